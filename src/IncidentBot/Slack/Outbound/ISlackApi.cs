@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+
+namespace IncidentBot.Slack.Outbound;
+
+/// <summary>
+/// The Slack Web API methods the bot uses, typed. Every method throws <see cref="SlackApiException"/> with
+/// Slack's error code when Slack answers <c>ok:false</c>; rate limits (429 + Retry-After), 5xx answers and
+/// timeouts are retried inside the implementation and surface as a transient <see cref="SlackApiException"/>
+/// only when the retries run out.
+/// </summary>
+public interface ISlackApi
+{
+    /// <summary>auth.test: the bot's own user id, so it can recognise channels and messages it made.</summary>
+    Task<SlackIdentity> AuthTestAsync(CancellationToken cancellationToken);
+
+    /// <summary>conversations.create.</summary>
+    Task<SlackChannel> CreateConversationAsync(string name, bool isPrivate, CancellationToken cancellationToken);
+
+    /// <summary>conversations.invite; at most 100 users a call (Slack's limit).</summary>
+    Task InviteToConversationAsync(SlackChannelId channel, IReadOnlyCollection<SlackUserId> users, CancellationToken cancellationToken);
+
+    /// <summary>conversations.setTopic.</summary>
+    Task SetTopicAsync(SlackChannelId channel, string topic, CancellationToken cancellationToken);
+
+    /// <summary>conversations.setPurpose.</summary>
+    Task SetPurposeAsync(SlackChannelId channel, string purpose, CancellationToken cancellationToken);
+
+    /// <summary>conversations.archive.</summary>
+    Task ArchiveConversationAsync(SlackChannelId channel, CancellationToken cancellationToken);
+
+    /// <summary>conversations.list, one page; <paramref name="types"/> such as <c>public_channel,private_channel</c>.</summary>
+    Task<SlackChannelPage> ListConversationsAsync(string types, string? cursor, CancellationToken cancellationToken);
+
+    /// <summary>conversations.history with message metadata included, newest first.</summary>
+    Task<IReadOnlyList<SlackHistoryMessage>> GetHistoryAsync(SlackChannelId channel, string? oldest, int limit, CancellationToken cancellationToken);
+
+    /// <summary>conversations.replies: a thread's parent and replies.</summary>
+    Task<IReadOnlyList<SlackHistoryMessage>> GetRepliesAsync(SlackChannelId channel, string threadTs, CancellationToken cancellationToken);
+
+    /// <summary>chat.postMessage.</summary>
+    Task<SlackPostedMessage> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken);
+
+    /// <summary>chat.update of the message at <paramref name="ts"/>.</summary>
+    Task UpdateMessageAsync(SlackMessage message, string ts, CancellationToken cancellationToken);
+
+    /// <summary>chat.postEphemeral: a message only <paramref name="user"/> sees.</summary>
+    Task PostEphemeralAsync(SlackMessage message, SlackUserId user, CancellationToken cancellationToken);
+
+    /// <summary>chat.getPermalink.</summary>
+    Task<Uri> GetPermalinkAsync(SlackChannelId channel, string ts, CancellationToken cancellationToken);
+
+    /// <summary>pins.add.</summary>
+    Task AddPinAsync(SlackChannelId channel, string ts, CancellationToken cancellationToken);
+
+    /// <summary>bookmarks.add of a link.</summary>
+    Task AddBookmarkAsync(SlackChannelId channel, string title, Uri link, CancellationToken cancellationToken);
+
+    /// <summary>reactions.add.</summary>
+    Task AddReactionAsync(SlackChannelId channel, string ts, string name, CancellationToken cancellationToken);
+
+    /// <summary>users.info.</summary>
+    Task<SlackUser> GetUserInfoAsync(SlackUserId user, CancellationToken cancellationToken);
+
+    /// <summary>views.open with a trigger id (valid for 3 s); returns the view id.</summary>
+    Task<string> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken);
+
+    /// <summary>views.update of an open view.</summary>
+    Task UpdateViewAsync(string viewId, JsonObject view, CancellationToken cancellationToken);
+}

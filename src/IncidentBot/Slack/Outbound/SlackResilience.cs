@@ -1,0 +1,48 @@
+using System.Net;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace IncidentBot.Slack.Outbound;
+
+/// <summary>
+/// The retry policy for Web API calls: 429 waits exactly as long as Slack's Retry-After says, 5xx and timeouts back off
+/// with jitter, and a Slack error in a 200 answer (name_taken, channel_not_found, …) is never retried.
+/// </summary>
+public static class SlackResilience
+{
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SlackOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        builder
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && IsTransient(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+            })
+            .AddTimeout(options.AttemptTimeout);
+    }
+
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result: { } r } => r.StatusCode == HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500,
+        _ => false,
+    };
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        if (response?.StatusCode != HttpStatusCode.TooManyRequests)
+        {
+            return null;
+        }
+
+        var retryAfter = response.Headers.RetryAfter;
+        return retryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+    }
+}

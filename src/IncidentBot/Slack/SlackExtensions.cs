@@ -1,0 +1,24 @@
+using IncidentBot.Slack.Inbound;
+using IncidentBot.Slack.Outbound;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace IncidentBot.Slack;
+
+public static class SlackExtensions
+{
+    /// <summary>Registers the Slack options (validated at start), the signature check and the typed Web API client.</summary>
+    public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        builder.Services.AddSingleton<SlackSignatureVerifier>();
+        builder.Services.AddSingleton<SlackSignatureFilter>();
+        builder.Services.AddResiliencePipeline<string, HttpResponseMessage>(
+            SlackApiClient.PipelineName,
+            (pipeline, context) => SlackResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value));
+        builder.Services.AddHttpClient<ISlackApi, SlackApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using IncidentBot.Slack.Inbound;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Storage;
+
+public static class StorageExtensions
+{
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Path must name a file.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        builder.Services.AddSingleton<IEventDeduplicator, LiteDbEventDeduplicator>();
+        return builder;
+    }
+
+    private static LiteDatabase Open(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, BsonMappings.Create());
+    }
+}
