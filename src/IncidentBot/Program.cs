@@ -1,4 +1,6 @@
 using IncidentBot.Commands;
+using IncidentBot.Incidents;
+using IncidentBot.Messaging;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
@@ -9,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.AddSlack();
 builder.AddStorage();
-builder.AddCommands();
+builder.AddIncidents();
 
 var app = builder.Build();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
@@ -17,18 +19,30 @@ app.MapSlack();
 
 try
 {
-    await app.RunAsync().ConfigureAwait(false);
+    // Settings and templates are checked before the host starts, so a mistake is one clear line at start-up,
+    // not a stack trace, and never a failure in the middle of an incident.
+    _ = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
+    _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+    _ = app.Services.GetRequiredService<IOptions<IncidentsOptions>>().Value;
+    app.Services.GetRequiredService<MessageRenderer>();
 }
 catch (OptionsValidationException ex)
 {
-    // One clear line per missing or wrong setting, not a stack trace.
     foreach (var failure in ex.Failures)
     {
         await Console.Error.WriteLineAsync($"IncidentBot cannot start: {failure}").ConfigureAwait(false);
     }
 
-    Environment.ExitCode = 1;
+    return 1;
 }
+catch (TemplateException ex)
+{
+    await Console.Error.WriteLineAsync($"IncidentBot cannot start: {ex.Message}").ConfigureAwait(false);
+    return 1;
+}
+
+await app.RunAsync().ConfigureAwait(false);
+return 0;
 
 /// <summary>The entry point; public so integration tests can host it.</summary>
 public partial class Program;

@@ -1,10 +1,65 @@
+using IncidentBot.Messaging;
 using IncidentBot.Slack.Inbound;
+using IncidentBot.Storage;
+using NodaTime;
 
 namespace IncidentBot.Commands;
 
-/// <summary>Routes <c>/incident &lt;verb&gt; …</c> to the handler of that verb.</summary>
-public sealed class CommandRouter : ISlashCommandHandler
+/// <summary>
+/// Routes <c>/incident &lt;verb&gt; …</c> to the one handler of that verb (a keyed index). Anything it does not
+/// know, and an empty command, gets the help text: never silence. Every command and its answer go to the audit log.
+/// </summary>
+public sealed partial class CommandRouter : ISlashCommandHandler
 {
-    public Task<SlackReply> HandleAsync(SlashCommand command, CancellationToken cancellationToken) =>
-        Task.FromResult(new SlackReply("Usage: /incident create <title> [severity]"));
+    private readonly Dictionary<string, IIncidentCommandHandler> handlers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly IncidentMessages messages;
+    private readonly IIncidentStore store;
+    private readonly IClock clock;
+    private readonly ILogger<CommandRouter> logger;
+
+    public CommandRouter(IEnumerable<IIncidentCommandHandler> handlers, IncidentMessages messages, IIncidentStore store, IClock clock, ILogger<CommandRouter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        foreach (var handler in handlers)
+        {
+            foreach (var verb in handler.Verbs)
+            {
+                this.handlers.Add(verb, handler);
+            }
+        }
+
+        this.messages = messages;
+        this.store = store;
+        this.clock = clock;
+        this.logger = logger;
+    }
+
+    public async Task<SlackReply> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (verb, rest) = IncidentCommandParser.FirstWord(command.Text);
+        if (!handlers.TryGetValue(verb, out var handler))
+        {
+            var help = messages.Help(command.Command);
+            return verb.Length == 0 || verb.Equals("help", StringComparison.OrdinalIgnoreCase)
+                ? new SlackReply(help)
+                : new SlackReply($"I don't know `{SlackText.Escape(SlackText.Truncate(verb, 40))}`.\n{help}");
+        }
+
+        var context = new CommandContext(command, verb.ToLowerInvariant(), rest, clock.GetCurrentInstant());
+        try
+        {
+            return await handler.HandleAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The user still gets an answer, and what they typed is kept in the audit log for a retry by hand.
+            LogCommandFailed(ex, verb);
+            store.Audit(new AuditEntry { At = context.Now, User = command.UserId.Value, Channel = command.ChannelId.Value, Command = SlackText.Truncate(command.Text, 500), Outcome = "error: " + ex.GetType().Name });
+            return new SlackReply("Something went wrong on my side and nothing was changed. Please try again; if it keeps failing, tell the bot's operator.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "/incident {Verb} failed")]
+    private partial void LogCommandFailed(Exception ex, string verb);
 }

@@ -1,0 +1,13 @@
+using IncidentBot.Incidents;
+using IncidentBot.Slack.Inbound;
+using NodaTime;
+
+namespace IncidentBot.Commands;
+
+/// <summary>One parsed <c>/incident</c> command: the verb, the words after it, who asked, where and when.</summary>
+public sealed record CommandContext(SlashCommand Command, string Verb, string Arguments, Instant Now)
+{
+    public ResponderId User => new(Command.UserId.Value);
+
+    public string Channel => Command.ChannelId.Value;
+}

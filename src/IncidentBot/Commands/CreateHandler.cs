@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using IncidentBot.Incidents;
+using IncidentBot.Messaging;
+using IncidentBot.Outbox;
+using IncidentBot.Slack.Blocks;
+using IncidentBot.Slack.Inbound;
+using IncidentBot.Slack.Outbound;
+using IncidentBot.Storage;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace IncidentBot.Commands;
+
+/// <summary>
+/// <c>/incident create &lt;title&gt; [severity]</c> declares at once; with no title it opens the declaration form
+/// (views.open must happen inside Slack's 3 s, so it is the one Slack call made on the request path).
+/// The declaration is stored with its whole Slack plan: create the war room, invite, post, pin, set the topic, announce.
+/// </summary>
+public sealed partial class CreateHandler(
+    IIncidentStore store,
+    SeverityScheme scheme,
+    ISlackApi slack,
+    IOptions<IncidentsOptions> options,
+    IClock clock,
+    ILogger<CreateHandler> logger) : IIncidentCommandHandler, IViewSubmissionHandler
+{
+    public const string ModalCallbackId = "incident_create";
+    public const string TitleBlock = "title";
+    public const string SeverityBlock = "severity";
+    public const string ImpactBlock = "impact";
+    public const string PrivateBlock = "private";
+    private const int TitleInputMax = 3000;
+
+    public IReadOnlyCollection<string> Verbs { get; } = ["create", "declare", "new"];
+
+    public string CallbackId => ModalCallbackId;
+
+    public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Arguments.Length == 0)
+        {
+            return await OpenFormAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+
+        var words = context.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var severityWord = words.FirstOrDefault(w => scheme.Find(w) is not null);
+        var severity = severityWord is null ? scheme.Default : scheme.Find(severityWord)!;
+        if (severityWord is not null)
+        {
+            words.Remove(severityWord);
+        }
+
+        var title = string.Join(' ', words);
+        if (title.Length == 0)
+        {
+            return new SlackReply($"An incident needs a title: `{context.Command.Command} create Checkout returns 500s SEV-2`.");
+        }
+
+        var incident = Declare(title, severity, "", isPrivate: false, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}");
+        return new SlackReply(
+            $"Declaring *{incident.Id}* ({incident.Severity}): {SlackText.Escape(SlackText.Truncate(incident.Title, TemplateModels.TitleMax))}\n" +
+            $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander.");
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var title = payload.Values.GetValueOrDefault(TitleBlock, "").Trim();
+        var severity = scheme.Find(payload.Values.GetValueOrDefault(SeverityBlock, "")) ?? scheme.Default;
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (title.Length == 0)
+        {
+            errors[TitleBlock] = "Give the incident a title, e.g. \"Checkout returns 500s\".";
+            return Task.FromResult<IReadOnlyDictionary<string, string>>(errors);
+        }
+
+        var origin = payload.PrivateMetadata;
+        var isPrivate = payload.Values.GetValueOrDefault(PrivateBlock, "").Contains(PrivateBlock, StringComparison.Ordinal);
+        Declare(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, new ResponderId(payload.UserId.Value), origin, clock.GetCurrentInstant(), "declaration form");
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(errors);
+    }
+
+    private Incident Declare(string title, Severity severity, string impact, bool isPrivate, ResponderId reporter, string origin, Instant now, string command)
+    {
+        var id = store.ReserveId();
+        var name = WarRoomNames.Plan(options.Value.ChannelPattern, title, id, now);
+        var incident = Incident.Declare(id, title, severity, impact, isPrivate, reporter, origin, name, now);
+        var n = id.Value;
+        OutboxMessage[] plan =
+        [
+            OutboxMessage.For(n, OutboxKind.CreateWarRoom, now),
+            OutboxMessage.Invite(n, [reporter.Value], now),
+            OutboxMessage.For(n, OutboxKind.PostDeclaration, now),
+            OutboxMessage.For(n, OutboxKind.PinDeclaration, now),
+            OutboxMessage.For(n, OutboxKind.SetTopic, now),
+            OutboxMessage.For(n, OutboxKind.Announce, now),
+        ];
+        store.Insert(incident, plan, new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n, Command = command, Outcome = "declared " + severity.Name });
+        LogDeclared(incident.Id, severity.Name);
+        return incident;
+    }
+
+    private async Task<SlackReply> OpenFormAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var blocks = new JsonArray(
+            BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, TitleInputMax, "Checkout returns 500s"),
+            BlockKit.StaticSelect(SeverityBlock, "Severity", "severity_select", scheme.Levels.Select(l => (SlackText.Truncate($"{l.Name} · {l.Description}", 75), l.Name)), scheme.Default.Name),
+            BlockKit.TextInput(ImpactBlock, "Impact", "impact_input", multiline: true, optional: true, TemplateModels.ImpactMax, "Who is affected, and how?"),
+            BlockKit.Checkbox(PrivateBlock, "Visibility", "private_check", "Private incident (private war room, not announced)", PrivateBlock));
+        var view = BlockKit.Modal(ModalCallbackId, "Declare an incident", "Declare", blocks, context.Channel);
+        try
+        {
+            await slack.OpenViewAsync(context.Command.TriggerId, view, cancellationToken).ConfigureAwait(false);
+            return new SlackReply("Opening the declaration form…");
+        }
+        catch (SlackApiException ex)
+        {
+            return new SlackReply($"I could not open the form (Slack said `{ex.Error}`). Declare directly instead: `{context.Command.Command} create <title> [severity]`.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Declared {Incident} at {Severity}")]
+    private partial void LogDeclared(IncidentId incident, string severity);
+}

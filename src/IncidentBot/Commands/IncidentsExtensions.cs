@@ -1,0 +1,55 @@
+using IncidentBot.Incidents;
+using IncidentBot.Messaging;
+using IncidentBot.Outbox;
+using IncidentBot.Slack.Inbound;
+using IncidentBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Commands;
+
+public static class IncidentsExtensions
+{
+    /// <summary>The incident domain's configuration, the templates, the <c>/incident</c> commands and the outbox that carries them out.</summary>
+    public static IHostApplicationBuilder AddIncidents(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<IncidentsOptions>().BindConfiguration(IncidentsOptions.Section)
+            .PostConfigure(o =>
+            {
+                if (o.Severities.Count == 0)
+                {
+                    o.Severities.AddRange(SeverityScheme.Defaults);
+                }
+            })
+            .Validate(o => o.Severities.Any(s => string.Equals(s.Name, o.DefaultSeverity, StringComparison.OrdinalIgnoreCase) || s.Aliases.Contains(o.DefaultSeverity, StringComparer.OrdinalIgnoreCase)), "Incidents:DefaultSeverity must name one of Incidents:Severities.")
+            .Validate(o => o.Severities.All(s => s.Name.Length > 0 && s.UpdateInterval > TimeSpan.Zero), "Every item of Incidents:Severities needs a Name and an UpdateInterval above zero.")
+            .Validate(o => o.ChannelPattern.Contains("{slug}", StringComparison.Ordinal) || o.ChannelPattern.Contains("{id}", StringComparison.Ordinal), "Incidents:ChannelPattern must contain {slug} or {id}.")
+            .ValidateOnStart();
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<IncidentsOptions>>().Value;
+            return new SeverityScheme(o.Severities, o.DefaultSeverity);
+        });
+        services.AddSingleton<MessageRenderer>();
+        services.AddSingleton<IncidentMessages>();
+        services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddHostedService<OutboxService>();
+
+        services.AddSingleton<IncidentActions>();
+        services.AddSingleton<CreateHandler>();
+        services.AddSingleton<IIncidentCommandHandler>(sp => sp.GetRequiredService<CreateHandler>());
+        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<CreateHandler>());
+        services.AddSingleton<IIncidentCommandHandler, SeverityHandler>();
+        services.AddSingleton<IIncidentCommandHandler, RoleHandler>();
+        services.AddSingleton<IIncidentCommandHandler, StatusHandler>();
+        services.AddSingleton<IIncidentCommandHandler, UpdateHandler>();
+        services.AddSingleton<IIncidentCommandHandler, ResolveHandler>();
+        services.AddSingleton<IIncidentCommandHandler, CloseHandler>();
+        services.AddSingleton<IIncidentCommandHandler, ListHandler>();
+        services.AddSingleton<ISlashCommandHandler, CommandRouter>();
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using IncidentBot.Incidents;
+using IncidentBot.Messaging;
+using IncidentBot.Slack.Inbound;
+
+namespace IncidentBot.Commands;
+
+/// <summary><c>/incident resolve [resolution]</c>: resolves, and posts the duration, the resolution and the post-mortem rule.</summary>
+public sealed class ResolveHandler(IncidentActions actions, IncidentMessages messages) : IIncidentCommandHandler
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["resolve"];
+
+    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var target = actions.Find(context, "resolve <resolution>");
+        if (target.Incident is not { } incident)
+        {
+            return Task.FromResult(target.Problem!);
+        }
+
+        return Task.FromResult(actions.Authorize(context, incident, "resolve")
+            ?? StatusHandler.Change(actions, messages, context, incident, IncidentStatus.Resolved, target.Arguments));
+    }
+}

@@ -1,0 +1,51 @@
+using IncidentBot.Incidents;
+using IncidentBot.Messaging;
+using IncidentBot.Outbox;
+using IncidentBot.Slack.Inbound;
+
+namespace IncidentBot.Commands;
+
+/// <summary><c>/incident severity &lt;sev&gt;</c>: posts the change, edits the pinned declaration and the topic, re-plans the update cadence.</summary>
+public sealed class SeverityHandler(IncidentActions actions, SeverityScheme scheme, IncidentMessages messages) : IIncidentCommandHandler
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["severity", "sev"];
+
+    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var target = actions.Find(context, "severity <sev>");
+        if (target.Incident is not { } incident)
+        {
+            return Task.FromResult(target.Problem!);
+        }
+
+        var word = target.Arguments.Trim();
+        if (scheme.Find(word) is not { } severity)
+        {
+            var what = word.Length == 0 ? "Which severity?" : $"`{SlackText.Escape(SlackText.Truncate(word, 40))}` is not a severity.";
+            return Task.FromResult(new SlackReply($"{what} Use one of {scheme.Names}: `{context.Command.Command} severity SEV-2`."));
+        }
+
+        if (actions.Authorize(context, incident, "change the severity of") is { } refusal)
+        {
+            return Task.FromResult(refusal);
+        }
+
+        var from = "";
+        return Task.FromResult(actions.Apply(
+            context,
+            incident,
+            i =>
+            {
+                from = i.Severity;
+                return i.ChangeSeverity(severity, context.User, context.Now);
+            },
+            i =>
+            [
+                OutboxMessage.Post(i.Id.Value, messages.SeverityChanged(i, context.User, from, context.Now), context.Now),
+                OutboxMessage.For(i.Id.Value, OutboxKind.RefreshDeclaration, context.Now),
+                OutboxMessage.For(i.Id.Value, OutboxKind.SetTopic, context.Now),
+            ],
+            i => $"{i.Id} is now {i.Severity}."));
+    }
+}

@@ -1,0 +1,34 @@
+using IncidentBot.Incidents;
+using IncidentBot.Outbox;
+using IncidentBot.Messaging;
+using IncidentBot.Slack.Inbound;
+
+namespace IncidentBot.Commands;
+
+/// <summary><c>/incident update &lt;text&gt;</c>: posts a templated update; it is the update the cadence asks for, so the next one is due a full interval later.</summary>
+public sealed class UpdateHandler(IncidentActions actions, SeverityScheme scheme, IncidentMessages messages) : IIncidentCommandHandler
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["update"];
+
+    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var target = actions.Find(context, "update <text>");
+        if (target.Incident is not { } incident)
+        {
+            return Task.FromResult(target.Problem!);
+        }
+
+        var text = target.Arguments;
+        return Task.FromResult(actions.Apply(
+            context,
+            incident,
+            i => i.PostUpdate(text, scheme.Named(i.Severity), context.User, context.Now),
+            i =>
+            [
+                OutboxMessage.Post(i.Id.Value, messages.Update(i, context.User, text, context.Now), context.Now),
+                OutboxMessage.For(i.Id.Value, OutboxKind.RefreshDeclaration, context.Now),
+            ],
+            i => i.NextUpdateDue is { } due ? $"Update posted. Next update due {SlackText.Date(due)}." : "Update posted."));
+    }
+}

@@ -1,0 +1,200 @@
+using NodaTime;
+
+namespace IncidentBot.Incidents;
+
+/// <summary>
+/// One incident and its rules. Every change is a method that takes who and when, and returns a
+/// <see cref="Decision"/>: the timeline entries it added, or a refusal that leaves the incident as it was.
+/// No I/O happens here.
+/// </summary>
+public sealed class Incident
+{
+    public IncidentId Id { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Severity { get; private set; } = "";
+
+    public IncidentStatus Status { get; private set; }
+
+    public string Impact { get; private set; } = "";
+
+    public bool IsPrivate { get; private set; }
+
+    public ResponderId Reporter { get; private set; }
+
+    /// <summary>Where the incident was declared from, for answers that belong there.</summary>
+    public string OriginChannel { get; private set; } = "";
+
+    public List<RoleAssignment> Roles { get; private set; } = [];
+
+    /// <summary>Everyone the bot invited to the war room: the reporter and every role holder.</summary>
+    public List<ResponderId> Responders { get; private set; } = [];
+
+    public Instant DeclaredAt { get; private set; }
+
+    public Instant LastUpdateAt { get; private set; }
+
+    /// <summary>When the commander owes the next update; null once resolved.</summary>
+    public Instant? NextUpdateDue { get; private set; }
+
+    public Instant? ResolvedAt { get; private set; }
+
+    public Instant? ClosedAt { get; private set; }
+
+    public string? Resolution { get; private set; }
+
+    public WarRoom WarRoom { get; private set; } = new();
+
+    public List<TimelineEntry> Timeline { get; private set; } = [];
+
+    public bool IsOpen => Status is not (IncidentStatus.Resolved or IncidentStatus.Closed);
+
+    public ResponderId? Holder(IncidentRole role) => Roles.FirstOrDefault(r => r.Role == role)?.Holder;
+
+    public bool HoldsARole(ResponderId who) => Roles.Any(r => r.Holder == who);
+
+    public bool IsMember(ResponderId who) => Reporter == who || Responders.Contains(who) || HoldsARole(who);
+
+    /// <summary>Declares an incident: the reporter is commander until someone else takes it.</summary>
+    public static Incident Declare(IncidentId id, string title, Severity severity, string impact, bool isPrivate, ResponderId reporter, string originChannel, string warRoomName, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(severity);
+        var incident = new Incident
+        {
+            Id = id,
+            Title = title.Trim(),
+            Severity = severity.Name,
+            Status = IncidentStatus.Investigating,
+            Impact = impact.Trim(),
+            IsPrivate = isPrivate,
+            Reporter = reporter,
+            OriginChannel = originChannel,
+            Roles = [new RoleAssignment(IncidentRole.Commander, reporter)],
+            Responders = [reporter],
+            DeclaredAt = now,
+            LastUpdateAt = now,
+            NextUpdateDue = now + severity.UpdateInterval,
+            WarRoom = new WarRoom { PlannedName = warRoomName },
+        };
+        incident.Timeline.Add(new TimelineEntry(now, TimelineKind.Declared, reporter, $"Declared {severity.Name}: {incident.Title}"));
+        return incident;
+    }
+
+    public Decision ChangeSeverity(Severity to, ResponderId by, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        if (Status == IncidentStatus.Closed)
+        {
+            return Decision.Refuse(IncidentLifecycle.Refusal(Status, Status)!);
+        }
+
+        if (string.Equals(to.Name, Severity, StringComparison.OrdinalIgnoreCase))
+        {
+            return Decision.Refuse($"the incident is already {Severity}");
+        }
+
+        var from = Severity;
+        Severity = to.Name;
+        if (IsOpen)
+        {
+            // The new cadence counts from the last update; if that is already overdue, the update is due now.
+            var due = LastUpdateAt + to.UpdateInterval;
+            NextUpdateDue = due < now ? now : due;
+        }
+
+        return Record(new TimelineEntry(now, TimelineKind.SeverityChanged, by, $"Severity {from} → {to.Name}"));
+    }
+
+    public Decision AssignRole(IncidentRole role, ResponderId holder, ResponderId by, Instant now)
+    {
+        if (Status == IncidentStatus.Closed)
+        {
+            return Decision.Refuse(IncidentLifecycle.Refusal(Status, Status)!);
+        }
+
+        if (Holder(role) == holder)
+        {
+            return Decision.Refuse($"<@{holder}> already holds that role");
+        }
+
+        Roles.RemoveAll(r => r.Role == role);
+        Roles.Add(new RoleAssignment(role, holder));
+        Roles.Sort((a, b) => a.Role.CompareTo(b.Role));
+        if (!Responders.Contains(holder))
+        {
+            Responders.Add(holder);
+        }
+
+        return Record(new TimelineEntry(now, TimelineKind.RoleAssigned, by, $"{RoleNames.Title(role)}: <@{holder}>"));
+    }
+
+    public Decision ChangeStatus(IncidentStatus to, ResponderId by, Instant now, string? resolution = null)
+    {
+        var refusal = IncidentLifecycle.Refusal(Status, to);
+        if (refusal is not null)
+        {
+            return Decision.Refuse(refusal);
+        }
+
+        var from = Status;
+        Status = to;
+        switch (to)
+        {
+            case IncidentStatus.Resolved:
+                ResolvedAt = now;
+                Resolution = string.IsNullOrWhiteSpace(resolution) ? null : resolution.Trim();
+                NextUpdateDue = null;
+                return Record(new TimelineEntry(now, TimelineKind.Resolved, by, Resolution is null ? "Resolved" : $"Resolved: {Resolution}"));
+            case IncidentStatus.Closed:
+                ClosedAt = now;
+                return Record(new TimelineEntry(now, TimelineKind.Closed, by, "Closed"));
+            default:
+                if (from == IncidentStatus.Resolved)
+                {
+                    ResolvedAt = null;
+                    Resolution = null;
+                    LastUpdateAt = now;
+                }
+
+                NextUpdateDue ??= now;
+                return Record(new TimelineEntry(now, TimelineKind.StatusChanged, by, $"Status {IncidentLifecycle.Word(from)} → {IncidentLifecycle.Word(to)}"));
+        }
+    }
+
+    public Decision Resolve(string? resolution, ResponderId by, Instant now) => ChangeStatus(IncidentStatus.Resolved, by, now, resolution);
+
+    public Decision Close(ResponderId by, Instant now) => ChangeStatus(IncidentStatus.Closed, by, now);
+
+    /// <summary>A status update to the war room; it is what the update reminder asks for, so it resets the cadence.</summary>
+    public Decision PostUpdate(string text, Severity severity, ResponderId by, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(severity);
+        if (Status == IncidentStatus.Closed)
+        {
+            return Decision.Refuse(IncidentLifecycle.Refusal(Status, Status)!);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Decision.Refuse("an update needs text: `/incident update <what changed, what is next>`");
+        }
+
+        LastUpdateAt = now;
+        if (IsOpen)
+        {
+            NextUpdateDue = now + severity.UpdateInterval;
+        }
+
+        return Record(new TimelineEntry(now, TimelineKind.Update, by, text.Trim()));
+    }
+
+    /// <summary>Records what the bot learnt of the war room in Slack (its id, the declaration's ts).</summary>
+    public void UseWarRoom(WarRoom warRoom) => WarRoom = warRoom ?? throw new ArgumentNullException(nameof(warRoom));
+
+    private Decision Record(TimelineEntry entry)
+    {
+        Timeline.Add(entry);
+        return Decision.Apply(entry);
+    }
+}

@@ -1,0 +1,28 @@
+namespace IncidentBot.Incidents;
+
+/// <summary>Settings of the "Incidents" section.</summary>
+public sealed class IncidentsOptions
+{
+    public const string Section = "Incidents";
+
+    /// <summary>Channel id (C…) where every declaration is announced. Empty: no announcements.</summary>
+    public string AnnouncementChannel { get; set; } = "";
+
+    /// <summary>The severity scheme, most severe first. Default: SEV-1..SEV-4 (see <see cref="SeverityScheme.Defaults"/>).</summary>
+    public List<SeverityOptions> Severities { get; set; } = [];
+
+    /// <summary>Severity of an incident declared without one. Default <c>SEV-3</c>.</summary>
+    public string DefaultSeverity { get; set; } = "SEV-3";
+
+    /// <summary>War-room channel name pattern; <c>{yyyy-MM-dd}</c> (or another date format in braces), <c>{slug}</c> and <c>{id}</c> are replaced. Default <c>inc-{yyyy-MM-dd}-{slug}</c>.</summary>
+    public string ChannelPattern { get; set; } = "inc-{yyyy-MM-dd}-{slug}";
+
+    /// <summary>Archive the war room when the incident is closed. Default true.</summary>
+    public bool ArchiveOnClose { get; set; } = true;
+
+    /// <summary>Let anyone in the war room change severity and status, resolve and close. Default false: role holders only.</summary>
+    public bool OpenCommands { get; set; }
+
+    /// <summary>Time from resolution to the post-mortem deadline. Default 48 hours.</summary>
+    public TimeSpan PostmortemDue { get; set; } = TimeSpan.FromHours(48);
+}

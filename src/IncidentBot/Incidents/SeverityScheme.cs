@@ -1,0 +1,53 @@
+using NodaTime;
+
+namespace IncidentBot.Incidents;
+
+/// <summary>The configured severities, looked up by name or alias ignoring case and dashes (<c>sev1</c> = <c>SEV-1</c>).</summary>
+public sealed class SeverityScheme
+{
+    private readonly Dictionary<string, Severity> byKey = new(StringComparer.OrdinalIgnoreCase);
+
+    public SeverityScheme(IEnumerable<SeverityOptions> options, string defaultSeverity)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Levels = options.Select((o, rank) => new Severity(
+            o.Name,
+            o.Aliases,
+            o.Description,
+            Duration.FromTimeSpan(o.UpdateInterval),
+            o.PostmortemRequired,
+            rank)).ToList();
+        foreach (var level in Levels)
+        {
+            foreach (var word in level.Aliases.Prepend(level.Name))
+            {
+                byKey.TryAdd(Key(word), level);
+            }
+        }
+
+        Default = Find(defaultSeverity) ?? throw new ArgumentException($"Default severity '{defaultSeverity}' is not one of the configured severities.", nameof(defaultSeverity));
+    }
+
+    public IReadOnlyList<Severity> Levels { get; }
+
+    public Severity Default { get; }
+
+    /// <summary>The names people may type, for help and error messages: <c>SEV-1, SEV-2, SEV-3, SEV-4</c>.</summary>
+    public string Names => string.Join(", ", Levels.Select(l => l.Name));
+
+    /// <summary>SEV-1..SEV-4 with the cadences and post-mortem rule of the incident handbook.</summary>
+    public static IReadOnlyList<SeverityOptions> Defaults { get; } =
+    [
+        new() { Name = "SEV-1", Aliases = ["sev1", "p0", "critical"], Description = "Critical: customer-facing outage or data loss", UpdateInterval = TimeSpan.FromMinutes(15), PostmortemRequired = true },
+        new() { Name = "SEV-2", Aliases = ["sev2", "p1", "major"], Description = "Major: significant degradation for many customers", UpdateInterval = TimeSpan.FromMinutes(30), PostmortemRequired = true },
+        new() { Name = "SEV-3", Aliases = ["sev3", "p2", "minor"], Description = "Minor: limited impact or a workaround exists", UpdateInterval = TimeSpan.FromHours(4), PostmortemRequired = false },
+        new() { Name = "SEV-4", Aliases = ["sev4", "p3", "low"], Description = "Low: cosmetic or internal only", UpdateInterval = TimeSpan.FromDays(1), PostmortemRequired = false },
+    ];
+
+    public Severity? Find(string word) => byKey.GetValueOrDefault(Key(word));
+
+    /// <summary>The level by its configured name; an incident stored under a name since removed falls back to the default.</summary>
+    public Severity Named(string name) => Find(name) ?? Default;
+
+    private static string Key(string word) => word.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Trim();
+}

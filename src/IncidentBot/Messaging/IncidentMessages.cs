@@ -1,0 +1,48 @@
+using IncidentBot.Incidents;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace IncidentBot.Messaging;
+
+/// <summary>Every message the bot sends about incidents, rendered from its template.</summary>
+public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme scheme, IOptions<IncidentsOptions> options)
+{
+    private const int TopicMax = 250;
+
+    public RenderedMessage Declaration(Incident incident, Instant now) => renderer.Render("declaration", Model(incident, now));
+
+    public RenderedMessage Announcement(Incident incident, Instant now) => renderer.Render("announcement", Model(incident, now));
+
+    public RenderedMessage SeverityChanged(Incident incident, ResponderId actor, string from, Instant now) =>
+        renderer.Render("severity-changed", TemplateModels.Change(Model(incident, now), actor.Value, from, incident.Severity));
+
+    public RenderedMessage RoleAssigned(Incident incident, ResponderId actor, IncidentRole role, ResponderId holder, Instant now) =>
+        renderer.Render("role-assigned", TemplateModels.Role(Model(incident, now), actor.Value, role, holder.Value));
+
+    public RenderedMessage StatusChanged(Incident incident, ResponderId actor, IncidentStatus from, Instant now) =>
+        renderer.Render("status-changed", TemplateModels.Change(Model(incident, now), actor.Value, IncidentLifecycle.Word(from), IncidentLifecycle.Word(incident.Status)));
+
+    public RenderedMessage Update(Incident incident, ResponderId actor, string text, Instant now) =>
+        renderer.Render("update", TemplateModels.Update(Model(incident, now), actor.Value, text));
+
+    public RenderedMessage Resolved(Incident incident, ResponderId actor, Instant now) =>
+        renderer.Render("resolved", TemplateModels.Actor(Model(incident, now), actor.Value));
+
+    public RenderedMessage Closed(Incident incident, ResponderId actor, bool archived, Instant now) =>
+        renderer.Render("closed", TemplateModels.Closed(Model(incident, now), actor.Value, archived));
+
+    public string Help(string command) => renderer.RenderText("help", TemplateModels.Help(scheme, command));
+
+    public string List(IEnumerable<Incident> incidents, Instant now) =>
+        renderer.RenderText("list", TemplateModels.List(incidents.Select(i => TemplateModels.ListItem(i, now))));
+
+    /// <summary>The war room's topic, escaped like any message text and cut to Slack's 250 characters.</summary>
+    public static string Topic(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return SlackText.Escape(SlackText.Truncate($"{incident.Id} · {incident.Severity} · {IncidentLifecycle.Word(incident.Status)} · {incident.Title}", TopicMax - 20));
+    }
+
+    private Scriban.Runtime.ScriptObject Model(Incident incident, Instant now) =>
+        TemplateModels.ForIncident(incident, scheme.Named(incident.Severity), Duration.FromTimeSpan(options.Value.PostmortemDue), now);
+}

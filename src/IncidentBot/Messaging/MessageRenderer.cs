@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace IncidentBot.Messaging;
+
+/// <summary>
+/// Renders the Scriban templates in the templates folder. Every template is parsed and test-rendered against a
+/// sample model when the renderer is built (at start-up), so a typo is a start-up error naming the file and line,
+/// not a failure in the middle of an incident. Variables are strict: an unknown name fails.
+/// </summary>
+public sealed class MessageRenderer
+{
+    private readonly Dictionary<string, Template> templates = new(StringComparer.Ordinal);
+
+    public MessageRenderer(IOptions<MessagingOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = options.Value.TemplatesPath;
+        foreach (var name in TemplateModels.Samples.Keys)
+        {
+            var path = Path.Combine(folder, name + ".sbn");
+            if (!File.Exists(path))
+            {
+                throw new TemplateException($"Template {path} is missing.");
+            }
+
+            var template = Template.Parse(File.ReadAllText(path), path);
+            if (template.HasErrors)
+            {
+                var first = template.Messages[0];
+                throw new TemplateException($"Template {path} line {first.Span.Start.Line + 1}: {first.Message}");
+            }
+
+            templates[name] = template;
+            RenderText(name, TemplateModels.Samples[name]());
+        }
+    }
+
+    /// <summary>Renders a template and lays it out as Block Kit.</summary>
+    public RenderedMessage Render(string name, ScriptObject model) => BlockLayout.Build(RenderText(name, model));
+
+    /// <summary>Renders a template to text (mrkdwn), for replies that need no blocks.</summary>
+    public string RenderText(string name, ScriptObject model)
+    {
+        var template = templates.TryGetValue(name, out var t) ? t : throw new TemplateException($"No template named '{name}'.");
+        var context = new TemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = 10_000 };
+        context.PushGlobal(model);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            throw new TemplateException($"Template {template.SourceFilePath} line {ex.Span.Start.Line + 1}: {ex.OriginalMessage}", ex);
+        }
+    }
+}

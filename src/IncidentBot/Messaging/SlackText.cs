@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using NodaTime;
+using NodaTime.Text;
+
+namespace IncidentBot.Messaging;
+
+/// <summary>
+/// Turning text into Slack mrkdwn safely. User text is escaped (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>) so that
+/// <c>&lt;!channel&gt;</c> or a crafted link can never be injected; user and channel mentions that Slack itself
+/// produced (<c>&lt;@U123|ann&gt;</c>, <c>&lt;#C123|ops&gt;</c>) stay live.
+/// </summary>
+public static partial class SlackText
+{
+    private static readonly InstantPattern Fallback = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm 'UTC'");
+
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = new StringBuilder(text.Length + 16);
+        var last = 0;
+        foreach (Match m in Mention().Matches(text))
+        {
+            result.Append(EscapePlain(text[last..m.Index])).Append(m.Value);
+            last = m.Index + m.Length;
+        }
+
+        return result.Append(EscapePlain(text[last..])).ToString();
+    }
+
+    /// <summary>Cuts <paramref name="text"/> to at most <paramref name="max"/> characters, visibly (ending in "…").</summary>
+    public static string Truncate(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - 1;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
+
+    /// <summary>A time every reader sees in their own zone: <c>&lt;!date^…^{date_short_pretty} {time}|fallback&gt;</c>.</summary>
+    public static string Date(Instant at) =>
+        string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} {{time}}|{Fallback.Format(at)}>");
+
+    /// <summary>A duration as people say it: <c>2h 05m</c>, <c>12m</c>, <c>3d 4h</c>.</summary>
+    public static string Duration(Duration duration)
+    {
+        if (duration < NodaTime.Duration.Zero)
+        {
+            duration = NodaTime.Duration.Zero;
+        }
+
+        return duration switch
+        {
+            { Days: > 0 } d => string.Create(CultureInfo.InvariantCulture, $"{d.Days}d {d.Hours}h"),
+            { Hours: > 0 } d => string.Create(CultureInfo.InvariantCulture, $"{d.Hours}h {d.Minutes:00}m"),
+            var d => string.Create(CultureInfo.InvariantCulture, $"{d.Minutes}m"),
+        };
+    }
+
+    public static string User(string userId) => $"<@{userId}>";
+
+    public static string Channel(string channelId) => $"<#{channelId}>";
+
+    private static string EscapePlain(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"<[@#][UWC][A-Z0-9]{2,}(\|[^<>&]{0,80})?>", RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
+}

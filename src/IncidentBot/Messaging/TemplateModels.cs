@@ -1,0 +1,160 @@
+using IncidentBot.Incidents;
+using NodaTime;
+using Scriban.Runtime;
+
+namespace IncidentBot.Messaging;
+
+/// <summary>
+/// The models the templates see, with snake_case names. User text is cut to a sane length and escaped here,
+/// once, so no template can forget to; times are Slack date tokens, so every reader sees their own zone.
+/// </summary>
+public static class TemplateModels
+{
+    public const int TitleMax = 250;
+    public const int ImpactMax = 1000;
+    public const int TextMax = 2500;
+
+    private static readonly Severity SampleSeverity = new("SEV-1", ["p0"], "Critical", Duration.FromMinutes(15), true, 0);
+
+    /// <summary>Each template by name, with a sample model it must render against at start-up.</summary>
+    public static IReadOnlyDictionary<string, Func<ScriptObject>> Samples { get; } = new Dictionary<string, Func<ScriptObject>>(StringComparer.Ordinal)
+    {
+        ["declaration"] = () => ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow),
+        ["announcement"] = () => ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow),
+        ["severity-changed"] = () => Change(Sample(), "UREPORTER", "SEV-2", "SEV-1"),
+        ["role-assigned"] = () => Role(Sample(), "UREPORTER", IncidentRole.TechLead, "ULEAD"),
+        ["status-changed"] = () => Change(Sample(), "UREPORTER", "investigating", "identified"),
+        ["update"] = () => Update(Sample(), "UREPORTER", "Rolled back the deploy."),
+        ["resolved"] = () => Actor(Sample(), "UREPORTER"),
+        ["closed"] = () => Closed(Sample(), "UREPORTER", archived: true),
+        ["help"] = () => Help(new SeverityScheme(SeverityScheme.Defaults, "SEV-3"), "/incident"),
+        ["list"] = () => List([ListItem(SampleIncident(), SampleNow)]),
+    };
+
+    private static Instant SampleNow => Instant.FromUtc(2026, 11, 24, 3, 12);
+
+    public static ScriptObject ForIncident(Incident incident, Severity severity, Duration postmortemDue, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(severity);
+        string Role(IncidentRole role) => incident.Holder(role) is { } h ? SlackText.User(h.Value) : "_unassigned_";
+        var end = incident.ResolvedAt ?? now;
+        var model = new ScriptObject
+        {
+            ["id"] = incident.Id.ToString(),
+            ["title"] = SlackText.Escape(SlackText.Truncate(incident.Title, TitleMax)),
+            ["severity"] = severity.Name,
+            ["severity_description"] = SlackText.Escape(severity.Description),
+            ["update_interval"] = SlackText.Duration(severity.UpdateInterval),
+            ["status"] = IncidentLifecycle.Word(incident.Status),
+            ["impact"] = incident.Impact.Length == 0 ? "_not stated yet_" : SlackText.Escape(SlackText.Truncate(incident.Impact, ImpactMax)),
+            ["is_private"] = incident.IsPrivate,
+            ["reporter"] = SlackText.User(incident.Reporter.Value),
+            ["commander"] = Role(IncidentRole.Commander),
+            ["tech_lead"] = Role(IncidentRole.TechLead),
+            ["comms_lead"] = Role(IncidentRole.CommsLead),
+            ["scribe"] = Role(IncidentRole.Scribe),
+            ["declared_at"] = SlackText.Date(incident.DeclaredAt),
+            ["next_update_due"] = incident.NextUpdateDue is { } due ? SlackText.Date(due) : "",
+            ["war_room"] = incident.WarRoom.ChannelId is { } c ? SlackText.Channel(c) : "#" + incident.WarRoom.PlannedName,
+            ["duration"] = SlackText.Duration(end - incident.DeclaredAt),
+            ["resolved_at"] = incident.ResolvedAt is { } r ? SlackText.Date(r) : "",
+            ["resolution"] = incident.Resolution is { } res ? SlackText.Escape(SlackText.Truncate(res, TextMax)) : "",
+            ["postmortem_required"] = severity.PostmortemRequired,
+            ["postmortem_due"] = incident.ResolvedAt is { } resolved ? SlackText.Date(resolved + postmortemDue) : "",
+        };
+        return new ScriptObject { ["incident"] = model };
+    }
+
+    public static ScriptObject Actor(ScriptObject model, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model["actor"] = SlackText.User(actor);
+        return model;
+    }
+
+    public static ScriptObject Change(ScriptObject model, string actor, string from, string to)
+    {
+        Actor(model, actor);
+        model["from"] = from;
+        model["to"] = to;
+        return model;
+    }
+
+    public static ScriptObject Role(ScriptObject model, string actor, IncidentRole role, string holder)
+    {
+        Actor(model, actor);
+        model["role"] = RoleNames.Title(role);
+        model["holder"] = SlackText.User(holder);
+        return model;
+    }
+
+    public static ScriptObject Update(ScriptObject model, string actor, string text)
+    {
+        Actor(model, actor);
+        model["text"] = SlackText.Escape(SlackText.Truncate(text, TextMax));
+        return model;
+    }
+
+    public static ScriptObject Closed(ScriptObject model, string actor, bool archived)
+    {
+        Actor(model, actor);
+        model["archived"] = archived;
+        return model;
+    }
+
+    public static ScriptObject Help(SeverityScheme scheme, string command)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        var levels = new ScriptArray();
+        foreach (var level in scheme.Levels)
+        {
+            levels.Add(new ScriptObject
+            {
+                ["name"] = level.Name,
+                ["aliases"] = string.Join(", ", level.Aliases),
+                ["description"] = SlackText.Escape(level.Description),
+                ["update_interval"] = SlackText.Duration(level.UpdateInterval),
+                ["postmortem_required"] = level.PostmortemRequired,
+            });
+        }
+
+        return new ScriptObject { ["command"] = command, ["severities"] = levels, ["default_severity"] = scheme.Default.Name };
+    }
+
+    public static ScriptObject ListItem(Incident incident, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return new ScriptObject
+        {
+            ["id"] = incident.Id.ToString(),
+            ["title"] = SlackText.Escape(SlackText.Truncate(incident.Title, 80)),
+            ["severity"] = incident.Severity,
+            ["status"] = IncidentLifecycle.Word(incident.Status),
+            ["age"] = SlackText.Duration(now - incident.DeclaredAt),
+            ["commander"] = incident.Holder(IncidentRole.Commander) is { } c ? SlackText.User(c.Value) : "_none_",
+            ["war_room"] = incident.WarRoom.ChannelId is { } id ? SlackText.Channel(id) : "_being created_",
+            ["is_private"] = incident.IsPrivate,
+        };
+    }
+
+    public static ScriptObject List(IEnumerable<ScriptObject> items)
+    {
+        var array = new ScriptArray();
+        foreach (var item in items)
+        {
+            array.Add(item);
+        }
+
+        return new ScriptObject { ["incidents"] = array, ["count"] = array.Count };
+    }
+
+    private static ScriptObject Sample() => ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow);
+
+    private static Incident SampleIncident()
+    {
+        var incident = Incident.Declare(new IncidentId(7), "Checkout returns 500s", SampleSeverity, "EU customers cannot pay", false, new ResponderId("UREPORTER"), "CGENERAL", "inc-2026-11-24-checkout-returns-500s", SampleNow);
+        incident.Resolve("Rolled back", new ResponderId("UREPORTER"), SampleNow + Duration.FromMinutes(42));
+        return incident;
+    }
+}

@@ -1,0 +1,13 @@
+using IncidentBot.Outbox;
+
+namespace IncidentBot.Storage;
+
+/// <summary>Shorthands for <see cref="IncidentChange{T}"/>.</summary>
+public static class IncidentChanges
+{
+    /// <summary>Store nothing; only answer.</summary>
+    public static IncidentChange<T> Keep<T>(T result) => new(result, false, []);
+
+    /// <summary>Store the incident with these outbox messages.</summary>
+    public static IncidentChange<T> Save<T>(T result, params OutboxMessage[] outbox) => new(result, true, outbox);
+}
