@@ -1,0 +1,94 @@
+using IncidentBot.Incidents;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace IncidentBot.Tests.Incidents;
+
+public sealed class IncidentLifecycleTests
+{
+    private const bool Y = true;
+    private const bool N = false;
+
+    /// <summary>Every state × every trigger, with the expected verdict written out by hand.</summary>
+    public static TheoryData<IncidentStatus, IncidentStatus, bool> Table() => new()
+    {
+        { IncidentStatus.Investigating, IncidentStatus.Investigating, N },
+        { IncidentStatus.Investigating, IncidentStatus.Identified, Y },
+        { IncidentStatus.Investigating, IncidentStatus.Monitoring, Y },
+        { IncidentStatus.Investigating, IncidentStatus.Resolved, Y },
+        { IncidentStatus.Investigating, IncidentStatus.Closed, N },
+        { IncidentStatus.Identified, IncidentStatus.Investigating, Y },
+        { IncidentStatus.Identified, IncidentStatus.Identified, N },
+        { IncidentStatus.Identified, IncidentStatus.Monitoring, Y },
+        { IncidentStatus.Identified, IncidentStatus.Resolved, Y },
+        { IncidentStatus.Identified, IncidentStatus.Closed, N },
+        { IncidentStatus.Monitoring, IncidentStatus.Investigating, Y },
+        { IncidentStatus.Monitoring, IncidentStatus.Identified, Y },
+        { IncidentStatus.Monitoring, IncidentStatus.Monitoring, N },
+        { IncidentStatus.Monitoring, IncidentStatus.Resolved, Y },
+        { IncidentStatus.Monitoring, IncidentStatus.Closed, N },
+        { IncidentStatus.Resolved, IncidentStatus.Investigating, Y },
+        { IncidentStatus.Resolved, IncidentStatus.Identified, N },
+        { IncidentStatus.Resolved, IncidentStatus.Monitoring, N },
+        { IncidentStatus.Resolved, IncidentStatus.Resolved, N },
+        { IncidentStatus.Resolved, IncidentStatus.Closed, Y },
+        { IncidentStatus.Closed, IncidentStatus.Investigating, N },
+        { IncidentStatus.Closed, IncidentStatus.Identified, N },
+        { IncidentStatus.Closed, IncidentStatus.Monitoring, N },
+        { IncidentStatus.Closed, IncidentStatus.Resolved, N },
+        { IncidentStatus.Closed, IncidentStatus.Closed, N },
+    };
+
+    [Fact]
+    public void The_table_covers_every_state_and_trigger()
+    {
+        var all = Enum.GetValues<IncidentStatus>();
+        Assert.Equal(all.Length * all.Length, Table().Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Table))]
+    public void Every_state_and_trigger_is_allowed_or_refused_with_a_reason(IncidentStatus from, IncidentStatus to, bool allowed)
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 24, 3, 0));
+        var incident = IncidentIn(from, clock);
+        var timelineBefore = incident.Timeline.Count;
+        clock.AdvanceMinutes(5);
+
+        var decision = incident.ChangeStatus(to, new ResponderId("UIC"), clock.GetCurrentInstant());
+
+        Assert.Equal(allowed, decision.Applied);
+        if (allowed)
+        {
+            Assert.Equal(to, incident.Status);
+            Assert.Equal(timelineBefore + 1, incident.Timeline.Count);
+            Assert.Equal(clock.GetCurrentInstant(), incident.Timeline[^1].At);
+        }
+        else
+        {
+            Assert.Equal(from, incident.Status);
+            Assert.Equal(timelineBefore, incident.Timeline.Count);
+            Assert.False(string.IsNullOrWhiteSpace(decision.Refusal));
+        }
+    }
+
+    private static Incident IncidentIn(IncidentStatus status, FakeClock clock)
+    {
+        var incident = IncidentFactory.Declare(clock.GetCurrentInstant());
+        var by = new ResponderId("UIC");
+        var path = status switch
+        {
+            IncidentStatus.Investigating => [],
+            IncidentStatus.Identified => [IncidentStatus.Identified],
+            IncidentStatus.Monitoring => [IncidentStatus.Monitoring],
+            IncidentStatus.Resolved => [IncidentStatus.Resolved],
+            _ => new[] { IncidentStatus.Resolved, IncidentStatus.Closed },
+        };
+        foreach (var step in path)
+        {
+            Assert.True(incident.ChangeStatus(step, by, clock.GetCurrentInstant()).Applied);
+        }
+
+        return incident;
+    }
+}
