@@ -14,7 +14,7 @@ public sealed class CloseHandler(IncidentActions actions, IncidentMessages messa
     public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = actions.Find(context, "close");
+        var target = actions.Find(context, "");
         if (target.Incident is not { } incident)
         {
             return Task.FromResult(target.Problem!);

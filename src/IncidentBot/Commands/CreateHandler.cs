@@ -116,7 +116,7 @@ public sealed partial class CreateHandler(
         }
         catch (SlackApiException ex)
         {
-            return new SlackReply($"I could not open the form (Slack said `{ex.Error}`). Declare directly instead: `{context.Command.Command} create <title> [severity]`.");
+            return new SlackReply($"I could not open the form (Slack said `{ex.Error}`). Declare directly instead: `{context.Command.Command} create &lt;title&gt; [severity]`.");
         }
     }
 

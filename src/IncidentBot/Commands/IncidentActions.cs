@@ -14,7 +14,7 @@ namespace IncidentBot.Commands;
 /// </summary>
 public sealed class IncidentActions(IIncidentStore store, IOptions<IncidentsOptions> options)
 {
-    public IncidentTarget Find(CommandContext context, string usage)
+    public IncidentTarget Find(CommandContext context, string example)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (first, rest) = IncidentCommandParser.FirstWord(context.Arguments);
@@ -32,7 +32,7 @@ public sealed class IncidentActions(IIncidentStore store, IOptions<IncidentsOpti
 
         var here = store.FindByWarRoom(context.Channel);
         return here is null
-            ? new IncidentTarget(null, context.Arguments, new SlackReply($"This channel is not an incident's war room. Run it in the war room, or name the incident: `{context.Command.Command} {usage.Replace("<", "INC-42 <", StringComparison.Ordinal)}`."))
+            ? new IncidentTarget(null, context.Arguments, new SlackReply($"This channel is not an incident's war room. Run it in the war room, or name the incident: `{context.Command.Command} {$"{context.Verb} INC-42 {example}".TrimEnd()}`."))
             : new IncidentTarget(here, context.Arguments, null);
     }
 

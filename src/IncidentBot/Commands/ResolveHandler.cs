@@ -12,7 +12,7 @@ public sealed class ResolveHandler(IncidentActions actions, IncidentMessages mes
     public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = actions.Find(context, "resolve <resolution>");
+        var target = actions.Find(context, "rolled back the deploy");
         if (target.Incident is not { } incident)
         {
             return Task.FromResult(target.Problem!);

@@ -18,7 +18,7 @@ public sealed class RoleHandler(IncidentActions actions, IncidentMessages messag
             return Task.FromResult(new SlackReply($"`{context.Verb}` is not a role. Roles: commander, lead, comms, scribe."));
         }
 
-        var target = actions.Find(context, $"{context.Verb} <@person>");
+        var target = actions.Find(context, "@person");
         if (target.Incident is not { } incident)
         {
             return Task.FromResult(target.Problem!);

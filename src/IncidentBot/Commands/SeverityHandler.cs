@@ -13,7 +13,7 @@ public sealed class SeverityHandler(IncidentActions actions, SeverityScheme sche
     public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = actions.Find(context, "severity <sev>");
+        var target = actions.Find(context, "SEV-2");
         if (target.Incident is not { } incident)
         {
             return Task.FromResult(target.Problem!);

@@ -15,7 +15,7 @@ public sealed class StatusHandler(IncidentActions actions, IncidentMessages mess
     public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = actions.Find(context, "status <status>");
+        var target = actions.Find(context, "identified");
         if (target.Incident is not { } incident)
         {
             return Task.FromResult(target.Problem!);

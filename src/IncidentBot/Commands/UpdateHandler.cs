@@ -13,7 +13,7 @@ public sealed class UpdateHandler(IncidentActions actions, SeverityScheme scheme
     public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = actions.Find(context, "update <text>");
+        var target = actions.Find(context, "rolled back, errors falling");
         if (target.Incident is not { } incident)
         {
             return Task.FromResult(target.Problem!);

@@ -177,7 +177,7 @@ public sealed class Incident
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Decision.Refuse("an update needs text: `/incident update <what changed, what is next>`");
+            return Decision.Refuse("an update needs text: `/incident update what changed and what comes next`");
         }
 
         LastUpdateAt = now;
