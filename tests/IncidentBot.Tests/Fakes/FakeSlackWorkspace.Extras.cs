@@ -1,0 +1,182 @@
+using System.Text.Json.Nodes;
+
+namespace IncidentBot.Tests.Fakes;
+
+/// <summary>The smaller methods: auth, pins, bookmarks, reactions, users and modal views.</summary>
+internal sealed partial class FakeSlackWorkspace
+{
+    private static JsonObject AuthTest() => new()
+    {
+        ["ok"] = true,
+        ["url"] = WorkspaceUrl,
+        ["team"] = "Fake Workspace",
+        ["user"] = "incidentbot",
+        ["team_id"] = FakeSlackApi.TeamId,
+        ["user_id"] = FakeSlackApi.BotUserId,
+        ["bot_id"] = FakeSlackApi.BotId,
+        ["is_enterprise_install"] = false,
+    };
+
+    private JsonObject Pin(JsonObject args)
+    {
+        var channel = Channel(args, writable: true);
+        var ts = SlackArgs.String(args, "timestamp");
+        if (string.IsNullOrEmpty(ts))
+        {
+            throw new SlackErrorException("no_item_specified");
+        }
+
+        Message(channel, ts);
+        if (pins.Contains((channel.Id, ts)))
+        {
+            throw new SlackErrorException("already_pinned");
+        }
+
+        pins.Add((channel.Id, ts));
+        return Ok();
+    }
+
+    private JsonObject Bookmark(JsonObject args)
+    {
+        var channel = Channel(args, "channel_id", writable: true);
+        var title = SlackArgs.String(args, "title");
+        var type = SlackArgs.String(args, "type");
+        var link = SlackArgs.String(args, "link");
+        var error = (title, type) switch
+        {
+            (null or "", _) or (_, null or "") => "invalid_arguments",
+            (_, not "link") => "invalid_bookmark_type",
+            _ when !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") => "invalid_link",
+            _ => null,
+        };
+        if (error is not null)
+        {
+            throw new SlackErrorException(error);
+        }
+
+        var bookmark = new FakeBookmark($"Bk{++sequence:D8}", channel.Id, title!, type!, link!);
+        bookmarks.Add(bookmark);
+        var created = time.GetUtcNow().ToUnixTimeSeconds();
+        return new JsonObject
+        {
+            ["ok"] = true,
+            ["bookmark"] = new JsonObject
+            {
+                ["id"] = bookmark.Id,
+                ["channel_id"] = bookmark.Channel,
+                ["title"] = bookmark.Title,
+                ["link"] = bookmark.Link,
+                ["emoji"] = "",
+                ["type"] = bookmark.Type,
+                ["date_created"] = created,
+                ["date_updated"] = created,
+                ["last_updated_by_user_id"] = FakeSlackApi.BotUserId,
+            },
+        };
+    }
+
+    private JsonObject React(JsonObject args)
+    {
+        var channel = Channel(args);
+        var ts = SlackArgs.String(args, "timestamp");
+        if (string.IsNullOrEmpty(ts))
+        {
+            throw new SlackErrorException("no_item_specified");
+        }
+
+        Message(channel, ts);
+        var name = SlackArgs.String(args, "name");
+
+        // Slack wants "thumbsup" (or "thumbsup::skin-tone-2"), not ":thumbsup:".
+        if (string.IsNullOrEmpty(name) || name.StartsWith(':') || name.EndsWith(':') || name.Contains(' ', StringComparison.Ordinal))
+        {
+            throw new SlackErrorException("invalid_name");
+        }
+
+        var reaction = new FakeReaction(channel.Id, ts, name, FakeSlackApi.BotUserId);
+        if (reactions.Contains(reaction))
+        {
+            throw new SlackErrorException("already_reacted");
+        }
+
+        reactions.Add(reaction);
+        return Ok();
+    }
+
+    /// <summary>Every well-formed user id exists; the bot's own id is the one bot user.</summary>
+    private static JsonObject UserInfo(JsonObject args)
+    {
+        var id = SlackArgs.String(args, "user");
+        if (!IsUserId(id))
+        {
+            throw new SlackErrorException("user_not_found");
+        }
+
+        var isBot = id == FakeSlackApi.BotUserId;
+        var name = isBot ? "incidentbot" : id!.ToLowerInvariant();
+        var realName = isBot ? "IncidentBot" : $"User {id}";
+        return new JsonObject
+        {
+            ["ok"] = true,
+            ["user"] = new JsonObject
+            {
+                ["id"] = id,
+                ["team_id"] = FakeSlackApi.TeamId,
+                ["name"] = name,
+                ["real_name"] = realName,
+                ["deleted"] = false,
+                ["tz"] = "Europe/Berlin",
+                ["is_bot"] = isBot,
+                ["profile"] = new JsonObject { ["real_name"] = realName, ["display_name"] = name },
+            },
+        };
+    }
+
+    /// <summary>A trigger id opens one view only, as in Slack; its 3-second expiry is not modelled.</summary>
+    private JsonObject OpenView(JsonObject args)
+    {
+        var trigger = SlackArgs.String(args, "trigger_id");
+        if (string.IsNullOrEmpty(trigger))
+        {
+            throw new SlackErrorException("invalid_arguments");
+        }
+
+        var view = View(args);
+        if (!usedTriggers.Add(trigger))
+        {
+            throw new SlackErrorException("exchanged_trigger_id");
+        }
+
+        var id = $"V{++sequence:D8}";
+        views[id] = view;
+        return new JsonObject { ["ok"] = true, ["view"] = ViewJson(id, view) };
+    }
+
+    private JsonObject UpdateView(JsonObject args)
+    {
+        var id = SlackArgs.String(args, "view_id");
+        if (id is null || !views.ContainsKey(id))
+        {
+            throw new SlackErrorException("not_found");
+        }
+
+        views[id] = View(args);
+        return new JsonObject { ["ok"] = true, ["view"] = ViewJson(id, views[id]) };
+    }
+
+    private static JsonObject View(JsonObject args) =>
+        SlackArgs.Json(args, "view") is JsonObject view && SlackArgs.String(view, "type") is { Length: > 0 }
+            ? (JsonObject)view.DeepClone()
+            : throw new SlackErrorException("invalid_arguments");
+
+    private static JsonObject ViewJson(string id, JsonObject view)
+    {
+        var json = (JsonObject)view.DeepClone();
+        json["id"] = id;
+        json["team_id"] = FakeSlackApi.TeamId;
+        json["bot_id"] = FakeSlackApi.BotId;
+        json["root_view_id"] = id;
+        json["state"] = new JsonObject { ["values"] = new JsonObject() };
+        return json;
+    }
+}
