@@ -19,6 +19,12 @@ public sealed partial class SlackApiClient : ISlackApi
 {
     public const string PipelineName = "slack";
 
+    /// <summary>Writes that would be done twice if repeated after Slack did them but the answer was lost.</summary>
+    private static readonly HashSet<string> NotSafeToRepeat = new(StringComparer.Ordinal)
+    {
+        "chat.postMessage", "chat.postEphemeral", "conversations.create", "bookmarks.add", "views.open",
+    };
+
     private readonly HttpClient http;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly ILogger<SlackApiClient> logger;
@@ -212,21 +218,27 @@ public sealed partial class SlackApiClient : ISlackApi
     private async Task<JsonDocument> CallAsync(string method, Func<HttpContent> content, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(SlackResilience.SafeToRepeat, !NotSafeToRepeat.Contains(method));
         try
         {
             response = await pipeline.ExecuteAsync(
-                async token =>
+                async ctx =>
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content() };
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", this.token);
-                    return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
                 },
-                cancellationToken).ConfigureAwait(false);
+                context).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {
             LogTransportFailure(method, ex.GetType().Name);
             throw new SlackApiException(method, ex is TimeoutRejectedException ? "timeout" : "network_error", isTransient: true);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
         using (response)

@@ -11,6 +11,13 @@ namespace IncidentBot.Slack.Outbound;
 /// </summary>
 public static class SlackResilience
 {
+    /// <summary>
+    /// Set false for calls that must not be sent twice (chat.postMessage, conversations.create): after a timeout or a
+    /// dropped connection Slack may already have done the work, so the caller, which can check, decides instead.
+    /// A 429 or 5xx answer means Slack did nothing, so those are retried for every call.
+    /// </summary>
+    public static readonly ResiliencePropertyKey<bool> SafeToRepeat = new("IncidentBot.Slack.SafeToRepeat");
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SlackOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -22,15 +29,15 @@ public static class SlackResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
-                ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && IsTransient(args.Outcome, args.Context)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
             })
             .AddTimeout(options.AttemptTimeout);
     }
 
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome, ResilienceContext context) => outcome switch
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Exception: HttpRequestException or TimeoutRejectedException } => context.Properties.GetValue(SafeToRepeat, true),
         { Result: { } r } => r.StatusCode == HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500,
         _ => false,
     };

@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t incidentbot .
+# Run:   docker run -p 8080:8080 -v incidentbot-data:/data -e Slack__BotToken=xoxb-… -e Slack__SigningSecret=… incidentbot
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore first, from the project files alone, so the package layer is cached across code changes.
+COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
+COPY src/IncidentBot/IncidentBot.csproj src/IncidentBot/
+RUN dotnet restore src/IncidentBot/IncidentBot.csproj
+COPY src/ src/
+COPY templates/ templates/
+RUN dotnet publish src/IncidentBot/IncidentBot.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# curl only serves the HEALTHCHECK below.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && mkdir -p /data \
+    && chown "$APP_UID" /data
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_URLS=http://+:8080 \
+    Storage__Path=/data/incidentbot.db
+VOLUME ["/data"]
+EXPOSE 8080
+# The image's non-root "app" user (uid $APP_UID, set by the base image).
+USER $APP_UID
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+    CMD curl --fail --silent http://127.0.0.1:8080/health || exit 1
+ENTRYPOINT ["dotnet", "IncidentBot.dll"]

@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using IncidentBot.Storage;
+using IncidentBot.Tests.Fakes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentBot.Tests.Integration;
+
+/// <summary>
+/// The real bot (Program, every service, LiteDB on a temp file) in a test server, talking to <see cref="FakeSlackApi"/>.
+/// <see cref="Slack"/> sends signed requests as Slack would; <see cref="Unsigned"/> sends them bare.
+/// </summary>
+internal sealed class BotHost : IAsyncDisposable
+{
+    public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+    public const string Reporter = "U0REPORTER";
+
+    private readonly WebApplicationFactory<Program> factory;
+
+    private BotHost(WebApplicationFactory<Program> factory, string databasePath, string announcementChannel, string general)
+    {
+        this.factory = factory;
+        DatabasePath = databasePath;
+        AnnouncementChannel = announcementChannel;
+        General = general;
+        Slack = factory.CreateDefaultClient(new SigningHandler(SigningSecret));
+        Unsigned = factory.CreateClient();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The incidents channel every declaration is announced in.</summary>
+    public string AnnouncementChannel { get; }
+
+    /// <summary>An ordinary channel commands are typed in.</summary>
+    public string General { get; }
+
+    public HttpClient Slack { get; }
+
+    public HttpClient Unsigned { get; }
+
+    public IServiceProvider Services => factory.Services;
+
+    public IIncidentStore Store => Services.GetRequiredService<IIncidentStore>();
+
+    public static BotHost Start(FakeSlackApi slack, string? databasePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(slack);
+        var path = databasePath ?? Path.Combine(Path.GetTempPath(), $"incidentbot-it-{Guid.NewGuid():N}.db");
+        var announce = FindOrAdd(slack, "incidents");
+        var general = FindOrAdd(slack, "general");
+        var config = new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-test-token",
+            ["Slack:SigningSecret"] = SigningSecret,
+            ["Slack:ApiBaseUrl"] = slack.BaseUrl.ToString(),
+            ["Slack:RetryBaseDelay"] = "00:00:00.050",
+            ["Storage:Path"] = path,
+            ["Incidents:AnnouncementChannel"] = announce,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(config));
+            if (services is not null)
+            {
+                b.ConfigureServices(services);
+            }
+        });
+        var host = new BotHost(factory, path, announce, general);
+        _ = host.Services;
+        return host;
+    }
+
+    /// <summary>Sends <c>/incident {text}</c> and returns Slack's view of the answer (HTTP status and JSON body).</summary>
+    public async Task<(int Status, JsonObject? Reply)> CommandAsync(string text, string user = Reporter, string? channel = null, string triggerId = "13345224609.738474920.8088930838d88f008e0")
+    {
+        channel ??= General;
+        var form = new Dictionary<string, string>
+        {
+            ["token"] = "ignored",
+            ["team_id"] = FakeSlackApi.TeamId,
+            ["channel_id"] = channel,
+            ["channel_name"] = "general",
+            ["user_id"] = user,
+            ["user_name"] = "someone",
+            ["command"] = "/incident",
+            ["text"] = text,
+            ["response_url"] = "https://hooks.slack.com/commands/T0001/1/abc",
+            ["trigger_id"] = triggerId,
+        };
+        using var content = new FormUrlEncodedContent(form);
+        using var response = await Slack.PostAsync(new Uri("/slack/commands", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, body.StartsWith('{') ? JsonNode.Parse(body)!.AsObject() : null);
+    }
+
+    /// <summary>The reply text of a command that must succeed at the HTTP level.</summary>
+    public async Task<string> ReplyAsync(string text, string user = Reporter, string? channel = null)
+    {
+        var (status, reply) = await CommandAsync(text, user, channel);
+        Assert.Equal(200, status);
+        Assert.Equal("ephemeral", (string?)reply!["response_type"]);
+        return (string)reply["text"]!;
+    }
+
+    public async Task<HttpResponseMessage> InteractionAsync(JsonObject payload)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
+        return await Slack.PostAsync(new Uri("/slack/interactions", UriKind.Relative), content);
+    }
+
+    /// <summary>Waits, without sleeping blindly, until the outbox has sent everything decided so far.</summary>
+    public Task OutboxDrainedAsync(TimeSpan? timeout = null) => Eventually.TrueAsync(() => Store.PendingOutbox().Count == 0, "the outbox to drain", timeout);
+
+    private static string FindOrAdd(FakeSlackApi slack, string name) =>
+        slack.Channels.FirstOrDefault(c => c.Name == name)?.Id ?? slack.AddChannel(name).Id;
+
+    public async ValueTask DisposeAsync()
+    {
+        Slack.Dispose();
+        Unsigned.Dispose();
+        await factory.DisposeAsync();
+    }
+}
