@@ -1,88 +1,84 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
+using System.Text;
+using IncidentBot.Tests.Fakes;
 
 namespace IncidentBot.Tests.Integration;
 
-/// <summary>The bot as an operator starts it: a separate process, configured by environment variables and --urls.</summary>
-public sealed partial class ProcessStartTests
+/// <summary>The bot started as its own process, as an operator runs it.</summary>
+public sealed class ProcessStartTests
 {
-    private static readonly string BotDll = Path.Combine(AppContext.BaseDirectory, "IncidentBot.dll");
-
     [Fact]
     public async Task Started_with_token_secret_and_api_url_it_listens_on_urls_and_health_answers_200()
     {
         var data = Directory.CreateTempSubdirectory("incidentbot-proc-").FullName;
-        using var process = Start("--urls http://127.0.0.1:0", new()
+        using var bot = BotProcess.Start(new()
         {
             ["Slack__BotToken"] = "xoxb-process-test",
             ["Slack__SigningSecret"] = "secret",
             ["Slack__ApiBaseUrl"] = "http://127.0.0.1:9/api/",
             ["Storage__Path"] = Path.Combine(data, "nested", "bot.db"),
         });
-        try
-        {
-            var address = await ReadListeningAddressAsync(process);
-            using var http = new HttpClient();
-            using var response = await http.GetAsync(new Uri(address + "/health"));
 
-            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-            Assert.True(File.Exists(Path.Combine(data, "nested", "bot.db")), "the LiteDB file and its folder are created");
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            Directory.Delete(data, recursive: true);
-        }
+        var address = await bot.ListeningAsync();
+        using var http = new HttpClient { BaseAddress = address };
+        using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(File.Exists(Path.Combine(data, "nested", "bot.db")), "the LiteDB file and its folder are created");
+        bot.KillHard();
+        Directory.Delete(data, recursive: true);
     }
 
     [Fact]
     public async Task Without_a_token_it_refuses_to_start_with_one_line_naming_the_setting()
     {
-        using var process = Start("--urls http://127.0.0.1:0", new() { ["Slack__SigningSecret"] = "secret", ["Slack__BotToken"] = "" });
-        var stderr = process.StandardError.ReadToEndAsync();
+        using var bot = BotProcess.Start(new() { ["Slack__SigningSecret"] = "secret", ["Slack__BotToken"] = "" });
+        var stderr = bot.Process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        await bot.Process.WaitForExitAsync(timeout.Token);
 
-        Assert.Equal(1, process.ExitCode);
-        var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var line = Assert.Single(lines);
+        Assert.Equal(1, bot.Process.ExitCode);
+        var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("IncidentBot cannot start: Slack:BotToken is missing", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("secret", line, StringComparison.Ordinal);
     }
 
-    private static Process Start(string arguments, Dictionary<string, string> environment)
+    [Fact]
+    public async Task Killed_hard_mid_declaration_and_restarted_it_finishes_with_one_war_room_and_one_declaration()
     {
-        var info = new ProcessStartInfo("dotnet", $"\"{BotDll}\" {arguments}")
+        await using var slack = await FakeSlackApi.StartAsync();
+        var announce = slack.AddChannel("incidents").Id;
+        var data = Directory.CreateTempSubdirectory("incidentbot-kill-").FullName;
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            ["Slack__BotToken"] = "xoxb-process-test",
+            ["Slack__SigningSecret"] = BotHost.SigningSecret,
+            ["Slack__ApiBaseUrl"] = slack.BaseUrl.ToString(),
+            ["Storage__Path"] = Path.Combine(data, "bot.db"),
+            ["Incidents__AnnouncementChannel"] = announce,
         };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment)
+        slack.DelayNext("conversations.create", TimeSpan.FromSeconds(60), applyBeforeDelay: true);
+
+        using (var first = BotProcess.Start(environment))
         {
-            info.Environment[key] = value;
+            using var http = new HttpClient(new SigningHandler(BotHost.SigningSecret) { InnerHandler = new HttpClientHandler() }) { BaseAddress = await first.ListeningAsync() };
+            using var form = new StringContent("team_id=T0001&channel_id=C0GENERAL&user_id=U0REPORTER&command=%2Fincident&text=create+Checkout+down+sev1&trigger_id=1.2.3", Encoding.UTF8, "application/x-www-form-urlencoded");
+            using var ack = await http.PostAsync(new Uri("/slack/commands", UriKind.Relative), form);
+            Assert.Contains("Declaring *INC-1*", await ack.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            await slack.WaitForCallAsync("conversations.create", timeout: TimeSpan.FromSeconds(30));
+            first.KillHard();
         }
 
-        return Process.Start(info)!;
-    }
-
-    private static async Task<string> ReadListeningAddressAsync(Process process)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        using (var second = BotProcess.Start(environment))
         {
-            var match = Listening().Match(line);
-            if (match.Success)
-            {
-                return match.Groups[1].Value;
-            }
+            await second.ListeningAsync();
+            await slack.WaitForCallAsync("chat.postMessage", c => (string?)c.Args["channel"] == announce, TimeSpan.FromSeconds(60));
+            second.KillHard();
         }
 
-        throw new InvalidOperationException("The bot exited without listening: " + await process.StandardError.ReadToEndAsync());
+        var room = Assert.Single(slack.Channels, c => c.Name.StartsWith("inc-", StringComparison.Ordinal));
+        var declaration = Assert.Single(slack.Messages(room.Id));
+        Assert.Contains("Checkout down", declaration.Text, StringComparison.Ordinal);
+        Assert.Equal([declaration.Ts], slack.Pins(room.Id));
+        Assert.Single(slack.Messages(announce));
+        Directory.Delete(data, recursive: true);
     }
-
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
 }

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace IncidentBot.Tests.Integration;
+
+/// <summary>The bot as an operator runs it: <c>dotnet IncidentBot.dll --urls …</c> in its own process, configured by environment variables.</summary>
+internal sealed partial class BotProcess : IDisposable
+{
+    private static readonly string BotDll = Path.Combine(AppContext.BaseDirectory, "IncidentBot.dll");
+
+    private BotProcess(Process process) => Process = process;
+
+    public Process Process { get; }
+
+    public static BotProcess Start(Dictionary<string, string> environment, string arguments = "--urls http://127.0.0.1:0")
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var info = new ProcessStartInfo("dotnet", $"\"{BotDll}\" {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        return new BotProcess(Process.Start(info)!);
+    }
+
+    /// <summary>Reads the log until Kestrel says where it listens.</summary>
+    public async Task<Uri> ListeningAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await Process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            var match = Listening().Match(line);
+            if (match.Success)
+            {
+                // Keep draining the log so the process never blocks on a full pipe.
+                _ = Process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                return new Uri(match.Groups[1].Value);
+            }
+        }
+
+        throw new InvalidOperationException("The bot exited without listening: " + await Process.StandardError.ReadToEndAsync());
+    }
+
+    /// <summary>Ends the process at once, as kill -9 does: no shutdown code runs.</summary>
+    public void KillHard()
+    {
+        Process.Kill(entireProcessTree: true);
+        Process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+        {
+            KillHard();
+        }
+
+        Process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex Listening();
+}
