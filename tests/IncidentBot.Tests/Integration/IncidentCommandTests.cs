@@ -5,57 +5,43 @@ using IncidentBot.Tests.Fakes;
 namespace IncidentBot.Tests.Integration;
 
 /// <summary>Each <c>/incident</c> command through the real host, asserting on what Slack received.</summary>
-public sealed class IncidentCommandTests : IAsyncLifetime
+public sealed class IncidentCommandTests : BotTest
 {
     private const string Lead = "U0LEAD";
-    private FakeSlackApi slack = null!;
-    private BotHost bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        slack = await FakeSlackApi.StartAsync();
-        bot = BotHost.Start(slack);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await bot.DisposeAsync();
-        await slack.DisposeAsync();
-    }
 
     [Fact]
     public async Task Create_declares_with_war_room_invite_pinned_declaration_topic_and_announcement()
     {
-        var reply = await bot.ReplyAsync("create Checkout returns 500s sev1");
+        var reply = await Bot.ReplyAsync("create Checkout returns 500s sev1");
 
         Assert.Contains("Declaring *INC-1* (SEV-1): Checkout returns 500s", reply, StringComparison.Ordinal);
-        await bot.OutboxDrainedAsync();
+        await Bot.OutboxDrainedAsync();
 
-        var room = Assert.Single(slack.Channels, c => c.Name.StartsWith("inc-", StringComparison.Ordinal));
+        var room = Assert.Single(Slack.Channels, c => c.Name.StartsWith("inc-", StringComparison.Ordinal));
         Assert.Matches(@"^inc-\d{4}-\d{2}-\d{2}-checkout-returns-500s$", room.Name);
         Assert.Contains(BotHost.Reporter, room.Members);
-        var declaration = Assert.Single(slack.Messages(room.Id));
+        var declaration = Assert.Single(Slack.Messages(room.Id));
         var text = Flatten(declaration);
         Assert.Contains("SEV-1", text, StringComparison.Ordinal);
         Assert.Contains("Checkout returns 500s", text, StringComparison.Ordinal);
         Assert.Contains($"*Commander:* <@{BotHost.Reporter}>", text, StringComparison.Ordinal);
         Assert.Contains("next update due <!date^", text, StringComparison.Ordinal);
-        Assert.Equal([declaration.Ts], slack.Pins(room.Id));
+        Assert.Equal([declaration.Ts], Slack.Pins(room.Id));
         Assert.StartsWith("INC-1 · SEV-1 · investigating", room.Topic, StringComparison.Ordinal);
-        var announcement = Assert.Single(slack.Messages(bot.AnnouncementChannel));
+        var announcement = Assert.Single(Slack.Messages(Bot.AnnouncementChannel));
         Assert.Contains($"<#{room.Id}>", Flatten(announcement), StringComparison.Ordinal);
         Assert.Equal(
             ["conversations.create", "conversations.invite", "chat.postMessage", "pins.add", "conversations.setTopic", "chat.postMessage"],
-            slack.Calls().Select(c => c.Method));
+            Slack.Calls().Select(c => c.Method));
     }
 
     [Fact]
     public async Task Severity_anywhere_in_the_text_and_the_default_when_none()
     {
-        Assert.Contains("(SEV-2)", await bot.ReplyAsync("create p1 Login slow"), StringComparison.Ordinal);
-        Assert.Contains("(SEV-3)", await bot.ReplyAsync("create Dashboard typo"), StringComparison.Ordinal);
-        await bot.OutboxDrainedAsync();
-        Assert.Contains(slack.Channels, c => c.Name.EndsWith("-login-slow", StringComparison.Ordinal));
+        Assert.Contains("(SEV-2)", await Bot.ReplyAsync("create p1 Login slow"), StringComparison.Ordinal);
+        Assert.Contains("(SEV-3)", await Bot.ReplyAsync("create Dashboard typo"), StringComparison.Ordinal);
+        await Bot.OutboxDrainedAsync();
+        Assert.Contains(Slack.Channels, c => c.Name.EndsWith("-login-slow", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -63,24 +49,24 @@ public sealed class IncidentCommandTests : IAsyncLifetime
     {
         var room = await DeclareAsync("create DB failover sev3");
 
-        var reply = await bot.ReplyAsync("severity SEV-1", channel: room);
-        await bot.OutboxDrainedAsync();
+        var reply = await Bot.ReplyAsync("severity SEV-1", channel: room);
+        await Bot.OutboxDrainedAsync();
 
         Assert.Contains("INC-1 is now SEV-1", reply, StringComparison.Ordinal);
-        var posted = slack.Messages(room);
+        var posted = Slack.Messages(room);
         Assert.Contains("SEV-3 → *SEV-1*", Flatten(posted[^1]), StringComparison.Ordinal);
-        var update = slack.Calls("chat.update")[^1];
-        Assert.Equal(slack.Pins(room)[0], (string?)update.Args["ts"]);
+        var update = Slack.Calls("chat.update")[^1];
+        Assert.Equal(Slack.Pins(room)[0], (string?)update.Args["ts"]);
         Assert.Contains("SEV-1", update.Args["text"]!.ToString(), StringComparison.Ordinal);
-        Assert.Contains("SEV-1", slack.Channel(room).Topic, StringComparison.Ordinal);
-        Assert.Equal(IncidentStatus.Investigating, bot.Store.FindByWarRoom(room)!.Status);
+        Assert.Contains("SEV-1", Slack.Channel(room).Topic, StringComparison.Ordinal);
+        Assert.Equal(IncidentStatus.Investigating, Bot.Store.FindByWarRoom(room)!.Status);
     }
 
     [Fact]
     public async Task An_unknown_severity_is_explained_with_the_configured_ones()
     {
         var room = await DeclareAsync("create DB failover");
-        var reply = await bot.ReplyAsync("severity SEV-9", channel: room);
+        var reply = await Bot.ReplyAsync("severity SEV-9", channel: room);
         Assert.Contains("`SEV-9` is not a severity. Use one of SEV-1, SEV-2, SEV-3, SEV-4", reply, StringComparison.Ordinal);
     }
 
@@ -89,15 +75,15 @@ public sealed class IncidentCommandTests : IAsyncLifetime
     {
         var room = await DeclareAsync("create DB failover");
 
-        var reply = await bot.ReplyAsync($"lead <@{Lead}|lee>", channel: room);
-        await bot.ReplyAsync("scribe <@U0SCRIBE>", channel: room);
-        await bot.OutboxDrainedAsync();
+        var reply = await Bot.ReplyAsync($"lead <@{Lead}|lee>", channel: room);
+        await Bot.ReplyAsync("scribe <@U0SCRIBE>", channel: room);
+        await Bot.OutboxDrainedAsync();
 
         Assert.Contains($"<@{Lead}> is now Tech lead of INC-1", reply, StringComparison.Ordinal);
-        Assert.Contains(Lead, slack.Channel(room).Members);
-        Assert.Contains("U0SCRIBE", slack.Channel(room).Members);
-        Assert.Contains(slack.Messages(room), m => Flatten(m).Contains($"<@{Lead}> is now *Tech lead*", StringComparison.Ordinal));
-        var declaration = slack.Messages(room)[0];
+        Assert.Contains(Lead, Slack.Channel(room).Members);
+        Assert.Contains("U0SCRIBE", Slack.Channel(room).Members);
+        Assert.Contains(Slack.Messages(room), m => Flatten(m).Contains($"<@{Lead}> is now *Tech lead*", StringComparison.Ordinal));
+        var declaration = Slack.Messages(room)[0];
         Assert.Contains($"*Tech lead:* <@{Lead}>", Flatten(declaration), StringComparison.Ordinal);
         Assert.Contains("*Scribe:* <@U0SCRIBE>", Flatten(declaration), StringComparison.Ordinal);
     }
@@ -107,32 +93,32 @@ public sealed class IncidentCommandTests : IAsyncLifetime
     {
         var room = await DeclareAsync("create DB failover");
 
-        Assert.Contains("now identified", await bot.ReplyAsync("status identified", channel: room), StringComparison.Ordinal);
-        var refused = await bot.ReplyAsync("status identified", channel: room);
-        var bogus = await bot.ReplyAsync("status fixed", channel: room);
-        await bot.OutboxDrainedAsync();
+        Assert.Contains("now identified", await Bot.ReplyAsync("status identified", channel: room), StringComparison.Ordinal);
+        var refused = await Bot.ReplyAsync("status identified", channel: room);
+        var bogus = await Bot.ReplyAsync("status fixed", channel: room);
+        await Bot.OutboxDrainedAsync();
 
         Assert.Contains("Not done: the incident is already identified", refused, StringComparison.Ordinal);
         Assert.Contains("`fixed` is not a status", bogus, StringComparison.Ordinal);
-        Assert.Equal(IncidentStatus.Identified, bot.Store.FindByWarRoom(room)!.Status);
-        Assert.Single(slack.Messages(room), m => Flatten(m).Contains("*Status* investigating → *identified*", StringComparison.Ordinal));
+        Assert.Equal(IncidentStatus.Identified, Bot.Store.FindByWarRoom(room)!.Status);
+        Assert.Single(Slack.Messages(room), m => Flatten(m).Contains("*Status* investigating → *identified*", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Update_posts_a_templated_update_and_resets_the_cadence()
     {
         var room = await DeclareAsync("create DB failover sev1");
-        var dueBefore = bot.Store.FindByWarRoom(room)!.NextUpdateDue;
+        var dueBefore = Bot.Store.FindByWarRoom(room)!.NextUpdateDue;
 
-        var reply = await bot.ReplyAsync("update Failover done <!channel>, replication catching up", channel: room);
-        await bot.OutboxDrainedAsync();
+        var reply = await Bot.ReplyAsync("update Failover done <!channel>, replication catching up", channel: room);
+        await Bot.OutboxDrainedAsync();
 
         Assert.Contains("Update posted. Next update due", reply, StringComparison.Ordinal);
-        var update = Flatten(slack.Messages(room)[^1]);
+        var update = Flatten(Slack.Messages(room)[^1]);
         Assert.Contains("Failover done &lt;!channel&gt;, replication catching up", update, StringComparison.Ordinal);
         Assert.DoesNotContain("<!channel>", update, StringComparison.Ordinal);
-        Assert.True(bot.Store.FindByWarRoom(room)!.NextUpdateDue >= dueBefore);
-        Assert.Contains(bot.Store.FindByWarRoom(room)!.Timeline, e => e.Kind == TimelineKind.Update);
+        Assert.True(Bot.Store.FindByWarRoom(room)!.NextUpdateDue >= dueBefore);
+        Assert.Contains(Bot.Store.FindByWarRoom(room)!.Timeline, e => e.Kind == TimelineKind.Update);
     }
 
     [Fact]
@@ -140,26 +126,26 @@ public sealed class IncidentCommandTests : IAsyncLifetime
     {
         var room = await DeclareAsync("create DB failover sev2");
 
-        await bot.ReplyAsync("resolve Failed over to the replica", channel: room);
-        var closed = await bot.ReplyAsync("close", channel: room);
-        await bot.OutboxDrainedAsync();
+        await Bot.ReplyAsync("resolve Failed over to the replica", channel: room);
+        var closed = await Bot.ReplyAsync("close", channel: room);
+        await Bot.OutboxDrainedAsync();
 
-        var resolved = Flatten(slack.Messages(room).Single(m => Flatten(m).Contains("resolved", StringComparison.Ordinal) && Flatten(m).Contains("Resolution", StringComparison.Ordinal)));
+        var resolved = Flatten(Slack.Messages(room).Single(m => Flatten(m).Contains("resolved", StringComparison.Ordinal) && Flatten(m).Contains("Resolution", StringComparison.Ordinal)));
         Assert.Contains("*Resolution:* Failed over to the replica", resolved, StringComparison.Ordinal);
         Assert.Contains("after *0m*", resolved, StringComparison.Ordinal);
         Assert.Contains("post-mortem is *required* for SEV-2: due <!date^", resolved, StringComparison.Ordinal);
         Assert.Contains("INC-1 is closed", closed, StringComparison.Ordinal);
-        Assert.True(slack.Channel(room).IsArchived);
-        Assert.Equal(IncidentStatus.Closed, bot.Store.Find(new IncidentId(1))!.Status);
+        Assert.True(Slack.Channel(room).IsArchived);
+        Assert.Equal(IncidentStatus.Closed, Bot.Store.Find(new IncidentId(1))!.Status);
     }
 
     [Fact]
     public async Task Close_before_resolve_is_refused_with_what_to_do()
     {
         var room = await DeclareAsync("create DB failover");
-        var reply = await bot.ReplyAsync("close", channel: room);
+        var reply = await Bot.ReplyAsync("close", channel: room);
         Assert.Contains("only a resolved incident can be closed; resolve it first", reply, StringComparison.Ordinal);
-        Assert.False(slack.Channel(room).IsArchived);
+        Assert.False(Slack.Channel(room).IsArchived);
     }
 
     [Fact]
@@ -167,22 +153,22 @@ public sealed class IncidentCommandTests : IAsyncLifetime
     {
         var room = await DeclareAsync("create DB failover");
 
-        var reply = await bot.ReplyAsync("severity sev1", user: "U0BYSTANDER", channel: room);
+        var reply = await Bot.ReplyAsync("severity sev1", user: "U0BYSTANDER", channel: room);
 
         Assert.Contains($"Only the incident's role holders can change the severity of INC-1: Incident commander <@{BotHost.Reporter}>", reply, StringComparison.Ordinal);
-        Assert.Equal("SEV-3", bot.Store.FindByWarRoom(room)!.Severity);
-        Assert.Contains(bot.Store.AuditLog(1), a => a.User == "U0BYSTANDER" && a.Outcome.StartsWith("refused", StringComparison.Ordinal));
+        Assert.Equal("SEV-3", Bot.Store.FindByWarRoom(room)!.Severity);
+        Assert.Contains(Bot.Store.AuditLog(1), a => a.User == "U0BYSTANDER" && a.Outcome.StartsWith("refused", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_id_first_form_works_from_outside_the_war_room()
     {
         await DeclareAsync("create DB failover");
-        var reply = await bot.ReplyAsync("severity INC-1 SEV-2");
+        var reply = await Bot.ReplyAsync("severity INC-1 SEV-2");
         Assert.Contains("INC-1 is now SEV-2", reply, StringComparison.Ordinal);
-        var missing = await bot.ReplyAsync("severity INC-99 SEV-2");
+        var missing = await Bot.ReplyAsync("severity INC-99 SEV-2");
         Assert.Contains("There is no incident INC-99", missing, StringComparison.Ordinal);
-        var notHere = await bot.ReplyAsync("severity SEV-2");
+        var notHere = await Bot.ReplyAsync("severity SEV-2");
         Assert.Contains("not an incident's war room", notHere, StringComparison.Ordinal);
         Assert.Contains("`/incident severity INC-42 SEV-2`", notHere, StringComparison.Ordinal);
     }
@@ -192,10 +178,10 @@ public sealed class IncidentCommandTests : IAsyncLifetime
     {
         await DeclareAsync("create Public outage sev2");
         await SubmitFormAsync("Secret breach", "SEV-1", isPrivate: true);
-        await bot.OutboxDrainedAsync();
+        await Bot.OutboxDrainedAsync();
 
-        var mine = await bot.ReplyAsync("list");
-        var theirs = await bot.ReplyAsync("list", user: "U0OUTSIDER");
+        var mine = await Bot.ReplyAsync("list");
+        var theirs = await Bot.ReplyAsync("list", user: "U0OUTSIDER");
 
         Assert.Contains("*INC-1* SEV-2 · investigating", mine, StringComparison.Ordinal);
         Assert.Contains("Secret breach", mine, StringComparison.Ordinal);
@@ -206,28 +192,28 @@ public sealed class IncidentCommandTests : IAsyncLifetime
     [Fact]
     public async Task Create_without_text_opens_the_form_and_its_submission_declares_a_private_incident()
     {
-        var reply = await bot.ReplyAsync("create");
-        var open = await slack.WaitForCallAsync("views.open");
+        var reply = await Bot.ReplyAsync("create");
+        var open = await Slack.WaitForCallAsync("views.open");
         Assert.Contains("form", reply, StringComparison.Ordinal);
         Assert.Equal("incident_create", (string?)open.Args["view"]!["callback_id"]);
 
         await SubmitFormAsync("Card data exposure", "SEV-1", isPrivate: true);
-        await bot.OutboxDrainedAsync();
+        await Bot.OutboxDrainedAsync();
 
-        var room = Assert.Single(slack.Channels, c => c.Name.Contains("card-data-exposure", StringComparison.Ordinal));
+        var room = Assert.Single(Slack.Channels, c => c.Name.Contains("card-data-exposure", StringComparison.Ordinal));
         Assert.True(room.IsPrivate);
-        Assert.Contains("EU and US card holders", Flatten(slack.Messages(room.Id)[0]), StringComparison.Ordinal);
-        Assert.Empty(slack.Messages(bot.AnnouncementChannel));
+        Assert.Contains("EU and US card holders", Flatten(Slack.Messages(room.Id)[0]), StringComparison.Ordinal);
+        Assert.Empty(Slack.Messages(Bot.AnnouncementChannel));
     }
 
     [Fact]
     public async Task A_form_without_a_title_stays_open_with_the_error()
     {
-        using var response = await bot.InteractionAsync(Submission("", "SEV-1", false));
+        using var response = await Bot.InteractionAsync(Submission("", "SEV-1", false));
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("errors", (string?)json["response_action"]);
         Assert.NotNull(json["errors"]!["title"]);
-        Assert.Empty(bot.Store.ListOpen());
+        Assert.Empty(Bot.Store.ListOpen());
     }
 
     [Theory]
@@ -236,7 +222,7 @@ public sealed class IncidentCommandTests : IAsyncLifetime
     [InlineData("frobnicate now")]
     public async Task Help_unknown_words_and_empty_get_the_grammar_and_severities(string text)
     {
-        var reply = await bot.ReplyAsync(text);
+        var reply = await Bot.ReplyAsync(text);
         Assert.Contains("/incident create &lt;title&gt; [severity]", reply, StringComparison.Ordinal);
         Assert.Contains("*SEV-4* (sev4, p3, low)", reply, StringComparison.Ordinal);
     }
@@ -246,30 +232,30 @@ public sealed class IncidentCommandTests : IAsyncLifetime
     {
         var title = string.Concat(Enumerable.Repeat("<!channel> checkout down & slow ", 100))[..3000];
 
-        await bot.ReplyAsync("create " + title + " sev1");
-        await bot.OutboxDrainedAsync();
+        await Bot.ReplyAsync("create " + title + " sev1");
+        await Bot.OutboxDrainedAsync();
 
-        var room = Assert.Single(slack.Channels, c => c.Name.StartsWith("inc-", StringComparison.Ordinal));
+        var room = Assert.Single(Slack.Channels, c => c.Name.StartsWith("inc-", StringComparison.Ordinal));
         Assert.Matches("^[a-z0-9_-]{1,80}$", room.Name);
-        foreach (var call in slack.Calls().Where(c => c.Method.StartsWith("chat.", StringComparison.Ordinal)))
+        foreach (var call in Slack.Calls().Where(c => c.Method.StartsWith("chat.", StringComparison.Ordinal)))
         {
             var text = call.Args["text"]!.ToString() + string.Concat(((JsonArray?)call.Args["blocks"] ?? []).Select(b => b!.ToJsonString()));
             Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal);
         }
 
-        Assert.All(slack.Calls("chat.postMessage"), c => Assert.InRange(((JsonArray)c.Args["blocks"]!).Count, 1, 50));
+        Assert.All(Slack.Calls("chat.postMessage"), c => Assert.InRange(((JsonArray)c.Args["blocks"]!).Count, 1, 50));
     }
 
     private async Task<string> DeclareAsync(string text)
     {
-        await bot.ReplyAsync(text);
-        await bot.OutboxDrainedAsync();
-        return slack.Channels.Last(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
+        await Bot.ReplyAsync(text);
+        await Bot.OutboxDrainedAsync();
+        return Slack.Channels.Last(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
     }
 
     private async Task SubmitFormAsync(string title, string severity, bool isPrivate)
     {
-        using var response = await bot.InteractionAsync(Submission(title, severity, isPrivate));
+        using var response = await Bot.InteractionAsync(Submission(title, severity, isPrivate));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 

@@ -6,38 +6,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentBot.Tests.Integration;
 
 /// <summary>The typed Web API client as the bot builds it (options, Polly pipeline, HttpClient), against the fake Slack.</summary>
-public sealed class SlackApiClientTests : IAsyncLifetime
+public sealed class SlackApiClientTests : BotTest
 {
-    private FakeSlackApi slack = null!;
-    private BotHost bot = null!;
 
-    private ISlackApi Api => bot.Services.GetRequiredService<ISlackApi>();
-
-    public async Task InitializeAsync()
-    {
-        slack = await FakeSlackApi.StartAsync();
-        bot = BotHost.Start(slack);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await bot.DisposeAsync();
-        await slack.DisposeAsync();
-    }
+    private ISlackApi Api => Bot.Services.GetRequiredService<ISlackApi>();
 
     [Fact]
     public async Task A_429_with_Retry_After_1_is_retried_once_after_at_least_a_second_and_succeeds()
     {
-        slack.FailNext("chat.postMessage", 429, retryAfter: TimeSpan.FromSeconds(1));
+        Slack.FailNext("chat.postMessage", 429, retryAfter: TimeSpan.FromSeconds(1));
         var channel = await Api.CreateConversationAsync("inc-retry-after", isPrivate: false, CancellationToken.None);
 
         var posted = await Api.PostMessageAsync(new SlackMessage(new SlackChannelId(channel.Id), "hello"), CancellationToken.None);
 
-        var attempts = slack.Calls("chat.postMessage");
+        var attempts = Slack.Calls("chat.postMessage");
         Assert.Equal(2, attempts.Count);
         Assert.NotNull(attempts[0].Injected);
         Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(1), $"retried after {(attempts[1].At - attempts[0].At).TotalMilliseconds} ms");
-        Assert.Equal(posted.Ts, Assert.Single(slack.Messages(channel.Id)).Ts);
+        Assert.Equal(posted.Ts, Assert.Single(Slack.Messages(channel.Id)).Ts);
     }
 
     [Fact]
@@ -50,30 +36,30 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         Assert.Equal("name_taken", ex.Error);
         Assert.Equal("conversations.create", ex.Method);
         Assert.False(ex.IsTransient);
-        Assert.Equal(2, slack.Calls("conversations.create").Count);
+        Assert.Equal(2, Slack.Calls("conversations.create").Count);
     }
 
     [Fact]
     public async Task A_500_is_retried_with_backoff_and_succeeds()
     {
-        slack.FailNext("conversations.create", 500, count: 2);
+        Slack.FailNext("conversations.create", 500, count: 2);
 
         var channel = await Api.CreateConversationAsync("inc-flaky", isPrivate: true, CancellationToken.None);
 
-        Assert.Equal(3, slack.Calls("conversations.create").Count);
-        Assert.True(slack.Channel(channel.Id).IsPrivate);
+        Assert.Equal(3, Slack.Calls("conversations.create").Count);
+        Assert.True(Slack.Channel(channel.Id).IsPrivate);
     }
 
     [Fact]
     public async Task Persistent_5xx_ends_as_a_transient_error_after_the_configured_retries()
     {
-        slack.FailNext("pins.add", 503, count: 100);
+        Slack.FailNext("pins.add", 503, count: 100);
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() => Api.AddPinAsync(new SlackChannelId("C1"), "1.2", CancellationToken.None));
 
         Assert.True(ex.IsTransient);
         Assert.Equal("http_503", ex.Error);
-        Assert.Equal(1 + new SlackOptions().MaxRetries, slack.Calls("pins.add").Count);
+        Assert.Equal(1 + new SlackOptions().MaxRetries, Slack.Calls("pins.add").Count);
     }
 
     [Fact]

@@ -2,33 +2,20 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using IncidentBot.Slack.Inbound;
-using IncidentBot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Integration;
 
-public sealed class SlackIngressTests : IAsyncLifetime
+public sealed class SlackIngressTests : BotTest
 {
     private readonly RecordingSubscriber subscriber = new();
-    private FakeSlackApi slack = null!;
-    private BotHost bot = null!;
 
-    public async Task InitializeAsync()
-    {
-        slack = await FakeSlackApi.StartAsync();
-        bot = BotHost.Start(slack, services: s => s.AddSingleton<ISlackEventSubscriber>(subscriber));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await bot.DisposeAsync();
-        await slack.DisposeAsync();
-    }
+    private protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ISlackEventSubscriber>(subscriber);
 
     [Fact]
     public async Task A_signed_command_is_answered_with_an_ephemeral_reply()
     {
-        var reply = await bot.ReplyAsync("help");
+        var reply = await Bot.ReplyAsync("help");
         Assert.Contains("create &lt;title&gt; [severity]", reply, StringComparison.Ordinal);
         Assert.Contains("SEV-1", reply, StringComparison.Ordinal);
     }
@@ -40,11 +27,11 @@ public sealed class SlackIngressTests : IAsyncLifetime
     public async Task An_unsigned_request_is_refused_and_reaches_nothing(string path, string contentType, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, contentType);
-        using var response = await bot.Unsigned.PostAsync(new Uri(path, UriKind.Relative), content);
+        using var response = await Bot.Unsigned.PostAsync(new Uri(path, UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(bot.Store.ListOpen());
-        Assert.Empty(slack.Calls());
+        Assert.Empty(Bot.Store.ListOpen());
+        Assert.Empty(Slack.Calls());
     }
 
     [Fact]
@@ -56,17 +43,17 @@ public sealed class SlackIngressTests : IAsyncLifetime
         };
         request.Headers.Add(SlackSignatureVerifier.TimestampHeader, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(SlackSignatureVerifier.SignatureHeader, "v0=" + new string('0', 64));
-        using var response = await bot.Unsigned.SendAsync(request);
+        using var response = await Bot.Unsigned.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(bot.Store.ListOpen());
+        Assert.Empty(Bot.Store.ListOpen());
     }
 
     [Fact]
     public async Task Url_verification_is_answered_with_its_challenge()
     {
         using var content = new StringContent("""{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""", Encoding.UTF8, "application/json");
-        using var response = await bot.Slack.PostAsync(new Uri("/slack/events", UriKind.Relative), content);
+        using var response = await Bot.Slack.PostAsync(new Uri("/slack/events", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -87,7 +74,7 @@ public sealed class SlackIngressTests : IAsyncLifetime
                 request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
             }
 
-            using var response = await bot.Slack.SendAsync(request);
+            using var response = await Bot.Slack.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
@@ -105,14 +92,14 @@ public sealed class SlackIngressTests : IAsyncLifetime
     public async Task A_malformed_signed_body_gets_400_not_500(string path, string contentType, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, contentType);
-        using var response = await bot.Slack.PostAsync(new Uri(path, UriKind.Relative), content);
+        using var response = await Bot.Slack.PostAsync(new Uri(path, UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]
     public async Task Health_answers_200()
     {
-        using var response = await bot.Unsigned.GetAsync(new Uri("/health", UriKind.Relative));
+        using var response = await Bot.Unsigned.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

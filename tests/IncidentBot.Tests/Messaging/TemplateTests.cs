@@ -63,35 +63,22 @@ public sealed class TemplateTests
         }
     }
 
-    [Fact]
-    public void A_broken_template_stops_the_start_naming_file_and_line()
+    [Theory]
+    [InlineData("update.sbn", "line one\n{{ incident.titel }}\n", "update.sbn line 2")]
+    [InlineData("closed.sbn", "ok\nok\n{{ if }\n", "closed.sbn line 3")]
+    [InlineData("help.sbn", "{{ for s in severities }}{{ s.nme }}{{ end }}", "help.sbn line 1")]
+    public void A_broken_template_stops_the_start_naming_file_and_line(string file, string content, string expected)
     {
         var folder = Directory.CreateTempSubdirectory("incidentbot-templates-").FullName;
-        foreach (var file in Directory.GetFiles(TemplatesFolder))
+        foreach (var template in Directory.GetFiles(TemplatesFolder))
         {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            File.Copy(template, Path.Combine(folder, Path.GetFileName(template)));
         }
 
-        File.WriteAllText(Path.Combine(folder, "update.sbn"), "line one\n{{ incident.titel }}\n");
+        File.WriteAllText(Path.Combine(folder, file), content);
 
         var ex = Assert.Throws<TemplateException>(() => new MessageRenderer(Options.Create(new MessagingOptions { TemplatesPath = folder })));
-        Assert.Contains("update.sbn line 2", ex.Message, StringComparison.Ordinal);
-        Directory.Delete(folder, recursive: true);
-    }
-
-    [Fact]
-    public void A_template_that_does_not_parse_stops_the_start_naming_file_and_line()
-    {
-        var folder = Directory.CreateTempSubdirectory("incidentbot-templates-").FullName;
-        foreach (var file in Directory.GetFiles(TemplatesFolder))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
-
-        File.WriteAllText(Path.Combine(folder, "closed.sbn"), "ok\nok\n{{ if }\n");
-
-        var ex = Assert.Throws<TemplateException>(() => new MessageRenderer(Options.Create(new MessagingOptions { TemplatesPath = folder })));
-        Assert.Contains("closed.sbn line 3", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Directory.Delete(folder, recursive: true);
     }
 

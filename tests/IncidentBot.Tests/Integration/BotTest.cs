@@ -1,0 +1,28 @@
+using IncidentBot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentBot.Tests.Integration;
+
+/// <summary>A fresh fake Slack and a fresh bot on its own LiteDB file for each test.</summary>
+public abstract class BotTest : IAsyncLifetime
+{
+    private protected FakeSlackApi Slack { get; private set; } = null!;
+
+    private protected BotHost Bot { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Slack = await FakeSlackApi.StartAsync();
+        Bot = BotHost.Start(Slack, services: ConfigureServices);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Slack.DisposeAsync();
+    }
+
+    private protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+}
