@@ -18,6 +18,8 @@ public static class SlackResilience
     /// </summary>
     public static readonly ResiliencePropertyKey<bool> SafeToRepeat = new("IncidentBot.Slack.SafeToRepeat");
 
+    private static readonly TimeSpan RetryAfterMargin = TimeSpan.FromMilliseconds(100);
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SlackOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -49,7 +51,8 @@ public static class SlackResilience
             return null;
         }
 
-        var retryAfter = response.Headers.RetryAfter;
-        return retryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+        // Retry-After is whole seconds; arriving exactly on the boundary risks a second 429, so wait a little longer.
+        var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+        return retryAfter + RetryAfterMargin;
     }
 }
