@@ -10,4 +10,7 @@ public sealed record CommandContext(SlashCommand Command, string Verb, string Ar
     public ResponderId User => new(Command.UserId.Value);
 
     public string Channel => Command.ChannelId.Value;
+
+    /// <summary>Set once the command's outcome is in the audit log (stored with the change it made, where there was one).</summary>
+    public bool Audited { get; set; }
 }

@@ -38,26 +38,37 @@ public sealed partial class CommandRouter : ISlashCommandHandler
     {
         ArgumentNullException.ThrowIfNull(command);
         var (verb, rest) = IncidentCommandParser.FirstWord(command.Text);
-        if (!handlers.TryGetValue(verb, out var handler))
-        {
-            var help = messages.Help(command.Command);
-            return verb.Length == 0 || verb.Equals("help", StringComparison.OrdinalIgnoreCase)
-                ? new SlackReply(help)
-                : new SlackReply($"I don't know `{SlackText.Escape(SlackText.Truncate(verb, 40))}`.\n{help}");
-        }
-
         var context = new CommandContext(command, verb.ToLowerInvariant(), rest, clock.GetCurrentInstant());
+        SlackReply reply;
         try
         {
-            return await handler.HandleAsync(context, cancellationToken).ConfigureAwait(false);
+            reply = handlers.TryGetValue(verb, out var handler)
+                ? await handler.HandleAsync(context, cancellationToken).ConfigureAwait(false)
+                : Help(command, verb);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The user still gets an answer, and what they typed is kept in the audit log for a retry by hand.
             LogCommandFailed(ex, verb);
-            store.Audit(new AuditEntry { At = context.Now, User = command.UserId.Value, Channel = command.ChannelId.Value, Command = SlackText.Truncate(command.Text, 500), Outcome = "error: " + ex.GetType().Name });
-            return new SlackReply("Something went wrong on my side and nothing was changed. Please try again; if it keeps failing, tell the bot's operator.");
+            reply = new SlackReply("Something went wrong on my side and nothing was changed. Please try again; if it keeps failing, tell the bot's operator.");
+            store.Audit(AuditEntries.For(context, null, "error: " + ex.GetType().Name));
+            return reply;
         }
+
+        if (!context.Audited)
+        {
+            store.Audit(AuditEntries.For(context, null, reply.Text));
+        }
+
+        return reply;
+    }
+
+    private SlackReply Help(SlashCommand command, string verb)
+    {
+        var help = messages.Help(command.Command);
+        return verb.Length == 0 || verb.Equals("help", StringComparison.OrdinalIgnoreCase)
+            ? new SlackReply(help)
+            : new SlackReply($"I don't know `{SlackText.Escape(SlackText.Truncate(verb, 40))}`.\n{help}");
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "/incident {Verb} failed")]

@@ -58,6 +58,7 @@ public sealed partial class CreateHandler(
         }
 
         var incident = Declare(title, severity, "", isPrivate: false, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}");
+        context.Audited = true;
         return new SlackReply(
             $"Declaring *{incident.Id}* ({incident.Severity}): {SlackText.Escape(SlackText.Truncate(incident.Title, TemplateModels.TitleMax))}\n" +
             $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander.");

@@ -84,13 +84,9 @@ public sealed class IncidentActions(IIncidentStore store, IOptions<IncidentsOpti
 
     public void Audit(CommandContext context, Incident? incident, string outcome) => store.Audit(Entry(context, incident, outcome));
 
-    private static AuditEntry Entry(CommandContext context, Incident? incident, string outcome) => new()
+    private static AuditEntry Entry(CommandContext context, Incident? incident, string outcome)
     {
-        At = context.Now,
-        User = context.User.Value,
-        Channel = context.Channel,
-        IncidentId = incident?.Id.Value,
-        Command = SlackText.Truncate($"{context.Command.Command} {context.Command.Text}", 500),
-        Outcome = outcome,
-    };
+        context.Audited = true;
+        return AuditEntries.For(context, incident?.Id.Value, outcome);
+    }
 }

@@ -47,16 +47,17 @@ public sealed partial class OutboxDelivery(
         }
         catch (SlackApiException ex) when (ex.IsTransient)
         {
-            var wait = Duration.FromSeconds(Math.Min(300, 1 << Math.Min(message.Attempts, 8)));
-            message.NextAttemptAt = clock.GetCurrentInstant() + wait;
-            message.Error = ex.Error;
-            store.SaveOutbox(message);
-            LogRetryLater(message.Id, message.Kind, incident.Id.ToString(), ex.Error, wait.TotalSeconds);
-            return OutboxStep.RetryLater;
+            return RetryLater(message, incident, ex.Error);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or SlackApiException))
+        {
+            // A fault of ours (a template, the database): keep the message and back off rather than drop what was promised.
+            LogUnexpected(ex, message.Id, message.Kind);
+            return RetryLater(message, incident, ex.GetType().Name);
         }
         catch (SlackApiException ex)
         {
-            LogFailed(message.Id, message.Kind, incident.Id.ToString(), ex.Method, ex.Error);
+            LogFailed(message.Id, message.Kind, incident.Id, ex.Method, ex.Error);
             if (message.Kind == OutboxKind.CreateWarRoom)
             {
                 await TellReporterAsync(incident, $"I could not create the war room for {incident.Id}: Slack said `{ex.Error}`. The incident is recorded; ask your Slack admin, then declare again.", cancellationToken).ConfigureAwait(false);
@@ -223,7 +224,7 @@ public sealed partial class OutboxDelivery(
         }
         catch (SlackApiException ex)
         {
-            LogFailed(0, OutboxKind.Post, incident.Id.ToString(), ex.Method, ex.Error);
+            LogFailed(0, OutboxKind.Post, incident.Id, ex.Method, ex.Error);
         }
     }
 
@@ -242,6 +243,16 @@ public sealed partial class OutboxDelivery(
         }
     }
 
+    private OutboxStep RetryLater(OutboxMessage message, Incident incident, string error)
+    {
+        var wait = Duration.FromSeconds(Math.Min(300, 1 << Math.Min(message.Attempts, 8)));
+        message.NextAttemptAt = clock.GetCurrentInstant() + wait;
+        message.Error = error;
+        store.SaveOutbox(message);
+        LogRetryLater(message.Id, message.Kind, incident.Id, error, wait.TotalSeconds);
+        return OutboxStep.RetryLater;
+    }
+
     private OutboxStep Finish(OutboxMessage message, Incident? incident, OutboxStep step, string? error)
     {
         message.State = step == OutboxStep.Done ? OutboxState.Done : OutboxState.Failed;
@@ -251,10 +262,13 @@ public sealed partial class OutboxDelivery(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {MessageId} ({Kind}) of {Incident} will be retried: {Error}; next try in {Seconds}s")]
-    private partial void LogRetryLater(long messageId, OutboxKind kind, string incident, string error, double seconds);
+    private partial void LogRetryLater(long messageId, OutboxKind kind, IncidentId incident, string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) failed unexpectedly; it will be retried")]
+    private partial void LogUnexpected(Exception ex, long messageId, OutboxKind kind);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} failed: Slack {Method} said {Error}")]
-    private partial void LogFailed(long messageId, OutboxKind kind, string incident, string method, string error);
+    private partial void LogFailed(long messageId, OutboxKind kind, IncidentId incident, string method, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Invitees already in {Channel}")]
     private partial void LogAlreadyIn(string channel);

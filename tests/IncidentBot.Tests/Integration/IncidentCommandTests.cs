@@ -246,6 +246,38 @@ public sealed class IncidentCommandTests : BotTest
         Assert.All(Slack.Calls("chat.postMessage"), c => Assert.InRange(((JsonArray)c.Args["blocks"]!).Count, 1, 50));
     }
 
+    [Fact]
+    public async Task Every_command_and_its_outcome_is_kept_in_the_audit_log()
+    {
+        var room = await DeclareAsync("create DB failover");
+        await Bot.ReplyAsync("help");
+        await Bot.ReplyAsync("severity SEV-9", channel: room);
+        await Bot.ReplyAsync("severity SEV-2", channel: room);
+
+        var log = Bot.Store.AuditLog(null);
+
+        Assert.Equal(["/incident create DB failover", "/incident help", "/incident severity SEV-9", "/incident severity SEV-2"], log.Select(a => a.Command));
+        Assert.StartsWith("declared SEV-3", log[0].Outcome, StringComparison.Ordinal);
+        Assert.Contains("is not a severity", log[2].Outcome, StringComparison.Ordinal);
+        Assert.Equal("done", log[3].Outcome);
+        Assert.All(log, a => Assert.Equal(BotHost.Reporter, a.User));
+    }
+
+    [Fact]
+    public async Task When_slack_refuses_the_war_room_the_reporter_is_told_and_nothing_else_is_attempted_twice()
+    {
+        Slack.ErrorNext("conversations.create", "restricted_action");
+
+        await Bot.ReplyAsync("create Checkout down");
+        await Bot.OutboxDrainedAsync();
+
+        var told = Assert.Single(Slack.Ephemerals(Bot.General));
+        Assert.Equal(BotHost.Reporter, told.User);
+        Assert.Contains("could not create the war room for INC-1", told.Text, StringComparison.Ordinal);
+        Assert.Contains("restricted_action", told.Text, StringComparison.Ordinal);
+        Assert.Single(Slack.Calls("conversations.create"));
+    }
+
     private async Task<string> DeclareAsync(string text)
     {
         await Bot.ReplyAsync(text);

@@ -80,7 +80,15 @@ public static partial class SlackEndpoints
 
             foreach (var subscriber in subscribers.Where(s => s.EventType == slackEvent.Type))
             {
-                await subscriber.HandleAsync(slackEvent, context.RequestAborted).ConfigureAwait(false);
+                try
+                {
+                    await subscriber.HandleAsync(slackEvent, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The event id is already recorded, so a Slack retry would be dropped anyway: log it, answer 200.
+                    LogHandlerFailed(logger, ex, slackEvent.Type, slackEvent.EventId);
+                }
             }
 
             return Results.Ok();
@@ -90,7 +98,8 @@ public static partial class SlackEndpoints
     private static async Task<IResult> InteractionAsync(
         HttpContext context,
         IEnumerable<IBlockActionHandler> actionHandlers,
-        IEnumerable<IViewSubmissionHandler> viewHandlers)
+        IEnumerable<IViewSubmissionHandler> viewHandlers,
+        ILoggerFactory loggers)
     {
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(SlackSignatureFilter.VerifiedBody(context)));
         if (!form.TryGetValue("payload", out var payloadText))
@@ -151,8 +160,20 @@ public static partial class SlackEndpoints
             {
                 return Results.BadRequest("malformed interaction payload");
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Slack shows its own "something went wrong" for a failed interaction; a 500 would add nothing but noise.
+                LogInteractionFailed(loggers.CreateLogger(typeof(SlackEndpoints)), ex);
+                return Results.Ok();
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {EventType} event {EventId} failed")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception ex, string eventType, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling an interaction failed")]
+    private static partial void LogInteractionFailed(ILogger logger, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped repeated event {EventId}")]
     private static partial void LogDuplicate(ILogger logger, string eventId);
