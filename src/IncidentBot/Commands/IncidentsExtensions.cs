@@ -34,6 +34,7 @@ public static class IncidentsExtensions
         });
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<IncidentMessages>();
+        services.AddSingleton<StoreSignals>();
         services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
         services.AddSingleton<OutboxDelivery>();
         services.AddHostedService<OutboxService>();

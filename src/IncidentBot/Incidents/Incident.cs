@@ -46,6 +46,11 @@ public sealed class Incident
 
     public WarRoom WarRoom { get; private set; } = new();
 
+    /// <summary>The commander turned update reminders off for this incident.</summary>
+    public bool RemindersStopped { get; private set; }
+
+    public List<ActionItem> ActionItems { get; private set; } = [];
+
     public List<TimelineEntry> Timeline { get; private set; } = [];
 
     public bool IsOpen => Status is not (IncidentStatus.Resolved or IncidentStatus.Closed);
@@ -187,6 +192,62 @@ public sealed class Incident
         }
 
         return Record(new TimelineEntry(now, TimelineKind.Update, by, text.Trim()));
+    }
+
+    /// <summary>
+    /// The update is overdue: a reminder goes out, and the next one is planned a full interval later, so an incident
+    /// left alone (or a bot that was down for hours) gets one reminder per interval, never a burst.
+    /// </summary>
+    public Decision Remind(Severity severity, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(severity);
+        if (!IsOpen || RemindersStopped || NextUpdateDue is not { } due || due > now)
+        {
+            return Decision.Refuse("no update is due");
+        }
+
+        NextUpdateDue = now + severity.UpdateInterval;
+        return Decision.Apply();
+    }
+
+    public Decision Snooze(Duration duration, ResponderId by, Instant now)
+    {
+        if (!IsOpen)
+        {
+            return Decision.Refuse($"the incident is {IncidentLifecycle.Word(Status)}; there are no reminders to snooze");
+        }
+
+        NextUpdateDue = now + duration;
+        return Record(new TimelineEntry(now, TimelineKind.Reminder, by, $"Snoozed update reminders for {(long)duration.TotalMinutes} min"));
+    }
+
+    /// <summary>Only the commander may stop reminders: they are the commander's promise to the war room.</summary>
+    public Decision StopReminders(ResponderId by, Instant now)
+    {
+        if (Holder(IncidentRole.Commander) is { } commander && commander != by)
+        {
+            return Decision.Refuse($"only the incident commander <@{commander}> can stop reminders");
+        }
+
+        if (RemindersStopped)
+        {
+            return Decision.Refuse("reminders are already stopped");
+        }
+
+        RemindersStopped = true;
+        return Record(new TimelineEntry(now, TimelineKind.Reminder, by, "Stopped update reminders"));
+    }
+
+    public Decision AddActionItem(string text, ResponderId? owner, LocalDate? due, ResponderId by, Instant now)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Decision.Refuse("an action item needs text: `/incident action add retry budget to checkout @owner due 2026-12-01`");
+        }
+
+        var item = new ActionItem(ActionItems.Count + 1, text.Trim(), owner, due, by, now);
+        ActionItems.Add(item);
+        return Record(new TimelineEntry(now, TimelineKind.ActionItem, by, $"Action item {item.Number}: {item.Text}"));
     }
 
     /// <summary>Records what the bot learnt of the war room in Slack (its id, the declaration's ts).</summary>

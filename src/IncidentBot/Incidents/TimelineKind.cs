@@ -10,4 +10,13 @@ public enum TimelineKind
     Update,
     Resolved,
     Closed,
+
+    /// <summary>Someone acted on an update reminder: snoozed it, stopped reminders, or posted the update it asked for.</summary>
+    Reminder,
+
+    /// <summary>A follow-up recorded for the post-mortem.</summary>
+    ActionItem,
+
+    /// <summary>A message put on the timeline by the scribe (reaction, pin) or typed with <c>/incident note</c>.</summary>
+    Note,
 }

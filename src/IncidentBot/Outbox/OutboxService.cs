@@ -8,27 +8,21 @@ namespace IncidentBot.Outbox;
 /// while different incidents proceed side by side. A commit wakes the service at once; a lane blocked by a retry
 /// is looked at again when its time comes. After a restart it simply carries on with what is still pending.
 /// </summary>
-public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery delivery, IClock clock, ILogger<OutboxService> logger) : BackgroundService
+public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery delivery, StoreSignals signals, IClock clock, ILogger<OutboxService> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
-    private readonly SemaphoreSlim wake = new(0);
+    private readonly Signal laneEnded = new();
     private readonly Dictionary<int, Task> lanes = [];
-
-    public override void Dispose()
-    {
-        wake.Dispose();
-        base.Dispose();
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        store.OutboxChanged += OnOutboxChanged;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                Task wake = Task.WhenAny(signals.Outbox.Next, laneEnded.Next);
                 StartDueLanes(stoppingToken);
-                await wake.WaitAsync(IdlePoll, stoppingToken).ConfigureAwait(false);
+                await wake.WaitAsync(IdlePoll, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -37,7 +31,6 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
         }
         finally
         {
-            store.OutboxChanged -= OnOutboxChanged;
             await Task.WhenAll(lanes.Values).ConfigureAwait(false);
         }
     }
@@ -91,11 +84,9 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
         }
         finally
         {
-            wake.Release();
+            laneEnded.Notify();
         }
     }
-
-    private void OnOutboxChanged(object? sender, EventArgs e) => wake.Release();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox lane of incident {IncidentId} stopped on an unexpected error")]
     private partial void LogLaneCrashed(Exception ex, int incidentId);

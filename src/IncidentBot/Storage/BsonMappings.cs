@@ -1,6 +1,7 @@
 using IncidentBot.Incidents;
 using LiteDB;
 using NodaTime;
+using NodaTime.Text;
 
 namespace IncidentBot.Storage;
 
@@ -33,7 +34,29 @@ public static class BsonMappings
         mapper.RegisterType(
             role => new BsonDocument { ["role"] = role.Role.ToString(), ["holder"] = role.Holder.Value },
             bson => new RoleAssignment(Enum.Parse<IncidentRole>(bson["role"].AsString), new ResponderId(bson["holder"].AsString)));
+        mapper.RegisterType(
+            date => new BsonValue(LocalDatePattern.Iso.Format(date)),
+            bson => LocalDatePattern.Iso.Parse(bson.AsString).Value);
+        mapper.RegisterType(
+            item => new BsonDocument
+            {
+                ["number"] = item.Number,
+                ["text"] = item.Text,
+                ["owner"] = item.Owner is { } owner ? owner.Value : BsonValue.Null,
+                ["due"] = item.Due is { } due ? LocalDatePattern.Iso.Format(due) : BsonValue.Null,
+                ["added_by"] = item.AddedBy.Value,
+                ["added_at"] = item.AddedAt.ToUnixTimeMilliseconds(),
+            },
+            bson => new ActionItem(
+                bson["number"].AsInt32,
+                bson["text"].AsString,
+                bson["owner"].IsNull ? null : new ResponderId(bson["owner"].AsString),
+                bson["due"].IsNull ? null : LocalDatePattern.Iso.Parse(bson["due"].AsString).Value,
+                new ResponderId(bson["added_by"].AsString),
+                Instant.FromUnixTimeMilliseconds(bson["added_at"].AsInt64)));
         mapper.Entity<Incident>().Id(i => i.Id, autoId: false);
+        mapper.Entity<ScribeNote>().Id(n => n.Key, autoId: false);
+        mapper.Entity<CachedMessage>().Id(m => m.Key, autoId: false);
         return mapper;
     }
 }

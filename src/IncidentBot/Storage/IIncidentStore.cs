@@ -1,5 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Outbox;
+using NodaTime;
 
 namespace IncidentBot.Storage;
 
@@ -45,6 +46,9 @@ public interface IIncidentStore
     /// </summary>
     void SaveOutbox(OutboxMessage message, WarRoom? warRoom = null);
 
-    /// <summary>Signalled after every commit that added outbox messages, so the worker wakes at once.</summary>
-    event EventHandler? OutboxChanged;
+    /// <summary>Open incidents whose update is due at <paramref name="now"/> and whose reminders are on, in a created war room.</summary>
+    IReadOnlyList<Incident> DueForReminder(Instant now);
+
+    /// <summary>The earliest update due among open incidents with reminders on; null when there is none.</summary>
+    Instant? NextReminderDue();
 }

@@ -1,6 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Outbox;
 using LiteDB;
+using NodaTime;
 
 namespace IncidentBot.Storage;
 
@@ -14,22 +15,24 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     private readonly ILiteCollection<BsonDocument> counters;
     private readonly Lock gate = new();
 
-    public LiteDbIncidentStore(LiteDatabase database)
+    private readonly StoreSignals signals;
+
+    public LiteDbIncidentStore(LiteDatabase database, StoreSignals signals)
     {
         ArgumentNullException.ThrowIfNull(database);
         this.database = database;
+        this.signals = signals;
         incidents = database.GetCollection<Incident>("incidents");
         outbox = database.GetCollection<OutboxMessage>("outbox", BsonAutoId.Int64);
         audit = database.GetCollection<AuditEntry>("audit", BsonAutoId.Int64);
         counters = database.GetCollection("counters");
         incidents.EnsureIndex(i => i.WarRoom.ChannelId);
         incidents.EnsureIndex(i => i.Status);
+        incidents.EnsureIndex(i => i.NextUpdateDue);
         outbox.EnsureIndex(m => m.State);
         outbox.EnsureIndex(m => m.IncidentId);
         audit.EnsureIndex(a => a.IncidentId);
     }
-
-    public event EventHandler? OutboxChanged;
 
     public IncidentId ReserveId()
     {
@@ -57,7 +60,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
             });
         }
 
-        Notify(messages.Count);
+        Notify(messages.Count, incidentChanged: true);
     }
 
     public IncidentChange<T>? Update<T>(IncidentId id, AuditEntry entry, Func<Incident, IncidentChange<T>> change)
@@ -86,7 +89,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
             });
         }
 
-        Notify(result.Outbox.Count);
+        Notify(result.Outbox.Count, result.Commit);
         return result;
     }
 
@@ -146,11 +149,27 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         }
     }
 
-    private void Notify(int added)
+    public IReadOnlyList<Incident> DueForReminder(Instant now) =>
+        incidents.Find(Query.LTE(nameof(Incident.NextUpdateDue), now.ToUnixTimeMilliseconds()))
+            .Where(i => i.IsOpen && !i.RemindersStopped && i.WarRoom.ChannelId is not null)
+            .ToList();
+
+    public Instant? NextReminderDue() =>
+        incidents.Find(Query.Not(nameof(Incident.NextUpdateDue), BsonValue.Null))
+            .Where(i => i.IsOpen && !i.RemindersStopped && i.WarRoom.ChannelId is not null)
+            .Select(i => i.NextUpdateDue)
+            .Min();
+
+    private void Notify(int added, bool incidentChanged)
     {
         if (added > 0)
         {
-            OutboxChanged?.Invoke(this, EventArgs.Empty);
+            signals.Outbox.Notify();
+        }
+
+        if (incidentChanged)
+        {
+            signals.Incidents.Notify();
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     public LiteDbIncidentStoreTests()
     {
         database = Open();
-        store = new LiteDbIncidentStore(database);
+        store = new LiteDbIncidentStore(database, new StoreSignals());
     }
 
     public void Dispose()
@@ -122,6 +122,6 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     {
         database.Dispose();
         database = Open();
-        store = new LiteDbIncidentStore(database);
+        store = new LiteDbIncidentStore(database, new StoreSignals());
     }
 }
