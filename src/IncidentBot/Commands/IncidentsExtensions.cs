@@ -1,6 +1,8 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
+using IncidentBot.Reminders;
+using IncidentBot.Scribe;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
@@ -36,8 +38,21 @@ public static class IncidentsExtensions
         services.AddSingleton<IncidentMessages>();
         services.AddSingleton<StoreSignals>();
         services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
+        services.AddSingleton<INoteStore, LiteDbNoteStore>();
         services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<ScribeOutboxSteps>();
         services.AddHostedService<OutboxService>();
+
+        services.AddSingleton<NoteTaker>();
+        services.AddSingleton<ISlackEventSubscriber>(sp => ActivatorUtilities.CreateInstance<ScribeReactionSubscriber>(sp, "reaction_added"));
+        services.AddSingleton<ISlackEventSubscriber>(sp => ActivatorUtilities.CreateInstance<ScribeReactionSubscriber>(sp, "reaction_removed"));
+        services.AddSingleton<ISlackEventSubscriber, MessageSubscriber>();
+        services.AddSingleton<ISlackEventSubscriber, PinSubscriber>();
+
+        services.AddSingleton<ReminderPolicy>();
+        services.AddHostedService<ReminderService>();
+        services.AddSingleton<IBlockActionHandler, ReminderActionHandler>();
+        services.AddSingleton<IViewSubmissionHandler, UpdateFormHandler>();
 
         services.AddSingleton<IncidentActions>();
         services.AddSingleton<CreateHandler>();
@@ -50,6 +65,8 @@ public static class IncidentsExtensions
         services.AddSingleton<IIncidentCommandHandler, ResolveHandler>();
         services.AddSingleton<IIncidentCommandHandler, CloseHandler>();
         services.AddSingleton<IIncidentCommandHandler, ListHandler>();
+        services.AddSingleton<IIncidentCommandHandler, TimelineHandler>();
+        services.AddSingleton<IIncidentCommandHandler, NoteHandler>();
         services.AddSingleton<ISlashCommandHandler, CommandRouter>();
         return builder;
     }

@@ -23,6 +23,9 @@ public sealed class IncidentsOptions
     /// <summary>Let anyone in the war room change severity and status, resolve and close. Default false: role holders only.</summary>
     public bool OpenCommands { get; set; }
 
+    /// <summary>The reaction (emoji name without colons) that puts a war-room message on the timeline. Default <c>memo</c>.</summary>
+    public string ScribeReaction { get; set; } = "memo";
+
     /// <summary>Time from resolution to the post-mortem deadline. Default 48 hours.</summary>
     public TimeSpan PostmortemDue { get; set; } = TimeSpan.FromHours(48);
 }

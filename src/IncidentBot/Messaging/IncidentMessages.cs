@@ -31,6 +31,21 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public RenderedMessage Closed(Incident incident, ResponderId actor, bool archived, Instant now) =>
         renderer.Render("closed", TemplateModels.Closed(Model(incident, now), actor.Value, archived));
 
+    public string Timeline(Incident incident, IReadOnlyList<TimelineLine> lines, Instant now, int max)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var shown = lines.Skip(Math.Max(0, lines.Count - max));
+        return renderer.RenderText("timeline", TemplateModels.Timeline(Model(incident, now), shown, Math.Max(0, lines.Count - max)));
+    }
+
+    /// <summary>The reminder; the caller adds its buttons.</summary>
+    public RenderedMessage Reminder(Incident incident, Instant now) =>
+        renderer.Render("reminder", Model(incident, now));
+
+    /// <summary>The reminder after someone acted on it: who did what, and no buttons left to click twice.</summary>
+    public RenderedMessage ReminderDone(Incident incident, ResponderId actor, string what, Instant now) =>
+        renderer.Render("reminder-done", TemplateModels.Update(Model(incident, now), actor.Value, what));
+
     public string Help(string command) => renderer.RenderText("help", TemplateModels.Help(scheme, command));
 
     public string List(IEnumerable<Incident> incidents, Instant now) =>

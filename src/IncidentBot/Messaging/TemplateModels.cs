@@ -29,6 +29,9 @@ public static class TemplateModels
         ["closed"] = () => Closed(Sample(), "UREPORTER", archived: true),
         ["help"] = () => Help(new SeverityScheme(SeverityScheme.Defaults, "SEV-3"), "/incident"),
         ["list"] = () => List([ListItem(SampleIncident(), SampleNow)]),
+        ["timeline"] = () => Timeline(Sample(), [new TimelineLine(SampleNow, TimelineKind.Note, new ResponderId("USCRIBE"), "DB CPU at 100%", new ResponderId("UENG"), "https://example.slack.com/archives/C1/p1")], 0),
+        ["reminder"] = Sample,
+        ["reminder-done"] = () => Update(Sample(), "UREPORTER", "snoozed reminders for 30 min"),
     };
 
     private static Instant SampleNow => Instant.FromUtc(2026, 11, 24, 3, 12);
@@ -148,6 +151,37 @@ public static class TemplateModels
 
         return new ScriptObject { ["incidents"] = array, ["count"] = array.Count };
     }
+
+    public static ScriptObject Timeline(ScriptObject model, IEnumerable<TimelineLine> lines, int earlier)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var array = new ScriptArray();
+        foreach (var line in lines)
+        {
+            array.Add(new ScriptObject
+            {
+                ["at"] = SlackText.Date(line.At),
+                ["kind"] = KindLabel(line.Kind),
+                ["actor"] = SlackText.User(line.Actor.Value),
+                ["author"] = line.Author is { } author ? SlackText.User(author.Value) : "",
+                ["text"] = SlackText.Escape(SlackText.Truncate(line.Text, 300)),
+                ["permalink"] = line.Permalink ?? "",
+            });
+        }
+
+        model["lines"] = array;
+        model["earlier"] = earlier;
+        return model;
+    }
+
+    public static string KindLabel(TimelineKind kind) => kind switch
+    {
+        TimelineKind.SeverityChanged => "Severity",
+        TimelineKind.RoleAssigned => "Role",
+        TimelineKind.StatusChanged => "Status",
+        TimelineKind.ActionItem => "Action item",
+        _ => kind.ToString(),
+    };
 
     private static ScriptObject Sample() => ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Scribe;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
@@ -20,6 +21,8 @@ public sealed partial class OutboxDelivery(
     ISlackApi slack,
     IncidentMessages messages,
     IOptions<IncidentsOptions> options,
+    ScribeOutboxSteps scribe,
+    INoteStore notes,
     IClock clock,
     ILogger<OutboxDelivery> logger)
 {
@@ -60,7 +63,12 @@ public sealed partial class OutboxDelivery(
             LogFailed(message.Id, message.Kind, incident.Id, ex.Method, ex.Error);
             if (message.Kind == OutboxKind.CreateWarRoom)
             {
-                await TellReporterAsync(incident, $"I could not create the war room for {incident.Id}: Slack said `{ex.Error}`. The incident is recorded; ask your Slack admin, then declare again.", cancellationToken).ConfigureAwait(false);
+                await TellAsync(incident.OriginChannel, incident.Reporter.Value, $"I could not create the war room for {incident.Id}: Slack said `{ex.Error}`. The incident is recorded; ask your Slack admin, then declare again.", cancellationToken).ConfigureAwait(false);
+            }
+            else if (message.Kind == OutboxKind.FetchNoteText && message.Users is [var reactor] && incident.WarRoom.ChannelId is { } room)
+            {
+                notes.Remove(message.NoteKey ?? "");
+                await TellAsync(room, reactor, $"I could not read that message (Slack said `{ex.Error}`), so it is not on {incident.Id}'s timeline. Add it by hand: `/incident note &lt;what it said&gt;`.", cancellationToken).ConfigureAwait(false);
             }
 
             return Finish(message, incident, OutboxStep.Failed, ex.Error);
@@ -100,6 +108,16 @@ public sealed partial class OutboxDelivery(
                 break;
             case OutboxKind.ArchiveWarRoom:
                 await IgnoringAsync(slack.ArchiveConversationAsync(WarRoom(incident), ct), "already_archived").ConfigureAwait(false);
+                break;
+            case OutboxKind.UpdateMessage when message.TargetTs is { } target:
+                var replacement = message.BlocksJson is null ? null : JsonNode.Parse(message.BlocksJson)!.AsArray();
+                await slack.UpdateMessageAsync(new SlackMessage(WarRoom(incident), message.Text ?? "", replacement), target, ct).ConfigureAwait(false);
+                break;
+            case OutboxKind.Ephemeral when message.Users is [var user]:
+                await IgnoringAsync(slack.PostEphemeralAsync(new SlackMessage(WarRoom(incident), message.Text ?? ""), new SlackUserId(user), ct), "user_not_in_channel").ConfigureAwait(false);
+                break;
+            case OutboxKind.ConfirmNote or OutboxKind.FetchNoteText or OutboxKind.UnconfirmNote:
+                await scribe.RunAsync(message, WarRoom(incident), ct).ConfigureAwait(false);
                 break;
             default:
                 // The step has nothing left to do: its result is already recorded, or it does not apply (a private incident is not announced).
@@ -216,15 +234,16 @@ public sealed partial class OutboxDelivery(
         && m.TryGetProperty("event_payload", out var payload) && payload.ValueKind == JsonValueKind.Object
         && payload.TryGetProperty("outbox_id", out var id) && id.ValueKind == JsonValueKind.Number && id.GetInt64() == outboxId;
 
-    private async Task TellReporterAsync(Incident incident, string text, CancellationToken ct)
+    /// <summary>Best effort: the person is told if Slack lets the bot, and the log has it either way.</summary>
+    private async Task TellAsync(string channel, string user, string text, CancellationToken ct)
     {
         try
         {
-            await slack.PostEphemeralAsync(new SlackMessage(new SlackChannelId(incident.OriginChannel), text), new SlackUserId(incident.Reporter.Value), ct).ConfigureAwait(false);
+            await slack.PostEphemeralAsync(new SlackMessage(new SlackChannelId(channel), text), new SlackUserId(user), ct).ConfigureAwait(false);
         }
         catch (SlackApiException ex)
         {
-            LogFailed(0, OutboxKind.Post, incident.Id, ex.Method, ex.Error);
+            LogNotTold(user, ex.Error);
         }
     }
 
@@ -269,6 +288,9 @@ public sealed partial class OutboxDelivery(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} failed: Slack {Method} said {Error}")]
     private partial void LogFailed(long messageId, OutboxKind kind, IncidentId incident, string method, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {User} of a failure: {Error}")]
+    private partial void LogNotTold(string user, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Invitees already in {Channel}")]
     private partial void LogAlreadyIn(string channel);

@@ -29,4 +29,19 @@ public enum OutboxKind
 
     /// <summary>conversations.archive of the war room.</summary>
     ArchiveWarRoom,
+
+    /// <summary>chat.update of the war-room message at <see cref="OutboxMessage.TargetTs"/> with the pre-rendered text and blocks.</summary>
+    UpdateMessage,
+
+    /// <summary>chat.postEphemeral of <see cref="OutboxMessage.Text"/> in the war room to the one user in <see cref="OutboxMessage.Users"/>.</summary>
+    Ephemeral,
+
+    /// <summary>Scribe lane: fetch the noted message's permalink and add the bot's reaction so the scribe sees it worked.</summary>
+    ConfirmNote,
+
+    /// <summary>Scribe lane: fetch the text of a noted message the bot has no copy of (a history call, rate limited).</summary>
+    FetchNoteText,
+
+    /// <summary>Scribe lane: take the bot's confirming reaction off a message whose note was removed.</summary>
+    UnconfirmNote,
 }

@@ -20,6 +20,21 @@ public sealed class OutboxMessage
 
     public List<string> Users { get; set; } = [];
 
+    /// <summary>The message a step acts on (chat.update, reactions).</summary>
+    public string? TargetTs { get; set; }
+
+    /// <summary>The scribe note a step completes.</summary>
+    public string? NoteKey { get; set; }
+
+    /// <summary>
+    /// Lanes of one incident run side by side, each strictly in order: <see cref="MainLane"/> for what people read in
+    /// the war room, <see cref="ScribeLane"/> for note confirmations, so a burst of reactions never delays an update.
+    /// </summary>
+    public int Lane { get; set; }
+
+    public const int MainLane = 0;
+    public const int ScribeLane = 1;
+
     public OutboxState State { get; set; }
 
     /// <summary>How many times a call was started; above zero, a crash may have left Slack ahead of us.</summary>
@@ -44,6 +59,34 @@ public sealed class OutboxMessage
         post.Text = message.Text;
         post.BlocksJson = message.Blocks.ToJsonString();
         return post;
+    }
+
+    /// <summary>Replaces the war-room message at <paramref name="ts"/> with <paramref name="message"/>.</summary>
+    public static OutboxMessage Update(int incidentId, string ts, Messaging.RenderedMessage message, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var update = For(incidentId, OutboxKind.UpdateMessage, now);
+        update.TargetTs = ts;
+        update.Text = message.Text;
+        update.BlocksJson = message.Blocks.ToJsonString();
+        return update;
+    }
+
+    public static OutboxMessage Ephemeral(int incidentId, string user, string text, Instant now)
+    {
+        var ephemeral = For(incidentId, OutboxKind.Ephemeral, now);
+        ephemeral.Users = [user];
+        ephemeral.Text = text;
+        return ephemeral;
+    }
+
+    public static OutboxMessage Scribe(int incidentId, OutboxKind kind, string noteKey, string ts, Instant now)
+    {
+        var step = For(incidentId, kind, now);
+        step.Lane = ScribeLane;
+        step.NoteKey = noteKey;
+        step.TargetTs = ts;
+        return step;
     }
 
     public static OutboxMessage Invite(int incidentId, IEnumerable<string> users, Instant now)

@@ -10,9 +10,10 @@ namespace IncidentBot.Outbox;
 /// </summary>
 public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery delivery, StoreSignals signals, IClock clock, ILogger<OutboxService> logger) : BackgroundService
 {
+    private const int BatchSize = 100;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private readonly Signal laneEnded = new();
-    private readonly Dictionary<int, Task> lanes = [];
+    private readonly Dictionary<(int Incident, int Lane), Task> lanes = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,31 +44,35 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
         }
 
         var now = clock.GetCurrentInstant();
-        foreach (var first in store.PendingOutbox().GroupBy(m => m.IncidentId).Select(g => g.First()))
+        foreach (var first in store.PendingOutbox().GroupBy(m => (m.IncidentId, m.Lane)).Select(g => g.First()))
         {
-            if (first.NextAttemptAt <= now && !lanes.ContainsKey(first.IncidentId))
+            var lane = (first.IncidentId, first.Lane);
+            if (first.NextAttemptAt <= now && !lanes.ContainsKey(lane))
             {
-                lanes[first.IncidentId] = RunLaneAsync(first.IncidentId, stoppingToken);
+                lanes[lane] = RunLaneAsync(lane, stoppingToken);
             }
         }
     }
 
-    private async Task RunLaneAsync(int incidentId, CancellationToken stoppingToken)
+    private async Task RunLaneAsync((int Incident, int Lane) lane, CancellationToken stoppingToken)
     {
         await Task.Yield();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var pending = store.PendingOutbox(incidentId);
-                if (pending.Count == 0 || pending[0].NextAttemptAt > clock.GetCurrentInstant())
+                // A batch at a time: messages decided meanwhile have higher ids, so the order holds across batches.
+                var batch = store.PendingInLane(lane.Incident, lane.Lane, BatchSize);
+                foreach (var next in batch)
                 {
-                    return;
+                    if (next.NextAttemptAt > clock.GetCurrentInstant()
+                        || await delivery.DeliverAsync(next, stoppingToken).ConfigureAwait(false) == OutboxStep.RetryLater)
+                    {
+                        return;
+                    }
                 }
 
-                var next = pending[0];
-
-                if (await delivery.DeliverAsync(next, stoppingToken).ConfigureAwait(false) == OutboxStep.RetryLater)
+                if (batch.Count < BatchSize)
                 {
                     return;
                 }
@@ -80,7 +85,7 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug in one step must not stop the whole outbox; the lane is retried on the next poll.
-            LogLaneCrashed(ex, incidentId);
+            LogLaneCrashed(ex, lane.Incident);
         }
         finally
         {

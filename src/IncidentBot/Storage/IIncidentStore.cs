@@ -36,8 +36,8 @@ public interface IIncidentStore
     /// <summary>Pending outbox messages in the order they were decided.</summary>
     IReadOnlyList<OutboxMessage> PendingOutbox();
 
-    /// <summary>The incident's pending outbox messages in the order they were decided.</summary>
-    IReadOnlyList<OutboxMessage> PendingOutbox(int incidentId);
+    /// <summary>The first <paramref name="max"/> pending outbox messages of one lane of an incident, in decision order.</summary>
+    IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max);
 
     /// <summary>
     /// Stores an outbox message's progress (attempts, state, error) and, when given, what it learnt about the war room,

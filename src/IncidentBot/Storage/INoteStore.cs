@@ -19,6 +19,9 @@ public interface INoteStore
 
     void Save(ScribeNote note);
 
+    /// <summary>Removes the note and queues its follow-ups in one transaction; false when there was no such note.</summary>
+    bool TryRemove(string key, IReadOnlyList<OutboxMessage> followUps);
+
     bool Remove(string key);
 
     void Keep(CachedMessage message);

@@ -114,8 +114,8 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     public IReadOnlyList<OutboxMessage> PendingOutbox() =>
         outbox.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id).ToList();
 
-    public IReadOnlyList<OutboxMessage> PendingOutbox(int incidentId) =>
-        outbox.Find(m => m.State == OutboxState.Pending && m.IncidentId == incidentId).OrderBy(m => m.Id).ToList();
+    public IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max) =>
+        outbox.Query().Where(m => m.IncidentId == incidentId && m.State == OutboxState.Pending && m.Lane == lane).OrderBy(m => m.Id).Limit(max).ToList();
 
     public void SaveOutbox(OutboxMessage message, WarRoom? warRoom = null)
     {

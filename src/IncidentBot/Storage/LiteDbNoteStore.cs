@@ -61,6 +61,35 @@ public sealed class LiteDbNoteStore : INoteStore
 
     public void Save(ScribeNote note) => notes.Upsert(note);
 
+    public bool TryRemove(string key, IReadOnlyList<OutboxMessage> followUps)
+    {
+        ArgumentNullException.ThrowIfNull(followUps);
+        bool removed;
+        database.BeginTrans();
+        try
+        {
+            removed = notes.Delete(key);
+            if (removed)
+            {
+                outbox.InsertBulk(followUps);
+            }
+
+            database.Commit();
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
+        }
+
+        if (removed && followUps.Count > 0)
+        {
+            signals.Outbox.Notify();
+        }
+
+        return removed;
+    }
+
     public bool Remove(string key) => notes.Delete(key);
 
     public void Keep(CachedMessage message)

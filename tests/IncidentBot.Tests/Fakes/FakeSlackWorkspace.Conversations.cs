@@ -108,10 +108,13 @@ internal sealed partial class FakeSlackWorkspace
         var channel = Channel(args);
         var oldestArg = SlackArgs.NonEmpty(args, "oldest");
         var oldest = oldestArg is null ? 0m : ParseTs(oldestArg) ?? throw new SlackErrorException("invalid_ts_oldest");
+        var latestArg = SlackArgs.NonEmpty(args, "latest");
+        var latest = latestArg is null ? decimal.MaxValue : ParseTs(latestArg) ?? throw new SlackErrorException("invalid_ts_latest");
         var inclusive = SlackArgs.Bool(args, "inclusive");
         var all = messages[channel.Id];
         var newestFirst = all
-            .Where(m => m.ThreadTs is null && ParseTs(m.Ts) is { } ts && (inclusive ? ts >= oldest : ts > oldest))
+            .Where(m => m.ThreadTs is null && ParseTs(m.Ts) is { } ts
+                && (inclusive ? ts >= oldest : ts > oldest) && (inclusive ? ts <= latest : ts < latest))
             .Reverse()
             .ToList();
         return MessagePage(newestFirst, all, args, defaultLimit: 100, maxLimit: 999);

@@ -77,6 +77,29 @@ internal sealed partial class FakeSlackWorkspace
 
     private JsonObject React(JsonObject args)
     {
+        var reaction = Reaction(args);
+        if (reactions.Contains(reaction))
+        {
+            throw new SlackErrorException("already_reacted");
+        }
+
+        reactions.Add(reaction);
+        return Ok();
+    }
+
+    private JsonObject Unreact(JsonObject args)
+    {
+        if (!reactions.Remove(Reaction(args)))
+        {
+            throw new SlackErrorException("no_reaction");
+        }
+
+        return Ok();
+    }
+
+    /// <summary>The bot's reaction that reactions.add / .remove name, after Slack's checks of the arguments.</summary>
+    private FakeReaction Reaction(JsonObject args)
+    {
         var channel = Channel(args);
         var ts = SlackArgs.String(args, "timestamp");
         if (string.IsNullOrEmpty(ts))
@@ -93,14 +116,7 @@ internal sealed partial class FakeSlackWorkspace
             throw new SlackErrorException("invalid_name");
         }
 
-        var reaction = new FakeReaction(channel.Id, ts, name, FakeSlackApi.BotUserId);
-        if (reactions.Contains(reaction))
-        {
-            throw new SlackErrorException("already_reacted");
-        }
-
-        reactions.Add(reaction);
-        return Ok();
+        return new FakeReaction(channel.Id, ts, name, FakeSlackApi.BotUserId);
     }
 
     /// <summary>Every well-formed user id exists; the bot's own id is the one bot user.</summary>

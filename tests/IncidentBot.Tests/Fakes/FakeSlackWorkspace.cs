@@ -47,6 +47,7 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
                 "pins.add" => Pin(args),
                 "bookmarks.add" => Bookmark(args),
                 "reactions.add" => React(args),
+                "reactions.remove" => Unreact(args),
                 "users.info" => UserInfo(args),
                 "views.open" => OpenView(args),
                 "views.update" => UpdateView(args),

@@ -85,7 +85,7 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
 
         Reopen();
         Assert.Equal("SEV-1", store.Find(id)!.Severity);
-        Assert.Equal([OutboxKind.CreateWarRoom, OutboxKind.RefreshDeclaration, OutboxKind.SetTopic], store.PendingOutbox(id.Value).Select(m => m.Kind));
+        Assert.Equal([OutboxKind.CreateWarRoom, OutboxKind.RefreshDeclaration, OutboxKind.SetTopic], store.PendingInLane(id.Value, OutboxMessage.MainLane, 10).Select(m => m.Kind));
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public interface ISlackApi
     /// <summary>conversations.history with message metadata included, newest first.</summary>
     Task<IReadOnlyList<SlackHistoryMessage>> GetHistoryAsync(SlackChannelId channel, string? oldest, int limit, CancellationToken cancellationToken);
 
+    /// <summary>One message by its ts (conversations.history with latest = oldest = ts, inclusive); null when it is not a top-level message there.</summary>
+    Task<SlackHistoryMessage?> GetMessageAsync(SlackChannelId channel, string ts, CancellationToken cancellationToken);
+
     /// <summary>conversations.replies: a thread's parent and replies.</summary>
     Task<IReadOnlyList<SlackHistoryMessage>> GetRepliesAsync(SlackChannelId channel, string threadTs, CancellationToken cancellationToken);
 
@@ -57,6 +60,9 @@ public interface ISlackApi
 
     /// <summary>reactions.add.</summary>
     Task AddReactionAsync(SlackChannelId channel, string ts, string name, CancellationToken cancellationToken);
+
+    /// <summary>reactions.remove of the bot's own reaction.</summary>
+    Task RemoveReactionAsync(SlackChannelId channel, string ts, string name, CancellationToken cancellationToken);
 
     /// <summary>users.info.</summary>
     Task<SlackUser> GetUserInfoAsync(SlackUserId user, CancellationToken cancellationToken);

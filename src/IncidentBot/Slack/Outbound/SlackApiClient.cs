@@ -113,6 +113,20 @@ public sealed partial class SlackApiClient : ISlackApi
         return ReadMessages(doc.RootElement);
     }
 
+    public async Task<SlackHistoryMessage?> GetMessageAsync(SlackChannelId channel, string ts, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["channel"] = channel.Value,
+            ["latest"] = ts,
+            ["oldest"] = ts,
+            ["inclusive"] = "true",
+            ["limit"] = "1",
+        };
+        using var doc = await FormAsync("conversations.history", form, cancellationToken).ConfigureAwait(false);
+        return ReadMessages(doc.RootElement).FirstOrDefault(m => m.Ts == ts);
+    }
+
     public async Task<IReadOnlyList<SlackHistoryMessage>> GetRepliesAsync(SlackChannelId channel, string threadTs, CancellationToken cancellationToken)
     {
         var form = new Dictionary<string, string> { ["channel"] = channel.Value, ["ts"] = threadTs, ["include_all_metadata"] = "true" };
@@ -164,6 +178,12 @@ public sealed partial class SlackApiClient : ISlackApi
     {
         var body = new JsonObject { ["channel"] = channel.Value, ["timestamp"] = ts, ["name"] = name };
         using var doc = await JsonAsync("reactions.add", body, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RemoveReactionAsync(SlackChannelId channel, string ts, string name, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["channel"] = channel.Value, ["timestamp"] = ts, ["name"] = name };
+        using var doc = await JsonAsync("reactions.remove", body, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SlackUser> GetUserInfoAsync(SlackUserId user, CancellationToken cancellationToken)

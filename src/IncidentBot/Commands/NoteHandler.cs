@@ -1,0 +1,29 @@
+using IncidentBot.Messaging;
+using IncidentBot.Scribe;
+using IncidentBot.Slack.Inbound;
+
+namespace IncidentBot.Commands;
+
+/// <summary><c>/incident note &lt;text&gt;</c>: adds a note to the timeline by hand.</summary>
+public sealed class NoteHandler(IncidentActions actions, NoteTaker noteTaker) : IIncidentCommandHandler
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["note"];
+
+    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var target = actions.Find(context, "DB CPU back under 50%");
+        if (target.Incident is not { } incident)
+        {
+            return Task.FromResult(target.Problem!);
+        }
+
+        if (string.IsNullOrWhiteSpace(target.Arguments))
+        {
+            return Task.FromResult(new SlackReply($"What should the note say? `{context.Command.Command} note DB CPU back under 50%`."));
+        }
+
+        noteTaker.Type(incident, target.Arguments.Trim(), context.User.Value);
+        return Task.FromResult(new SlackReply($"Noted on {incident.Id}'s timeline: {SlackText.Escape(SlackText.Truncate(target.Arguments.Trim(), 300))}"));
+    }
+}

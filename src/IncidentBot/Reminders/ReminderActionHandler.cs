@@ -1,0 +1,56 @@
+using System.Globalization;
+using IncidentBot.Incidents;
+using IncidentBot.Messaging;
+using IncidentBot.Outbox;
+using IncidentBot.Slack.Inbound;
+using IncidentBot.Slack.Outbound;
+using IncidentBot.Storage;
+using NodaTime;
+
+namespace IncidentBot.Reminders;
+
+/// <summary>
+/// The reminder's buttons. Snooze and stop are decided by the incident and recorded on its timeline and in the audit
+/// log; then the reminder is edited to say who did what, without buttons, so nobody clicks twice. "Post update" opens
+/// the update form (views.open must happen inside Slack's 3 s, so it is made here, on the request).
+/// </summary>
+public sealed class ReminderActionHandler(IIncidentStore store, IncidentMessages messages, ISlackApi slack, IClock clock) : IBlockActionHandler
+{
+    public IReadOnlyCollection<string> ActionIds => ReminderActions.All;
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(action);
+        if (!int.TryParse(action.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || store.Find(new IncidentId(number)) is not { } incident
+            || incident.WarRoom.ChannelId != payload.ChannelId?.Value
+            || payload.MessageTs is not { } reminderTs)
+        {
+            return;
+        }
+
+        var who = new ResponderId(payload.UserId.Value);
+        if (action.ActionId == ReminderActions.PostUpdate)
+        {
+            await slack.OpenViewAsync(payload.TriggerId, UpdateForm.View(incident, reminderTs), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var minutes = ReminderActions.SnoozeMinutes(action.ActionId);
+        var audit = new AuditEntry { At = now, User = who.Value, Channel = incident.WarRoom.ChannelId ?? "", IncidentId = number, Command = "reminder button " + action.ActionId, Outcome = "done" };
+        store.Update(incident.Id, audit, latest =>
+        {
+            var decision = minutes is { } m ? latest.Snooze(Duration.FromMinutes(m), who, now) : latest.StopReminders(who, now);
+            if (!decision.Applied)
+            {
+                audit.Outcome = "refused: " + decision.Refusal;
+                return IncidentChanges.Save(false, OutboxMessage.Ephemeral(latest.Id.Value, who.Value, $"Not done: {decision.Refusal}.", now));
+            }
+
+            var what = minutes is { } snoozed ? $"snoozed reminders for {snoozed} min" : "stopped update reminders";
+            return IncidentChanges.Save(true, OutboxMessage.Update(latest.Id.Value, reminderTs, messages.ReminderDone(latest, who, what, now), now));
+        });
+    }
+}

@@ -1,0 +1,98 @@
+using IncidentBot.Incidents;
+using IncidentBot.Outbox;
+using IncidentBot.Storage;
+using NodaTime;
+
+namespace IncidentBot.Scribe;
+
+/// <summary>
+/// Puts war-room messages on an incident's timeline and takes them off again. The text comes from the bot's own copy
+/// of the war room when it has one; otherwise the note is kept at once and its text fetched through the outbox.
+/// </summary>
+public sealed class NoteTaker(INoteStore notes, IClock clock)
+{
+    /// <summary>True when the message is now on the timeline; false when it already was (or is the declaration itself).</summary>
+    public bool Capture(Incident incident, string ts, string addedBy, NoteSource source, string? text = null, string? author = null)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        if (ts == incident.WarRoom.DeclarationTs || incident.WarRoom.ChannelId is not { } channel)
+        {
+            return false;
+        }
+
+        var cached = notes.FindMessage(channel, ts);
+        text ??= cached?.Text;
+        var now = clock.GetCurrentInstant();
+        var key = ScribeNote.KeyOf(incident.Id, ts);
+        var note = new ScribeNote
+        {
+            Key = key,
+            IncidentId = incident.Id.Value,
+            MessageTs = ts,
+            ThreadTs = cached?.ThreadTs,
+            Author = author ?? cached?.User,
+            Text = text ?? "",
+            TextPending = text is null,
+            WrittenAt = ScribeNote.TsToInstant(ts),
+            AddedBy = addedBy,
+            AddedAt = now,
+            Source = source,
+        };
+        var followUps = new List<OutboxMessage>();
+        if (text is null)
+        {
+            var fetch = OutboxMessage.Scribe(incident.Id.Value, OutboxKind.FetchNoteText, key, ts, now);
+            fetch.Users = [addedBy];
+            followUps.Add(fetch);
+        }
+
+        followUps.Add(OutboxMessage.Scribe(incident.Id.Value, OutboxKind.ConfirmNote, key, ts, now));
+        return notes.TryAdd(note, followUps);
+    }
+
+    /// <summary>A note typed with <c>/incident note</c>: no message behind it, so its key is made from the time.</summary>
+    public bool Type(Incident incident, string text, string addedBy)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var now = clock.GetCurrentInstant();
+        var ts = ScribeNote.InstantToTs(now);
+        var note = new ScribeNote
+        {
+            Key = ScribeNote.KeyOf(incident.Id, "typed-" + ts),
+            IncidentId = incident.Id.Value,
+            MessageTs = ts,
+            Author = addedBy,
+            Text = text,
+            WrittenAt = now,
+            AddedBy = addedBy,
+            AddedAt = now,
+            Source = NoteSource.Typed,
+        };
+        return notes.TryAdd(note, []);
+    }
+
+    /// <summary>The scribe took their reaction off: the note goes, and so does the bot's confirming reaction.</summary>
+    public bool Release(Incident incident, string ts)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var key = ScribeNote.KeyOf(incident.Id, ts);
+        if (notes.Find(key) is not { Source: NoteSource.Reaction })
+        {
+            return false;
+        }
+
+        return notes.TryRemove(key, [OutboxMessage.Scribe(incident.Id.Value, OutboxKind.UnconfirmNote, key, ts, clock.GetCurrentInstant())]);
+    }
+
+    /// <summary>A captured message was edited in Slack: the timeline follows.</summary>
+    public void Edit(Incident incident, string ts, string text)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        if (notes.Find(ScribeNote.KeyOf(incident.Id, ts)) is { } note)
+        {
+            note.Text = text;
+            note.TextPending = false;
+            notes.Save(note);
+        }
+    }
+}

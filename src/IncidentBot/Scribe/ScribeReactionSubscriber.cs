@@ -1,0 +1,35 @@
+using IncidentBot.Incidents;
+using IncidentBot.Slack.Inbound;
+using IncidentBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Scribe;
+
+/// <summary><c>reaction_added</c> / <c>reaction_removed</c> of the scribe emoji in a war room puts a message on the timeline or takes it off.</summary>
+public sealed class ScribeReactionSubscriber(string eventType, IIncidentStore store, NoteTaker noteTaker, IOptions<IncidentsOptions> options) : ISlackEventSubscriber
+{
+    public string EventType => eventType;
+
+    public Task HandleAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slackEvent);
+        var reaction = ReactionEvent.Parse(slackEvent.Event);
+        if (reaction is null
+            || !string.Equals(reaction.Reaction, options.Value.ScribeReaction, StringComparison.Ordinal)
+            || store.FindByWarRoom(reaction.Channel.Value) is not { Status: not IncidentStatus.Closed } incident)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (reaction.Added)
+        {
+            noteTaker.Capture(incident, reaction.Ts, reaction.User.Value, NoteSource.Reaction, author: reaction.ItemUser?.Value);
+        }
+        else
+        {
+            noteTaker.Release(incident, reaction.Ts);
+        }
+
+        return Task.CompletedTask;
+    }
+}
