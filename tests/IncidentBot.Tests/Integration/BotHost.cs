@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace IncidentBot.Tests.Integration;
 
@@ -25,7 +26,9 @@ internal sealed class BotHost : IAsyncDisposable
         DatabasePath = databasePath;
         AnnouncementChannel = announcementChannel;
         General = general;
-        Slack = factory.CreateDefaultClient(new SigningHandler(SigningSecret));
+        // Slack's timestamp must agree with the bot's clock, which a test may have moved.
+        var clock = factory.Services.GetRequiredService<IClock>();
+        Slack = factory.CreateDefaultClient(new SigningHandler(SigningSecret, () => clock.GetCurrentInstant().ToUnixTimeSeconds()));
         Unsigned = factory.CreateClient();
     }
 
@@ -45,7 +48,7 @@ internal sealed class BotHost : IAsyncDisposable
 
     public IIncidentStore Store => Services.GetRequiredService<IIncidentStore>();
 
-    public static BotHost Start(FakeSlackApi slack, string? databasePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static BotHost Start(FakeSlackApi slack, string? databasePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, IClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(slack);
         var path = databasePath ?? Path.Combine(Path.GetTempPath(), $"incidentbot-it-{Guid.NewGuid():N}.db");
@@ -70,14 +73,17 @@ internal sealed class BotHost : IAsyncDisposable
         {
             b.UseEnvironment("Testing");
             b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(config));
-            if (services is not null)
+            b.ConfigureServices(s =>
             {
-                b.ConfigureServices(services);
-            }
+                if (clock is not null)
+                {
+                    s.AddSingleton(clock);
+                }
+
+                services?.Invoke(s);
+            });
         });
-        var host = new BotHost(factory, path, announce, general);
-        _ = host.Services;
-        return host;
+        return new BotHost(factory, path, announce, general);
     }
 
     /// <summary>Sends <c>/incident {text}</c> and returns Slack's view of the answer (HTTP status and JSON body).</summary>
@@ -110,6 +116,29 @@ internal sealed class BotHost : IAsyncDisposable
         Assert.Equal(200, status);
         Assert.Equal("ephemeral", (string?)reply!["response_type"]);
         return (string)reply["text"]!;
+    }
+
+    /// <summary>Sends an Events API event_callback with <paramref name="eventId"/>, as a Slack retry when <paramref name="retryNum"/> is given.</summary>
+    public async Task<HttpResponseMessage> EventAsync(string eventId, JsonObject ev, int? retryNum = null)
+    {
+        var envelope = new JsonObject
+        {
+            ["token"] = "ignored",
+            ["team_id"] = FakeSlackApi.TeamId,
+            ["api_app_id"] = "A0001",
+            ["event"] = ev,
+            ["type"] = "event_callback",
+            ["event_id"] = eventId,
+            ["event_time"] = 1_795_489_920,
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/events") { Content = new StringContent(envelope.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        if (retryNum is { } n)
+        {
+            request.Headers.Add("X-Slack-Retry-Num", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        }
+
+        return await Slack.SendAsync(request);
     }
 
     public async Task<HttpResponseMessage> InteractionAsync(JsonObject payload)

@@ -1,5 +1,6 @@
 using IncidentBot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace IncidentBot.Tests.Integration;
 
@@ -13,7 +14,7 @@ public abstract class BotTest : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Slack = await FakeSlackApi.StartAsync();
-        Bot = BotHost.Start(Slack, services: ConfigureServices);
+        Bot = BotHost.Start(Slack, services: ConfigureServices, clock: Clock);
     }
 
     public async Task DisposeAsync()
@@ -21,6 +22,9 @@ public abstract class BotTest : IAsyncLifetime
         await Bot.DisposeAsync();
         await Slack.DisposeAsync();
     }
+
+    /// <summary>The bot's clock; null for the real one. A test that moves time overrides this.</summary>
+    private protected virtual IClock? Clock => null;
 
     private protected virtual void ConfigureServices(IServiceCollection services)
     {
