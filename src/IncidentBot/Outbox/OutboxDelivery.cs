@@ -42,7 +42,11 @@ public sealed partial class OutboxDelivery(
         var resumed = message.Attempts > 0;
         message.Attempts++;
         message.FirstAttemptAt ??= clock.GetCurrentInstant();
-        store.SaveOutbox(message);
+        if (MayDuplicate(message.Kind))
+        {
+            // Recorded before the call: after a crash, this says Slack may already have done it, so look first.
+            store.SaveOutbox(message);
+        }
         try
         {
             await RunAsync(message, incident, resumed, cancellationToken).ConfigureAwait(false);
@@ -246,6 +250,10 @@ public sealed partial class OutboxDelivery(
             LogNotTold(user, ex.Error);
         }
     }
+
+    /// <summary>Steps that would be done twice if simply repeated; every other step is idempotent at Slack's end.</summary>
+    private static bool MayDuplicate(OutboxKind kind) =>
+        kind is OutboxKind.CreateWarRoom or OutboxKind.PostDeclaration or OutboxKind.Announce or OutboxKind.Post;
 
     private static SlackChannelId WarRoom(Incident incident) =>
         incident.WarRoom.ChannelId is { } id ? new SlackChannelId(id) : throw new SlackApiException("war_room", "war_room_not_created");

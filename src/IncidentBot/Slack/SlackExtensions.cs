@@ -15,6 +15,7 @@ public static class SlackExtensions
         builder.Services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         builder.Services.AddSingleton<SlackSignatureVerifier>();
         builder.Services.AddSingleton<SlackSignatureFilter>();
+        builder.Services.AddSingleton<IEventDeduplicator, RecentEventIds>();
         builder.Services.AddResiliencePipeline<string, HttpResponseMessage>(
             SlackApiClient.PipelineName,
             (pipeline, context) => SlackResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value));

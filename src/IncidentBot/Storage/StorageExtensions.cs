@@ -1,4 +1,3 @@
-using IncidentBot.Slack.Inbound;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +12,6 @@ public static class StorageExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Path must name a file.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
-        builder.Services.AddSingleton<IEventDeduplicator, LiteDbEventDeduplicator>();
         return builder;
     }
 

@@ -126,7 +126,7 @@ internal sealed class BotHost : IAsyncDisposable
             ["token"] = "ignored",
             ["team_id"] = FakeSlackApi.TeamId,
             ["api_app_id"] = "A0001",
-            ["event"] = ev,
+            ["event"] = ev.DeepClone(),
             ["type"] = "event_callback",
             ["event_id"] = eventId,
             ["event_time"] = 1_795_489_920,
