@@ -120,4 +120,43 @@ public sealed class IncidentTests
         Assert.False(incident.PostUpdate("late", IncidentFactory.Sev3, ic, clock.GetCurrentInstant()).Applied);
         Assert.Equal(IncidentStatus.Closed, incident.Status);
     }
+
+    [Fact]
+    public void A_reminder_is_due_once_per_interval_however_long_nobody_updated()
+    {
+        var incident = IncidentFactory.Declare(clock.GetCurrentInstant(), IncidentFactory.Sev1);
+        clock.AdvanceMinutes(14);
+        Assert.False(incident.Remind(IncidentFactory.Sev1, clock.GetCurrentInstant()).Applied);
+
+        clock.AdvanceHours(5);
+        Assert.True(incident.Remind(IncidentFactory.Sev1, clock.GetCurrentInstant()).Applied);
+        Assert.False(incident.Remind(IncidentFactory.Sev1, clock.GetCurrentInstant()).Applied);
+        Assert.Equal(clock.GetCurrentInstant() + Duration.FromMinutes(15), incident.NextUpdateDue);
+    }
+
+    [Fact]
+    public void Snoozing_moves_the_due_time_and_only_the_commander_stops_reminders()
+    {
+        var incident = IncidentFactory.Declare(clock.GetCurrentInstant(), IncidentFactory.Sev1);
+        clock.AdvanceMinutes(20);
+
+        Assert.True(incident.Snooze(Duration.FromMinutes(60), new ResponderId("ULEAD"), clock.GetCurrentInstant()).Applied);
+        Assert.Equal(clock.GetCurrentInstant() + Duration.FromMinutes(60), incident.NextUpdateDue);
+
+        var refused = incident.StopReminders(new ResponderId("ULEAD"), clock.GetCurrentInstant());
+        Assert.Contains("only the incident commander <@UIC>", refused.Refusal, StringComparison.Ordinal);
+        Assert.True(incident.StopReminders(ic, clock.GetCurrentInstant()).Applied);
+        clock.AdvanceHours(3);
+        Assert.False(incident.Remind(IncidentFactory.Sev1, clock.GetCurrentInstant()).Applied);
+        Assert.Equal(2, incident.Timeline.Count(e => e.Kind == TimelineKind.Reminder));
+    }
+
+    [Fact]
+    public void No_reminder_once_resolved()
+    {
+        var incident = IncidentFactory.Declare(clock.GetCurrentInstant(), IncidentFactory.Sev1);
+        incident.Resolve("fixed", ic, clock.GetCurrentInstant());
+        clock.AdvanceHours(1);
+        Assert.False(incident.Remind(IncidentFactory.Sev1, clock.GetCurrentInstant()).Applied);
+    }
 }
