@@ -91,11 +91,11 @@ public sealed partial class CreateHandler(
         OutboxMessage[] plan =
         [
             OutboxMessage.For(n, OutboxKind.CreateWarRoom, now),
-            OutboxMessage.Invite(n, [reporter.Value], now),
+            OutboxMessage.Invite(n, [reporter.Value], now).Aside(),
             OutboxMessage.For(n, OutboxKind.PostDeclaration, now),
             OutboxMessage.For(n, OutboxKind.PinDeclaration, now),
-            OutboxMessage.For(n, OutboxKind.SetTopic, now),
-            OutboxMessage.For(n, OutboxKind.Announce, now),
+            OutboxMessage.For(n, OutboxKind.SetTopic, now).Aside(),
+            OutboxMessage.For(n, OutboxKind.Announce, now).Aside(),
         ];
         store.Insert(incident, plan, new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n, Command = command, Outcome = "declared " + severity.Name });
         LogDeclared(incident.Id, severity.Name);

@@ -23,6 +23,7 @@ public sealed partial class OutboxDelivery(
     IOptions<IncidentsOptions> options,
     ScribeOutboxSteps scribe,
     INoteStore notes,
+    StoreSignals signals,
     IClock clock,
     ILogger<OutboxDelivery> logger)
 {
@@ -284,7 +285,23 @@ public sealed partial class OutboxDelivery(
     {
         message.State = step == OutboxStep.Done ? OutboxState.Done : OutboxState.Failed;
         message.Error = error;
-        store.SaveOutbox(message, incident?.WarRoom);
+
+        // Only the steps that learn something about the war room write it; lanes run side by side, and a stale copy
+        // from another step must not overwrite what was just learnt.
+        var learnt = message.Kind is OutboxKind.CreateWarRoom or OutboxKind.PostDeclaration ? incident?.WarRoom : null;
+        store.SaveOutbox(message, learnt);
+        if (message.Kind == OutboxKind.CreateWarRoom)
+        {
+            if (step == OutboxStep.Failed)
+            {
+                // Without a war room nothing else of this incident can reach Slack: set it aside, with the reason.
+                store.FailPending(message.IncidentId, "war_room_not_created");
+            }
+
+            // The steps waiting for the channel can go now (or are failed): wake the outbox.
+            signals.Outbox.Notify();
+        }
+
         return step;
     }
 

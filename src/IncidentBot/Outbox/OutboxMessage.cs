@@ -28,12 +28,25 @@ public sealed class OutboxMessage
 
     /// <summary>
     /// Lanes of one incident run side by side, each strictly in order: <see cref="MainLane"/> for what people read in
-    /// the war room, <see cref="ScribeLane"/> for note confirmations, so a burst of reactions never delays an update.
+    /// the war room, <see cref="ScribeLane"/> for note confirmations, so a burst of reactions never delays an update,
+    /// and <see cref="SideLane"/> for the declaration's steps that need only the channel (invite, topic, announcement),
+    /// so they run while the declaration is posted and pinned.
     /// </summary>
     public int Lane { get; set; }
 
     public const int MainLane = 0;
     public const int ScribeLane = 1;
+    public const int SideLane = 2;
+
+    /// <summary>Waits for the war room to exist before it can run.</summary>
+    public bool NeedsWarRoom => Kind != OutboxKind.CreateWarRoom;
+
+    /// <summary>Moves the message to <see cref="SideLane"/>.</summary>
+    public OutboxMessage Aside()
+    {
+        Lane = SideLane;
+        return this;
+    }
 
     public OutboxState State { get; set; }
 

@@ -22,7 +22,16 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
             while (!stoppingToken.IsCancellationRequested)
             {
                 Task wake = Task.WhenAny(signals.Outbox.Next, laneEnded.Next);
-                StartDueLanes(stoppingToken);
+                try
+                {
+                    StartDueLanes(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The outbox must outlive a bad moment of the database; what is pending is looked at again shortly.
+                    LogLoopFailed(ex);
+                }
+
                 await wake.WaitAsync(IdlePoll, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -47,7 +56,7 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
         foreach (var first in store.PendingOutbox().GroupBy(m => (m.IncidentId, m.Lane)).Select(g => g.First()))
         {
             var lane = (first.IncidentId, first.Lane);
-            if (first.NextAttemptAt <= now && !lanes.ContainsKey(lane))
+            if (first.NextAttemptAt <= now && !lanes.ContainsKey(lane) && Ready(first))
             {
                 lanes[lane] = RunLaneAsync(lane, stoppingToken);
             }
@@ -65,7 +74,7 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
                 var batch = store.PendingInLane(lane.Incident, lane.Lane, BatchSize);
                 foreach (var next in batch)
                 {
-                    if (next.NextAttemptAt > clock.GetCurrentInstant()
+                    if (next.NextAttemptAt > clock.GetCurrentInstant() || !Ready(next)
                         || await delivery.DeliverAsync(next, stoppingToken).ConfigureAwait(false) == OutboxStep.RetryLater)
                     {
                         return;
@@ -92,6 +101,13 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
             laneEnded.Notify();
         }
     }
+
+    /// <summary>A step that needs the war room waits, without an attempt, until the main lane has created it.</summary>
+    private bool Ready(OutboxMessage message) =>
+        !message.NeedsWarRoom || message.Lane == OutboxMessage.MainLane || store.Find(new IncidentBot.Incidents.IncidentId(message.IncidentId))?.WarRoom.ChannelId is not null;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Looking for pending outbox messages failed")]
+    private partial void LogLoopFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox lane of incident {IncidentId} stopped on an unexpected error")]
     private partial void LogLaneCrashed(Exception ex, int incidentId);

@@ -39,6 +39,9 @@ public interface IIncidentStore
     /// <summary>The first <paramref name="max"/> pending outbox messages of one lane of an incident, in decision order.</summary>
     IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max);
 
+    /// <summary>Sets aside every pending outbox message of an incident as failed, with <paramref name="reason"/>.</summary>
+    void FailPending(int incidentId, string reason);
+
     /// <summary>
     /// Stores an outbox message's progress (attempts, state, error) and, when given, what it learnt about the war room,
     /// in one transaction. Only the war room is written, onto the latest copy of the incident, so a command committed

@@ -117,6 +117,22 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     public IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max) =>
         outbox.Query().Where(m => m.IncidentId == incidentId && m.State == OutboxState.Pending && m.Lane == lane).OrderBy(m => m.Id).Limit(max).ToList();
 
+    public void FailPending(int incidentId, string reason)
+    {
+        lock (gate)
+        {
+            InTransaction(() =>
+            {
+                foreach (var message in outbox.Find(m => m.IncidentId == incidentId && m.State == OutboxState.Pending).ToList())
+                {
+                    message.State = OutboxState.Failed;
+                    message.Error = reason;
+                    outbox.Update(message);
+                }
+            });
+        }
+    }
+
     public void SaveOutbox(OutboxMessage message, WarRoom? warRoom = null)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -30,9 +30,12 @@ public sealed class IncidentCommandTests : BotTest
         Assert.StartsWith("INC-1 · SEV-1 · investigating", room.Topic, StringComparison.Ordinal);
         var announcement = Assert.Single(Slack.Messages(Bot.AnnouncementChannel));
         Assert.Contains($"<#{room.Id}>", Flatten(announcement), StringComparison.Ordinal);
-        Assert.Equal(
-            ["conversations.create", "conversations.invite", "chat.postMessage", "pins.add", "conversations.setTopic", "chat.postMessage"],
-            Slack.Calls().Select(c => c.Method));
+        // The channel comes first; then the declaration is posted and pinned while invite, topic and announcement run beside it.
+        var calls = Slack.Calls().Select(c => c.Method).ToList();
+        Assert.Equal(["chat.postMessage", "chat.postMessage", "conversations.create", "conversations.invite", "conversations.setTopic", "pins.add"], calls.Order(StringComparer.Ordinal));
+        Assert.Equal("conversations.create", calls[0]);
+        var declarationPost = Slack.Calls("chat.postMessage").Single(c => (string?)c.Args["channel"] == room.Id);
+        Assert.True(declarationPost.At <= Slack.Calls("pins.add")[0].At);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentBot.Tests.Integration;
 
 /// <summary>The scribe timeline end to end: Slack events in, the timeline out.</summary>
+[Collection(nameof(RunsAlone))]
 public sealed class ScribeTests : BotTest
 {
     private const string Engineer = "U0ENGINEER";
