@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
@@ -20,6 +21,7 @@ public sealed partial class OutboxDelivery(
     ISlackApi slack,
     IncidentMessages messages,
     IOptions<IncidentsOptions> options,
+    PostmortemUpload postmortems,
     IClock clock,
     ILogger<OutboxDelivery> logger)
 {
@@ -100,6 +102,9 @@ public sealed partial class OutboxDelivery(
                 break;
             case OutboxKind.ArchiveWarRoom:
                 await IgnoringAsync(slack.ArchiveConversationAsync(WarRoom(incident), ct), "already_archived").ConfigureAwait(false);
+                break;
+            case OutboxKind.UploadPostmortem:
+                await postmortems.UploadAsync(message, incident, ct).ConfigureAwait(false);
                 break;
             default:
                 // The step has nothing left to do: its result is already recorded, or it does not apply (a private incident is not announced).

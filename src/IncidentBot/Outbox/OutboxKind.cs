@@ -29,4 +29,10 @@ public enum OutboxKind
 
     /// <summary>conversations.archive of the war room.</summary>
     ArchiveWarRoom,
+
+    /// <summary>
+    /// Share the post-mortem draft in the war room as a Markdown file: asked for by <see cref="OutboxMessage.Users"/>,
+    /// or, with no one, on resolve when the severity requires a post-mortem (see <c>Postmortems.PostmortemUpload</c>).
+    /// </summary>
+    UploadPostmortem,
 }

@@ -1,0 +1,27 @@
+using IncidentBot.Commands;
+using IncidentBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IncidentBot.Postmortems;
+
+public static class PostmortemsExtensions
+{
+    /// <summary>
+    /// The post-mortem draft (template, upload through the outbox) and the
+    /// <c>postmortem</c>, <c>action</c> and <c>actions</c> commands. Needs <c>AddStorage</c> and <c>AddIncidents</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPostmortems(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton<PostmortemRenderer>();
+        services.AddSingleton<PostmortemUploadStore>();
+        services.AddSingleton<PostmortemUpload>();
+
+        // The scribe's notes are on the draft's timeline; whichever area registers their store first provides it.
+        services.TryAddSingleton<INoteStore, LiteDbNoteStore>();
+        services.AddSingleton<IIncidentCommandHandler, PostmortemHandler>();
+        services.AddSingleton<IIncidentCommandHandler, ActionHandler>();
+        return builder;
+    }
+}
