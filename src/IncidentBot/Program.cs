@@ -27,6 +27,7 @@ try
     _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
     _ = app.Services.GetRequiredService<IOptions<IncidentsOptions>>().Value;
     app.Services.GetRequiredService<MessageRenderer>();
+    app.MapPostmortems();
 }
 catch (OptionsValidationException ex)
 {

@@ -2,6 +2,7 @@ using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack.Inbound;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Commands;
 
@@ -9,7 +10,7 @@ namespace IncidentBot.Commands;
 /// <c>/incident postmortem</c>: drafts the post-mortem from the incident's record and shares it in the war room as a
 /// Markdown file. The draft is made when the outbox sends it, so this only records the request, like any side effect.
 /// </summary>
-public sealed class PostmortemHandler(IncidentActions actions) : IIncidentCommandHandler
+public sealed class PostmortemHandler(IncidentActions actions, IOptions<PostmortemOptions> options) : IIncidentCommandHandler
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["postmortem", "post-mortem"];
 
@@ -22,12 +23,14 @@ public sealed class PostmortemHandler(IncidentActions actions) : IIncidentComman
             return Task.FromResult(target.Problem!);
         }
 
+        var served = options.Value.AccessToken.Length > 0;
         return Task.FromResult(actions.Apply(
             context,
             incident,
             _ => Decision.Apply(),
             i => [PostmortemUpload.Requested(i, context.User, context.Now)],
-            i => $"Drafting the post-mortem of {i.Id}: `{PostmortemRenderer.FileName(i)}` will be shared in {Where(i)}."));
+            i => $"Drafting the post-mortem of {i.Id}: `{PostmortemRenderer.FileName(i)}` will be shared in {Where(i)}." +
+                (served ? $"\nWith the access token it can also be fetched for your wiki from `/incidents/{i.Id.Value}/postmortem.md`." : "")));
     }
 
     private static string Where(Incident incident) =>
