@@ -13,7 +13,7 @@ namespace IncidentBot.Commands;
 /// </summary>
 public sealed class ActionHandler(IncidentActions actions) : IIncidentCommandHandler
 {
-    public const string Grammar = "action &lt;text&gt; [@owner] [due YYYY-MM-DD]";
+    private const string Grammar = "action &lt;text&gt; [@owner] [due YYYY-MM-DD]";
     private const int ListMax = 50;
     private const int ItemMax = 300;
 
@@ -34,7 +34,7 @@ public sealed class ActionHandler(IncidentActions actions) : IIncidentCommandHan
 
     private SlackReply Add(CommandContext context, Incident incident, string arguments)
     {
-        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var words = arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         ResponderId? owner = null;
         LocalDate? due = null;
 

@@ -58,8 +58,11 @@ public static partial class MarkdownText
     private static string Inert(string text) =>
         text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    /// <summary>Slack's markup: a user, channel, special mention or link in angle brackets, as Slack itself writes them.</summary>
-    [GeneratedRegex(@"<((?:[@#!][^<>\s|]+|(?:https?|mailto):[^<>\s|]+)(?:\|[^<>]*)?)>", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Slack's markup: a user, channel, special mention or link in angle brackets, as Slack itself writes them. Only a
+    /// special one may hold spaces: a date token's format does (<c>&lt;!date^…^{date_short_pretty} {time}|…&gt;</c>).
+    /// </summary>
+    [GeneratedRegex(@"<((?:[@#][^<>\s|]+|![^<>|]+|(?:https?|mailto):[^<>\s|]+)(?:\|[^<>]*)?)>", RegexOptions.CultureInvariant)]
     private static partial Regex SlackToken();
 
     [GeneratedRegex(@"\s*(\r\n|\r|\n)\s*", RegexOptions.CultureInvariant)]

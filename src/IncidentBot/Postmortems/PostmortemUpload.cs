@@ -48,8 +48,10 @@ public sealed partial class PostmortemUpload(
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(incident);
+        // Asked for by nobody: only when the severity requires one, and not for an incident reopened meanwhile (its
+        // next resolution asks again).
         var severity = scheme.Named(incident.Severity);
-        if (message.Users.Count == 0 && !severity.PostmortemRequired)
+        if (message.Users.Count == 0 && (!severity.PostmortemRequired || incident.IsOpen))
         {
             return;
         }

@@ -59,6 +59,23 @@ public sealed class PostmortemTests : BotTest
     }
 
     [Fact]
+    public async Task A_sev1_reopened_before_its_automatic_draft_went_out_gets_none_until_resolved_again()
+    {
+        var room = await DeclareAsync("create Payments down sev1");
+
+        // The resolution's post is held up, so the reopen is decided before the draft's turn in the outbox comes.
+        Slack.DelayNext("chat.postMessage", TimeSpan.FromSeconds(1));
+        await Bot.ReplyAsync("resolve Failed over", channel: room);
+        await Bot.ReplyAsync("status investigating", channel: room);
+        await Bot.OutboxDrainedAsync();
+        Assert.Empty(Slack.Files(room));
+
+        await Bot.ReplyAsync("resolve Failed over again", channel: room);
+        await Bot.OutboxDrainedAsync();
+        Assert.Single(Slack.Files(room));
+    }
+
+    [Fact]
     public async Task Stopped_while_slack_shares_the_draft_a_restart_shares_that_file_again_not_a_second_upload()
     {
         Slack.DelayNext("files.completeUploadExternal", TimeSpan.FromSeconds(30), applyBeforeDelay: true);

@@ -10,6 +10,7 @@ public sealed class MarkdownTextTests
     [InlineData("ask <@U0LEAD>", "ask @U0LEAD")]
     [InlineData("see <#C0OPS|ops> and <#C0WAR>", "see #ops and #C0WAR")]
     [InlineData("<!here> and <!subteam^S0SRE|@sre>", "@here and @sre")]
+    [InlineData("next update due <!date^1795584420^{date_short_pretty} {time}|2026-11-24 03:27 UTC>", "next update due 2026-11-24 03:27 UTC")]
     [InlineData("<https://status.example.com|status page> or <https://example.com>", "[status page](https://status.example.com) or https://example.com")]
     [InlineData("<img src=x onerror=alert(1)> <b>bold</b>", "&lt;img src=x onerror=alert(1)&gt; &lt;b&gt;bold&lt;/b&gt;")]
     [InlineData("Slack's own &lt;escapes&gt; &amp; more", "Slack's own &lt;escapes&gt; &amp; more")]
