@@ -48,6 +48,7 @@ public sealed partial class PostmortemUpload(
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(incident);
+
         // Asked for by nobody: only when the severity requires one, and not for an incident reopened meanwhile (its
         // next resolution asks again).
         var severity = scheme.Named(incident.Severity);
@@ -63,7 +64,7 @@ public sealed partial class PostmortemUpload(
         }
 
         var room = incident.WarRoom.ChannelId is { } id ? new SlackChannelId(id) : throw new SlackApiException("war_room", "war_room_not_created");
-        var file = new SlackUploadedFile(record?.FileId ?? "", $"{incident.Id} post-mortem draft: {SlackText.Truncate(incident.Title, TitleMax)}");
+        var title = $"{incident.Id} post-mortem draft: {SlackText.Truncate(incident.Title, TitleMax)}";
         var comment = message.Users.Count > 0
             ? $"📝 Post-mortem draft for *{incident.Id}*, as asked by {SlackText.User(message.Users[0])}. Fill in the sections marked \"To fill in\"."
             : $"📝 *{incident.Id}* is resolved and {severity.Name} requires a post-mortem: here is the draft to start from.";
@@ -71,8 +72,7 @@ public sealed partial class PostmortemUpload(
         {
             try
             {
-                await slack.CompleteUploadExternalAsync([file], room, comment, cancellationToken).ConfigureAwait(false);
-                Shared(record);
+                await ShareAsync(record, room, title, comment, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (SlackApiException ex) when (ex.Error == "file_not_found")
@@ -83,8 +83,7 @@ public sealed partial class PostmortemUpload(
         }
 
         record = await UploadDraftAsync(message, incident, cancellationToken).ConfigureAwait(false);
-        await slack.CompleteUploadExternalAsync([file with { Id = record.FileId }], room, comment, cancellationToken).ConfigureAwait(false);
-        Shared(record);
+        await ShareAsync(record, room, title, comment, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<PostmortemUploadRecord> UploadDraftAsync(OutboxMessage message, Incident incident, CancellationToken ct)
@@ -98,8 +97,9 @@ public sealed partial class PostmortemUpload(
         return record;
     }
 
-    private void Shared(PostmortemUploadRecord record)
+    private async Task ShareAsync(PostmortemUploadRecord record, SlackChannelId room, string title, string comment, CancellationToken ct)
     {
+        await slack.CompleteUploadExternalAsync([new SlackUploadedFile(record.FileId, title)], room, comment, ct).ConfigureAwait(false);
         record.SharedAt = clock.GetCurrentInstant();
         uploads.Save(record);
         LogShared(new IncidentId(record.IncidentId), record.FileId);

@@ -97,6 +97,22 @@ public sealed class PostmortemTests : BotTest
     }
 
     [Fact]
+    public async Task A_file_slack_let_lapse_before_it_was_shared_is_uploaded_afresh_and_shared_once()
+    {
+        var room = await DeclareAsync("create Payments down sev3");
+
+        // Slack is down while sharing (the outbox retries later), then no longer knows the file uploaded before.
+        Slack.FailNext("files.completeUploadExternal", 503, count: 5);
+        Slack.ErrorNext("files.completeUploadExternal", "file_not_found");
+        await Bot.ReplyAsync("postmortem", channel: room);
+        await Bot.OutboxDrainedAsync();
+
+        Assert.Equal(2, Slack.Calls("files.getUploadURLExternal").Count);
+        var shared = Assert.Single(Slack.Files(room));
+        Assert.Equal((string?)Slack.Calls(FakeSlackApi.UploadCall)[^1].Args["file_id"], shared.Id);
+    }
+
+    [Fact]
     public async Task A_postmortem_for_a_named_incident_from_elsewhere_is_shared_in_its_war_room()
     {
         var room = await DeclareAsync("create Payments down sev3");
