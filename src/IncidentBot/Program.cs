@@ -1,6 +1,7 @@
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
@@ -12,6 +13,7 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.AddSlack();
 builder.AddStorage();
 builder.AddIncidents();
+builder.AddPostmortems();
 
 var app = builder.Build();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
@@ -25,6 +27,7 @@ try
     _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
     _ = app.Services.GetRequiredService<IOptions<IncidentsOptions>>().Value;
     app.Services.GetRequiredService<MessageRenderer>();
+    app.MapPostmortems();
 }
 catch (OptionsValidationException ex)
 {

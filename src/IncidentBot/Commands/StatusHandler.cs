@@ -1,6 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
+using IncidentBot.Postmortems;
 using IncidentBot.Slack.Inbound;
 
 namespace IncidentBot.Commands;
@@ -59,6 +60,7 @@ public sealed class StatusHandler(IncidentActions actions, IncidentMessages mess
                     context.Now),
                 OutboxMessage.For(i.Id.Value, OutboxKind.RefreshDeclaration, context.Now),
                 OutboxMessage.For(i.Id.Value, OutboxKind.SetTopic, context.Now),
+                .. PostmortemUpload.OnResolve(i, to, context.Now),
             ],
             i => to == IncidentStatus.Resolved ? $"{i.Id} is resolved." : $"{i.Id} is now {IncidentLifecycle.Word(i.Status)}.");
     }

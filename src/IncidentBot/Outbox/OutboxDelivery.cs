@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Postmortems;
 using IncidentBot.Scribe;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
@@ -22,6 +23,7 @@ public sealed partial class OutboxDelivery(
     IncidentMessages messages,
     IOptions<IncidentsOptions> options,
     ScribeOutboxSteps scribe,
+    PostmortemUpload postmortems,
     INoteStore notes,
     StoreSignals signals,
     IClock clock,
@@ -123,6 +125,9 @@ public sealed partial class OutboxDelivery(
                 break;
             case OutboxKind.ConfirmNote or OutboxKind.FetchNoteText or OutboxKind.UnconfirmNote:
                 await scribe.RunAsync(message, WarRoom(incident), ct).ConfigureAwait(false);
+                break;
+            case OutboxKind.UploadPostmortem:
+                await postmortems.UploadAsync(message, incident, ct).ConfigureAwait(false);
                 break;
             default:
                 // The step has nothing left to do: its result is already recorded, or it does not apply (a private incident is not announced).

@@ -44,4 +44,10 @@ public enum OutboxKind
 
     /// <summary>Scribe lane: take the bot's confirming reaction off a message whose note was removed.</summary>
     UnconfirmNote,
+
+    /// <summary>
+    /// Share the post-mortem draft in the war room as a Markdown file: asked for by <see cref="OutboxMessage.Users"/>,
+    /// or, with no one, on resolve when the severity requires a post-mortem (see <c>Postmortems.PostmortemUpload</c>).
+    /// </summary>
+    UploadPostmortem,
 }

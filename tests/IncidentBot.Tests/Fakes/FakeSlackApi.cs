@@ -39,6 +39,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     {
         this.app = app;
         app.MapPost("/api/{method}", HandleAsync);
+        app.MapPost("/upload/{fileId}", UploadAsync);
     }
 
     /// <summary>Where the bot's <c>Slack:ApiBaseUrl</c> should point, e.g. <c>http://127.0.0.1:PORT/api/</c>.</summary>
@@ -54,6 +55,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var fake = new FakeSlackApi(builder.Build());
         await fake.app.StartAsync();
+        fake.workspace.UploadBase = new Uri(fake.BaseUrl, "/upload/");
         return fake;
     }
 

@@ -51,6 +51,8 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
                 "users.info" => UserInfo(args),
                 "views.open" => OpenView(args),
                 "views.update" => UpdateView(args),
+                "files.getUploadURLExternal" => GetUploadUrl(args),
+                "files.completeUploadExternal" => CompleteUpload(args),
                 _ => throw new SlackErrorException("unknown_method"),
             };
         }

@@ -72,4 +72,16 @@ public interface ISlackApi
 
     /// <summary>views.update of an open view.</summary>
     Task UpdateViewAsync(string viewId, JsonObject view, CancellationToken cancellationToken);
+
+    /// <summary>files.getUploadURLExternal: reserves a file of <paramref name="length"/> bytes; nothing is shared yet.</summary>
+    Task<SlackUploadTarget> GetUploadUrlExternalAsync(string filename, int length, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// POSTs the file's raw bytes to the address from <see cref="GetUploadUrlExternalAsync"/>. Not a Web API method:
+    /// the address is absolute, the bot token is not sent there, and HTTP 200 (not an <c>ok</c> field) means stored.
+    /// </summary>
+    Task UploadFileAsync(Uri uploadUrl, byte[] content, CancellationToken cancellationToken);
+
+    /// <summary>files.completeUploadExternal: finishes the uploads and shares the files in <paramref name="channel"/>.</summary>
+    Task CompleteUploadExternalAsync(IReadOnlyList<SlackUploadedFile> files, SlackChannelId channel, string? initialComment, CancellationToken cancellationToken);
 }

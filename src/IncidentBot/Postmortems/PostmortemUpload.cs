@@ -1,0 +1,110 @@
+using System.Text;
+using IncidentBot.Incidents;
+using IncidentBot.Messaging;
+using IncidentBot.Outbox;
+using IncidentBot.Slack;
+using IncidentBot.Slack.Outbound;
+using IncidentBot.Storage;
+using NodaTime;
+
+namespace IncidentBot.Postmortems;
+
+/// <summary>
+/// The outbox step that shares the post-mortem draft in the war room: rendered when sent, so it holds everything
+/// recorded until then, and uploaded with Slack's flow (reserve a file, POST the bytes, complete). The file id is
+/// recorded once the bytes are up and before sharing, so a retry or a restart shares that file, never a second one.
+/// </summary>
+public sealed partial class PostmortemUpload(
+    ISlackApi slack,
+    PostmortemRenderer renderer,
+    INoteStore notes,
+    PostmortemUploadStore uploads,
+    SeverityScheme scheme,
+    IClock clock,
+    ILogger<PostmortemUpload> logger)
+{
+    private const int TitleMax = 100;
+
+    /// <summary><c>/incident postmortem</c>: shared whatever the severity; <see cref="OutboxMessage.Users"/> holds who asked.</summary>
+    public static OutboxMessage Requested(Incident incident, ResponderId by, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var message = OutboxMessage.For(incident.Id.Value, OutboxKind.UploadPostmortem, now);
+        message.Users = [by.Value];
+        return message;
+    }
+
+    /// <summary>
+    /// On resolve, a draft asked for by nobody: it is shared if the incident's severity requires a post-mortem, which is
+    /// looked up when it is sent, as the decision in the request has the incident but not the severity scheme.
+    /// </summary>
+    public static IEnumerable<OutboxMessage> OnResolve(Incident incident, IncidentStatus to, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return to == IncidentStatus.Resolved ? [OutboxMessage.For(incident.Id.Value, OutboxKind.UploadPostmortem, now)] : [];
+    }
+
+    public async Task UploadAsync(OutboxMessage message, Incident incident, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(incident);
+
+        // Asked for by nobody: only when the severity requires one, and not for an incident reopened meanwhile (its
+        // next resolution asks again).
+        var severity = scheme.Named(incident.Severity);
+        if (message.Users.Count == 0 && (!severity.PostmortemRequired || incident.IsOpen))
+        {
+            return;
+        }
+
+        var record = uploads.Find(message.Id);
+        if (record?.SharedAt is not null)
+        {
+            return;
+        }
+
+        var room = incident.WarRoom.ChannelId is { } id ? new SlackChannelId(id) : throw new SlackApiException("war_room", "war_room_not_created");
+        var title = $"{incident.Id} post-mortem draft: {SlackText.Truncate(incident.Title, TitleMax)}";
+        var comment = message.Users.Count > 0
+            ? $"📝 Post-mortem draft for *{incident.Id}*, as asked by {SlackText.User(message.Users[0])}. Fill in the sections marked \"To fill in\"."
+            : $"📝 *{incident.Id}* is resolved and {severity.Name} requires a post-mortem: here is the draft to start from.";
+        if (record is not null)
+        {
+            try
+            {
+                await ShareAsync(record, room, title, comment, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SlackApiException ex) when (ex.Error == "file_not_found")
+            {
+                // Slack let the earlier upload lapse before it was shared; as nobody saw it, upload afresh.
+                uploads.Forget(message.Id);
+            }
+        }
+
+        record = await UploadDraftAsync(message, incident, cancellationToken).ConfigureAwait(false);
+        await ShareAsync(record, room, title, comment, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PostmortemUploadRecord> UploadDraftAsync(OutboxMessage message, Incident incident, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var content = Encoding.UTF8.GetBytes(renderer.Render(incident, notes.ForIncident(incident.Id), now));
+        var target = await slack.GetUploadUrlExternalAsync(PostmortemRenderer.FileName(incident), content.Length, ct).ConfigureAwait(false);
+        await slack.UploadFileAsync(target.UploadUrl, content, ct).ConfigureAwait(false);
+        var record = new PostmortemUploadRecord { Id = message.Id, IncidentId = incident.Id.Value, FileId = target.FileId, UploadedAt = now };
+        uploads.Save(record);
+        return record;
+    }
+
+    private async Task ShareAsync(PostmortemUploadRecord record, SlackChannelId room, string title, string comment, CancellationToken ct)
+    {
+        await slack.CompleteUploadExternalAsync([new SlackUploadedFile(record.FileId, title)], room, comment, ct).ConfigureAwait(false);
+        record.SharedAt = clock.GetCurrentInstant();
+        uploads.Save(record);
+        LogShared(new IncidentId(record.IncidentId), record.FileId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shared the post-mortem draft of {Incident} as file {FileId}")]
+    private partial void LogShared(IncidentId incident, string fileId);
+}

@@ -1,0 +1,21 @@
+using NodaTime;
+
+namespace IncidentBot.Postmortems;
+
+/// <summary>
+/// What one <see cref="Outbox.OutboxKind.UploadPostmortem"/> message got done: the file whose bytes reached Slack
+/// (recorded before sharing, so a retry shares that file and never uploads a second), and when it was shared.
+/// </summary>
+public sealed class PostmortemUploadRecord
+{
+    /// <summary>The outbox message's id.</summary>
+    public long Id { get; set; }
+
+    public int IncidentId { get; set; }
+
+    public string FileId { get; set; } = "";
+
+    public Instant UploadedAt { get; set; }
+
+    public Instant? SharedAt { get; set; }
+}

@@ -1,0 +1,15 @@
+using LiteDB;
+
+namespace IncidentBot.Postmortems;
+
+/// <summary>The post-mortem uploads' progress in LiteDB, one document per outbox message, beside the incidents.</summary>
+public sealed class PostmortemUploadStore(LiteDatabase database)
+{
+    private readonly ILiteCollection<PostmortemUploadRecord> uploads = database.GetCollection<PostmortemUploadRecord>("postmortem_uploads");
+
+    public PostmortemUploadRecord? Find(long outboxId) => uploads.FindById(outboxId);
+
+    public void Save(PostmortemUploadRecord record) => uploads.Upsert(record);
+
+    public bool Forget(long outboxId) => uploads.Delete(outboxId);
+}

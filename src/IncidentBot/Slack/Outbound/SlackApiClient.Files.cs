@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Polly;
+using Polly.Timeout;
+
+namespace IncidentBot.Slack.Outbound;
+
+/// <summary>
+/// Slack's file upload flow: files.getUploadURLExternal, a POST of the bytes, files.completeUploadExternal.
+/// Neither Web API method is in <see cref="NotSafeToRepeat"/>: getUploadURLExternal only reserves a file id (one never
+/// completed is discarded by Slack), and completeUploadExternal shares a given file id once, so repeating either never
+/// makes a second file. What would (asking for a new id after the bytes went up) is for the caller to avoid: it records
+/// the file id before completing.
+/// </summary>
+public sealed partial class SlackApiClient
+{
+    private const string UploadCall = "upload_url";
+
+    public async Task<SlackUploadTarget> GetUploadUrlExternalAsync(string filename, int length, CancellationToken cancellationToken)
+    {
+        // Slack documents this method's arguments as a form, not JSON.
+        var form = new Dictionary<string, string> { ["filename"] = filename, ["length"] = length.ToString(CultureInfo.InvariantCulture) };
+        using var doc = await FormAsync("files.getUploadURLExternal", form, cancellationToken).ConfigureAwait(false);
+        var root = doc.RootElement;
+        return new SlackUploadTarget(new Uri(Str(root, "upload_url")), Str(root, "file_id"));
+    }
+
+    public async Task UploadFileAsync(Uri uploadUrl, byte[] content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uploadUrl);
+        ArgumentNullException.ThrowIfNull(content);
+        HttpResponseMessage response;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+
+        // The same bytes sent again to the same address store the same file, so a timeout may be retried.
+        context.Properties.Set(SlackResilience.SafeToRepeat, true);
+        try
+        {
+            response = await pipeline.ExecuteAsync(
+                async ctx =>
+                {
+                    // The address carries its own authorisation; the bot token stays with slack.com.
+                    using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ByteArrayContent(content) };
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                    return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
+                },
+                context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
+        {
+            LogTransportFailure(UploadCall, ex.GetType().Name);
+            throw new SlackApiException(UploadCall, ex is TimeoutRejectedException ? "timeout" : "network_error", isTransient: true);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
+            {
+                LogGaveUp(UploadCall, status);
+                throw new SlackApiException(UploadCall, response.StatusCode == HttpStatusCode.TooManyRequests ? "ratelimited" : $"http_{status}", isTransient: true);
+            }
+
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                LogSlackError(UploadCall, $"http_{status}");
+                throw new SlackApiException(UploadCall, $"http_{status}");
+            }
+        }
+    }
+
+    public async Task CompleteUploadExternalAsync(IReadOnlyList<SlackUploadedFile> files, SlackChannelId channel, string? initialComment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var list = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["title"] = f.Title })]);
+        var body = new JsonObject { ["files"] = list, ["channel_id"] = channel.Value };
+        if (initialComment is not null)
+        {
+            body["initial_comment"] = initialComment;
+        }
+
+        using var doc = await JsonAsync("files.completeUploadExternal", body, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using IncidentBot.Incidents;
+using IncidentBot.Storage;
+using IncidentBot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace IncidentBot.Tests.Integration;
+
+/// <summary>The post-mortem draft through the real host: shared in the war room with Slack's upload flow, through the outbox.</summary>
+public sealed class PostmortemTests : BotTest
+{
+    private static readonly string[] UploadFlow = ["files.getUploadURLExternal", FakeSlackApi.UploadCall, "files.completeUploadExternal"];
+
+    [Fact]
+    public async Task Postmortem_in_the_war_room_uploads_the_draft_with_notes_and_action_items_in_three_calls_in_order()
+    {
+        var room = await DeclareAsync("create Checkout returns 500s sev3");
+        await Bot.ReplyAsync("action Alert on the 5xx rate <@U0LEAD|lee> due 2026-12-01", channel: room);
+        AddNote(new IncidentId(1), "Deploy 4711 | went out at 03:05");
+
+        var reply = await Bot.ReplyAsync("postmortem", channel: room);
+        await Bot.OutboxDrainedAsync();
+
+        Assert.Contains($"`INC-1-postmortem.md` will be shared in <#{room}>", reply, StringComparison.Ordinal);
+        Assert.Equal(UploadFlow, UploadCalls());
+        var file = Assert.Single(Slack.Files(room));
+        Assert.Equal("INC-1-postmortem.md", file.Name);
+        Assert.Equal("INC-1 post-mortem draft: Checkout returns 500s", file.Title);
+        Assert.Contains($"as asked by <@{BotHost.Reporter}>", file.InitialComment, StringComparison.Ordinal);
+        var draft = Encoding.UTF8.GetString(file.Content!);
+        Assert.StartsWith("# INC-1 post-mortem: Checkout returns 500s\n", draft, StringComparison.Ordinal);
+        Assert.Contains("| Note | @U0LEAD | Deploy 4711 \\| went out at 03:05 |", draft, StringComparison.Ordinal);
+        Assert.Contains("| 1 | Alert on the 5xx rate | @U0LEAD | 2026-12-01 | @" + BotHost.Reporter + " |", draft, StringComparison.Ordinal);
+        Assert.Equal(Encoding.UTF8.GetByteCount(draft), file.Length);
+    }
+
+    [Fact]
+    public async Task Resolving_a_sev1_or_sev2_shares_the_draft_automatically_and_a_sev3_does_not()
+    {
+        var sev1 = await DeclareAsync("create Payments down sev1");
+        var sev2 = await DeclareAsync("create Login slow sev2");
+        var sev3 = await DeclareAsync("create Dashboard typo sev3");
+
+        // One at a time: each incident's outbox is its own lane, and lanes run side by side.
+        foreach (var room in new[] { sev1, sev2, sev3 })
+        {
+            await Bot.ReplyAsync("resolve Rolled back", channel: room);
+            await Bot.OutboxDrainedAsync();
+        }
+
+        Assert.Equal([.. UploadFlow, .. UploadFlow], UploadCalls());
+        Assert.Contains("SEV-1 requires a post-mortem", Assert.Single(Slack.Files(sev1)).InitialComment, StringComparison.Ordinal);
+        Assert.Contains("SEV-2 requires a post-mortem", Assert.Single(Slack.Files(sev2)).InitialComment, StringComparison.Ordinal);
+        Assert.Empty(Slack.Files(sev3));
+        var calls = Slack.Calls().ToList();
+        var resolved = calls.FindIndex(c => c.Method == "chat.postMessage" && c.Args["text"]!.ToString().Contains("INC-1 resolved", StringComparison.Ordinal));
+        Assert.InRange(resolved, 0, calls.FindIndex(c => c.Method == "files.getUploadURLExternal"));
+    }
+
+    [Fact]
+    public async Task A_sev1_reopened_before_its_automatic_draft_went_out_gets_none_until_resolved_again()
+    {
+        var room = await DeclareAsync("create Payments down sev1");
+
+        // The resolution's post is held up, so the reopen is decided before the draft's turn in the outbox comes.
+        Slack.DelayNext("chat.postMessage", TimeSpan.FromSeconds(1));
+        await Bot.ReplyAsync("resolve Failed over", channel: room);
+        await Bot.ReplyAsync("status investigating", channel: room);
+        await Bot.OutboxDrainedAsync();
+        Assert.Empty(Slack.Files(room));
+
+        await Bot.ReplyAsync("resolve Failed over again", channel: room);
+        await Bot.OutboxDrainedAsync();
+        Assert.Single(Slack.Files(room));
+    }
+
+    [Fact]
+    public async Task Stopped_while_slack_shares_the_draft_a_restart_shares_that_file_again_not_a_second_upload()
+    {
+        Slack.DelayNext("files.completeUploadExternal", TimeSpan.FromSeconds(30), applyBeforeDelay: true);
+        var first = BotHost.Start(Slack);
+        await first.ReplyAsync("create Payments down sev1");
+        await first.OutboxDrainedAsync();
+        var room = Slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
+        await first.ReplyAsync("resolve Failed over", channel: room);
+        await Slack.WaitForCallAsync("files.completeUploadExternal");
+        await first.DisposeAsync();
+
+        await using var second = BotHost.Start(Slack, first.DatabasePath);
+        await second.OutboxDrainedAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Single(Slack.Calls("files.getUploadURLExternal"));
+        var upload = Assert.Single(Slack.Calls(FakeSlackApi.UploadCall));
+        Assert.Equal(2, Slack.Calls("files.completeUploadExternal").Count);
+        Assert.Equal((string?)upload.Args["file_id"], Assert.Single(Slack.Files(room)).Id);
+    }
+
+    [Fact]
+    public async Task A_file_slack_let_lapse_before_it_was_shared_is_uploaded_afresh_and_shared_once()
+    {
+        var room = await DeclareAsync("create Payments down sev3");
+
+        // Slack is down while sharing (the outbox retries later), then no longer knows the file uploaded before.
+        Slack.FailNext("files.completeUploadExternal", 503, count: 5);
+        Slack.ErrorNext("files.completeUploadExternal", "file_not_found");
+        await Bot.ReplyAsync("postmortem", channel: room);
+        await Bot.OutboxDrainedAsync();
+
+        Assert.Equal(2, Slack.Calls("files.getUploadURLExternal").Count);
+        var shared = Assert.Single(Slack.Files(room));
+        Assert.Equal((string?)Slack.Calls(FakeSlackApi.UploadCall)[^1].Args["file_id"], shared.Id);
+    }
+
+    [Fact]
+    public async Task A_postmortem_for_a_named_incident_from_elsewhere_is_shared_in_its_war_room()
+    {
+        var room = await DeclareAsync("create Payments down sev3");
+
+        await Bot.ReplyAsync("postmortem INC-1");
+        await Bot.OutboxDrainedAsync();
+
+        Assert.Single(Slack.Files(room));
+        Assert.Contains("not an incident's war room", await Bot.ReplyAsync("postmortem"), StringComparison.Ordinal);
+    }
+
+    private async Task<string> DeclareAsync(string text)
+    {
+        await Bot.ReplyAsync(text);
+        await Bot.OutboxDrainedAsync();
+        return Slack.Channels.Last(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
+    }
+
+    private void AddNote(IncidentId incident, string text)
+    {
+        var at = SystemClock.Instance.GetCurrentInstant();
+        var ts = ScribeNote.InstantToTs(at);
+        var note = new ScribeNote { Key = ScribeNote.KeyOf(incident, ts), IncidentId = incident.Value, MessageTs = ts, Author = "U0LEAD", Text = text, WrittenAt = at, AddedBy = "U0SCRIBE", AddedAt = at, Source = NoteSource.Reaction };
+        Assert.True(Bot.Services.GetRequiredService<INoteStore>().TryAdd(note, []));
+    }
+
+    private List<string> UploadCalls() =>
+        Slack.Calls().Select(c => c.Method).Where(m => m.StartsWith("files.", StringComparison.Ordinal) || m == FakeSlackApi.UploadCall).ToList();
+}
