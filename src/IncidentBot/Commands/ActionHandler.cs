@@ -19,20 +19,20 @@ public sealed class ActionHandler(IncidentActions actions) : IIncidentCommandHan
 
     public IReadOnlyCollection<string> Verbs { get; } = ["action", "actions"];
 
-    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var listing = context.Verb == "actions";
         var target = actions.Find(context, listing ? "" : "add a retry budget @owner due 2026-12-01");
         if (target.Incident is not { } incident)
         {
-            return Task.FromResult(target.Problem!);
+            return target.Problem!;
         }
 
-        return Task.FromResult(listing ? List(context, incident) : Add(context, incident, target.Arguments));
+        return listing ? List(context, incident) : await AddAsync(context, incident, target.Arguments).ConfigureAwait(false);
     }
 
-    private SlackReply Add(CommandContext context, Incident incident, string arguments)
+    private Task<SlackReply> AddAsync(CommandContext context, Incident incident, string arguments)
     {
         var words = arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         ResponderId? owner = null;
@@ -51,7 +51,7 @@ public sealed class ActionHandler(IncidentActions actions) : IIncidentCommandHan
                 var date = LocalDatePattern.Iso.Parse(words[^1]);
                 if (!date.Success)
                 {
-                    return new SlackReply($"`{SlackText.Escape(SlackText.Truncate(words[^1], 40))}` is not a date. Give the due date as YYYY-MM-DD: `{context.Command.Command} {Grammar}`.");
+                    return Task.FromResult(new SlackReply($"`{SlackText.Escape(SlackText.Truncate(words[^1], 40))}` is not a date. Give the due date as YYYY-MM-DD: `{context.Command.Command} {Grammar}`."));
                 }
 
                 due = date.Value;
@@ -64,7 +64,7 @@ public sealed class ActionHandler(IncidentActions actions) : IIncidentCommandHan
         }
 
         var text = string.Join(' ', words);
-        return actions.Apply(
+        return actions.ApplyAsync(
             context,
             incident,
             i => i.AddActionItem(text, owner, due, context.User, context.Now),

@@ -11,27 +11,27 @@ public sealed class CloseHandler(IncidentActions actions, IncidentMessages messa
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["close"];
 
-    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var target = actions.Find(context, "");
         if (target.Incident is not { } incident)
         {
-            return Task.FromResult(target.Problem!);
+            return target.Problem!;
         }
 
-        if (actions.Authorize(context, incident, "close") is { } refusal)
+        if (await actions.AuthorizeAsync(context, incident, "close").ConfigureAwait(false) is { } refusal)
         {
-            return Task.FromResult(refusal);
+            return refusal;
         }
 
         var archive = options.Value.ArchiveOnClose;
-        return Task.FromResult(actions.Apply(
+        return await actions.ApplyAsync(
             context,
             incident,
             i => i.Close(context.User, context.Now),
             i => Effects(i, context, archive),
-            i => archive ? $"{i.Id} is closed; the war room is being archived." : $"{i.Id} is closed."));
+            i => archive ? $"{i.Id} is closed; the war room is being archived." : $"{i.Id} is closed.").ConfigureAwait(false);
     }
 
     private IEnumerable<OutboxMessage> Effects(Incident incident, CommandContext context, bool archive)

@@ -51,13 +51,13 @@ public sealed partial class CommandRouter : ISlashCommandHandler
             // The user still gets an answer, and what they typed is kept in the audit log for a retry by hand.
             LogCommandFailed(ex, verb);
             reply = new SlackReply("Something went wrong on my side and nothing was changed. Please try again; if it keeps failing, tell the bot's operator.");
-            store.Audit(AuditEntries.For(context, null, "error: " + ex.GetType().Name));
+            await store.AuditAsync(AuditEntries.For(context, null, "error: " + ex.GetType().Name)).ConfigureAwait(false);
             return reply;
         }
 
         if (!context.Audited)
         {
-            store.Audit(AuditEntries.For(context, null, reply.Text));
+            await store.AuditAsync(AuditEntries.For(context, null, reply.Text)).ConfigureAwait(false);
         }
 
         return reply;

@@ -57,14 +57,14 @@ public sealed partial class CreateHandler(
             return new SlackReply($"An incident needs a title: `{context.Command.Command} create Checkout returns 500s SEV-2`.");
         }
 
-        var incident = Declare(title, severity, "", isPrivate: false, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}");
+        var incident = await DeclareAsync(title, severity, "", isPrivate: false, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}").ConfigureAwait(false);
         context.Audited = true;
         return new SlackReply(
             $"Declaring *{incident.Id}* ({incident.Severity}): {SlackText.Escape(SlackText.Truncate(incident.Title, TemplateModels.TitleMax))}\n" +
             $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander.");
     }
 
-    public Task<IReadOnlyDictionary<string, string>> HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
         var title = payload.Values.GetValueOrDefault(TitleBlock, "").Trim();
@@ -73,31 +73,34 @@ public sealed partial class CreateHandler(
         if (title.Length == 0)
         {
             errors[TitleBlock] = "Give the incident a title, e.g. \"Checkout returns 500s\".";
-            return Task.FromResult<IReadOnlyDictionary<string, string>>(errors);
+            return errors;
         }
 
         var origin = payload.PrivateMetadata;
         var isPrivate = payload.Values.GetValueOrDefault(PrivateBlock, "").Contains(PrivateBlock, StringComparison.Ordinal);
-        Declare(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, new ResponderId(payload.UserId.Value), origin, clock.GetCurrentInstant(), "declaration form");
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(errors);
+        await DeclareAsync(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, new ResponderId(payload.UserId.Value), origin, clock.GetCurrentInstant(), "declaration form").ConfigureAwait(false);
+        return errors;
     }
 
-    private Incident Declare(string title, Severity severity, string impact, bool isPrivate, ResponderId reporter, string origin, Instant now, string command)
+    private async Task<Incident> DeclareAsync(string title, Severity severity, string impact, bool isPrivate, ResponderId reporter, string origin, Instant now, string command)
     {
-        var id = store.ReserveId();
-        var name = WarRoomNames.Plan(options.Value.ChannelPattern, title, id, now);
-        var incident = Incident.Declare(id, title, severity, impact, isPrivate, reporter, origin, name, now);
-        var n = id.Value;
-        OutboxMessage[] plan =
-        [
-            OutboxMessage.For(n, OutboxKind.CreateWarRoom, now),
-            OutboxMessage.Invite(n, [reporter.Value], now).Aside(),
-            OutboxMessage.For(n, OutboxKind.PostDeclaration, now),
-            OutboxMessage.For(n, OutboxKind.PinDeclaration, now),
-            OutboxMessage.For(n, OutboxKind.SetTopic, now).Aside(),
-            OutboxMessage.For(n, OutboxKind.Announce, now).Aside(),
-        ];
-        store.Insert(incident, plan, new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n, Command = command, Outcome = "declared " + severity.Name });
+        var pattern = options.Value.ChannelPattern;
+        var incident = await store.InsertAsync(id =>
+        {
+            var declared = Incident.Declare(id, title, severity, impact, isPrivate, reporter, origin, WarRoomNames.Plan(pattern, title, id, now), now);
+            var n = id.Value;
+            OutboxMessage[] plan =
+            [
+                OutboxMessage.For(n, OutboxKind.CreateWarRoom, now),
+                OutboxMessage.Invite(n, [reporter.Value], now).Aside(),
+                OutboxMessage.For(n, OutboxKind.PostDeclaration, now),
+                OutboxMessage.For(n, OutboxKind.PinDeclaration, now),
+                OutboxMessage.For(n, OutboxKind.SetTopic, now).Aside(),
+                OutboxMessage.For(n, OutboxKind.Announce, now).Aside(),
+            ];
+            var audit = new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n, Command = command, Outcome = "declared " + severity.Name };
+            return new IncidentDeclaration(declared, plan, audit);
+        }).ConfigureAwait(false);
         LogDeclared(incident.Id, severity.Name);
         return incident;
     }

@@ -37,7 +37,7 @@ public sealed class IncidentActions(IIncidentStore store, IOptions<IncidentsOpti
     }
 
     /// <summary>Null when <paramref name="context"/>'s user may <paramref name="action"/>; otherwise the refusal, saying who can.</summary>
-    public SlackReply? Authorize(CommandContext context, Incident incident, string action)
+    public async Task<SlackReply?> AuthorizeAsync(CommandContext context, Incident incident, string action)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(incident);
@@ -48,7 +48,7 @@ public sealed class IncidentActions(IIncidentStore store, IOptions<IncidentsOpti
 
         var holders = string.Join(", ", incident.Roles.Select(r => $"{RoleNames.Title(r.Role)} {SlackText.User(r.Holder.Value)}"));
         var refusal = $"Only the incident's role holders can {action} {incident.Id}: {holders}. Ask one of them, or ask the commander to give you a role.";
-        Audit(context, incident, "refused: not a role holder");
+        await AuditAsync(context, incident, "refused: not a role holder").ConfigureAwait(false);
         return new SlackReply(refusal);
     }
 
@@ -56,7 +56,7 @@ public sealed class IncidentActions(IIncidentStore store, IOptions<IncidentsOpti
     /// Applies <paramref name="decide"/> to the latest copy of the incident; if it is applied, stores the incident with the
     /// outbox messages <paramref name="effects"/> makes and answers <paramref name="success"/>; if refused, explains why.
     /// </summary>
-    public SlackReply Apply(
+    public async Task<SlackReply> ApplyAsync(
         CommandContext context,
         Incident incident,
         Func<Incident, Decision> decide,
@@ -66,7 +66,7 @@ public sealed class IncidentActions(IIncidentStore store, IOptions<IncidentsOpti
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(incident);
         var entry = Entry(context, incident, "");
-        var change = store.Update(incident.Id, entry, latest =>
+        var change = await store.UpdateAsync(incident.Id, entry, latest =>
         {
             var decision = decide(latest);
             if (!decision.Applied)
@@ -78,11 +78,11 @@ public sealed class IncidentActions(IIncidentStore store, IOptions<IncidentsOpti
             var reply = new SlackReply(success(latest));
             entry.Outcome = "done";
             return IncidentChanges.Save(reply, [.. effects(latest)]);
-        });
+        }).ConfigureAwait(false);
         return change?.Result ?? new SlackReply($"Incident {incident.Id} no longer exists.");
     }
 
-    public void Audit(CommandContext context, Incident? incident, string outcome) => store.Audit(Entry(context, incident, outcome));
+    public Task AuditAsync(CommandContext context, Incident? incident, string outcome) => store.AuditAsync(Entry(context, incident, outcome));
 
     private static AuditEntry Entry(CommandContext context, Incident? incident, string outcome)
     {

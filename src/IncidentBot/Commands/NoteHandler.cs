@@ -9,21 +9,21 @@ public sealed class NoteHandler(IncidentActions actions, NoteTaker noteTaker) : 
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["note"];
 
-    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var target = actions.Find(context, "DB CPU back under 50%");
         if (target.Incident is not { } incident)
         {
-            return Task.FromResult(target.Problem!);
+            return target.Problem!;
         }
 
         if (string.IsNullOrWhiteSpace(target.Arguments))
         {
-            return Task.FromResult(new SlackReply($"What should the note say? `{context.Command.Command} note DB CPU back under 50%`."));
+            return new SlackReply($"What should the note say? `{context.Command.Command} note DB CPU back under 50%`.");
         }
 
-        noteTaker.Type(incident, target.Arguments.Trim(), context.User.Value);
-        return Task.FromResult(new SlackReply($"Noted on {incident.Id}'s timeline: {SlackText.Escape(SlackText.Truncate(target.Arguments.Trim(), 300))}"));
+        await noteTaker.TypeAsync(incident, target.Arguments.Trim(), context.User.Value).ConfigureAwait(false);
+        return new SlackReply($"Noted on {incident.Id}'s timeline: {SlackText.Escape(SlackText.Truncate(target.Arguments.Trim(), 300))}");
     }
 }

@@ -14,23 +14,23 @@ public sealed class PostmortemHandler(IncidentActions actions, IOptions<Postmort
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["postmortem", "post-mortem"];
 
-    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var target = actions.Find(context, "");
         if (target.Incident is not { } incident)
         {
-            return Task.FromResult(target.Problem!);
+            return target.Problem!;
         }
 
         var served = options.Value.AccessToken.Length > 0;
-        return Task.FromResult(actions.Apply(
+        return await actions.ApplyAsync(
             context,
             incident,
             _ => Decision.Apply(),
             i => [PostmortemUpload.Requested(i, context.User, context.Now)],
             i => $"Drafting the post-mortem of {i.Id}: `{PostmortemRenderer.FileName(i)}` will be shared in {Where(i)}." +
-                (served ? $"\nWith the access token it can also be fetched for your wiki from `/incidents/{i.Id.Value}/postmortem.md`." : "")));
+                (served ? $"\nWith the access token it can also be fetched for your wiki from `/incidents/{i.Id.Value}/postmortem.md`." : "")).ConfigureAwait(false);
     }
 
     private static string Where(Incident incident) =>

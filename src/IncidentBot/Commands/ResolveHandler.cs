@@ -9,16 +9,16 @@ public sealed class ResolveHandler(IncidentActions actions, IncidentMessages mes
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["resolve"];
 
-    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var target = actions.Find(context, "rolled back the deploy");
         if (target.Incident is not { } incident)
         {
-            return Task.FromResult(target.Problem!);
+            return target.Problem!;
         }
 
-        return Task.FromResult(actions.Authorize(context, incident, "resolve")
-            ?? StatusHandler.Change(actions, messages, context, incident, IncidentStatus.Resolved, target.Arguments));
+        return await actions.AuthorizeAsync(context, incident, "resolve").ConfigureAwait(false)
+            ?? await StatusHandler.ChangeAsync(actions, messages, context, incident, IncidentStatus.Resolved, target.Arguments).ConfigureAwait(false);
     }
 }

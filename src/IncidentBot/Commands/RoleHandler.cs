@@ -10,29 +10,29 @@ public sealed class RoleHandler(IncidentActions actions, IncidentMessages messag
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["commander", "ic", "lead", "techlead", "comms", "commslead", "scribe"];
 
-    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!RoleNames.TryParse(context.Verb, out var role))
         {
-            return Task.FromResult(new SlackReply($"`{context.Verb}` is not a role. Roles: commander, lead, comms, scribe."));
+            return new SlackReply($"`{context.Verb}` is not a role. Roles: commander, lead, comms, scribe.");
         }
 
         var target = actions.Find(context, "@person");
         if (target.Incident is not { } incident)
         {
-            return Task.FromResult(target.Problem!);
+            return target.Problem!;
         }
 
         var (who, _) = IncidentCommandParser.FirstWord(target.Arguments);
         var holderId = who.Equals("me", StringComparison.OrdinalIgnoreCase) ? context.User.Value : IncidentCommandParser.MentionedUser(who);
         if (holderId is null)
         {
-            return Task.FromResult(new SlackReply($"Who should be {RoleNames.Title(role)}? Mention them: `{context.Command.Command} {context.Verb} @person` (or `me`)."));
+            return new SlackReply($"Who should be {RoleNames.Title(role)}? Mention them: `{context.Command.Command} {context.Verb} @person` (or `me`).");
         }
 
         var holder = new ResponderId(holderId);
-        return Task.FromResult(actions.Apply(
+        return await actions.ApplyAsync(
             context,
             incident,
             i => i.AssignRole(role, holder, context.User, context.Now),
@@ -42,6 +42,6 @@ public sealed class RoleHandler(IncidentActions actions, IncidentMessages messag
                 OutboxMessage.Post(i.Id.Value, messages.RoleAssigned(i, context.User, role, holder, context.Now), context.Now),
                 OutboxMessage.For(i.Id.Value, OutboxKind.RefreshDeclaration, context.Now),
             ],
-            i => $"{SlackText.User(holder.Value)} is now {RoleNames.Title(role)} of {i.Id}."));
+            i => $"{SlackText.User(holder.Value)} is now {RoleNames.Title(role)} of {i.Id}.").ConfigureAwait(false);
     }
 }

@@ -10,29 +10,29 @@ public sealed class SeverityHandler(IncidentActions actions, SeverityScheme sche
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["severity", "sev"];
 
-    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var target = actions.Find(context, "SEV-2");
         if (target.Incident is not { } incident)
         {
-            return Task.FromResult(target.Problem!);
+            return target.Problem!;
         }
 
         var word = target.Arguments.Trim();
         if (scheme.Find(word) is not { } severity)
         {
             var what = word.Length == 0 ? "Which severity?" : $"`{SlackText.Escape(SlackText.Truncate(word, 40))}` is not a severity.";
-            return Task.FromResult(new SlackReply($"{what} Use one of {scheme.Names}: `{context.Command.Command} severity SEV-2`."));
+            return new SlackReply($"{what} Use one of {scheme.Names}: `{context.Command.Command} severity SEV-2`.");
         }
 
-        if (actions.Authorize(context, incident, "change the severity of") is { } refusal)
+        if (await actions.AuthorizeAsync(context, incident, "change the severity of").ConfigureAwait(false) is { } refusal)
         {
-            return Task.FromResult(refusal);
+            return refusal;
         }
 
         var from = "";
-        return Task.FromResult(actions.Apply(
+        return await actions.ApplyAsync(
             context,
             incident,
             i =>
@@ -46,6 +46,6 @@ public sealed class SeverityHandler(IncidentActions actions, SeverityScheme sche
                 OutboxMessage.For(i.Id.Value, OutboxKind.RefreshDeclaration, context.Now),
                 OutboxMessage.For(i.Id.Value, OutboxKind.SetTopic, context.Now),
             ],
-            i => $"{i.Id} is now {i.Severity}."));
+            i => $"{i.Id} is now {i.Severity}.").ConfigureAwait(false);
     }
 }

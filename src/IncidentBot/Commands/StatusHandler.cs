@@ -13,38 +13,38 @@ public sealed class StatusHandler(IncidentActions actions, IncidentMessages mess
 
     public IReadOnlyCollection<string> Verbs { get; } = ["status"];
 
-    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var target = actions.Find(context, "identified");
         if (target.Incident is not { } incident)
         {
-            return Task.FromResult(target.Problem!);
+            return target.Problem!;
         }
 
         var (word, rest) = IncidentCommandParser.FirstWord(target.Arguments);
         if (!Settable.Contains(word, StringComparer.OrdinalIgnoreCase) || !Enum.TryParse<IncidentStatus>(word, ignoreCase: true, out var to))
         {
             var what = word.Length == 0 ? "Which status?" : $"`{SlackText.Escape(SlackText.Truncate(word, 40))}` is not a status.";
-            return Task.FromResult(new SlackReply($"{what} Use one of {string.Join(", ", Settable)}: `{context.Command.Command} status identified`."));
+            return new SlackReply($"{what} Use one of {string.Join(", ", Settable)}: `{context.Command.Command} status identified`.");
         }
 
-        if (actions.Authorize(context, incident, "change the status of") is { } refusal)
+        if (await actions.AuthorizeAsync(context, incident, "change the status of").ConfigureAwait(false) is { } refusal)
         {
-            return Task.FromResult(refusal);
+            return refusal;
         }
 
-        return Task.FromResult(Change(actions, messages, context, incident, to, rest));
+        return await ChangeAsync(actions, messages, context, incident, to, rest).ConfigureAwait(false);
     }
 
     /// <summary>Shared with <c>resolve</c>: the move, its announcement in the war room, the declaration and the topic.</summary>
-    public static SlackReply Change(IncidentActions actions, IncidentMessages messages, CommandContext context, Incident incident, IncidentStatus to, string? resolution)
+    public static Task<SlackReply> ChangeAsync(IncidentActions actions, IncidentMessages messages, CommandContext context, Incident incident, IncidentStatus to, string? resolution)
     {
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(context);
         var from = IncidentStatus.Investigating;
-        return actions.Apply(
+        return actions.ApplyAsync(
             context,
             incident,
             i =>

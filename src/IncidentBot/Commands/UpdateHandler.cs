@@ -10,17 +10,17 @@ public sealed class UpdateHandler(IncidentActions actions, SeverityScheme scheme
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["update"];
 
-    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var target = actions.Find(context, "rolled back, errors falling");
         if (target.Incident is not { } incident)
         {
-            return Task.FromResult(target.Problem!);
+            return target.Problem!;
         }
 
         var text = target.Arguments;
-        return Task.FromResult(actions.Apply(
+        return await actions.ApplyAsync(
             context,
             incident,
             i => i.PostUpdate(text, scheme.Named(i.Severity), context.User, context.Now),
@@ -29,6 +29,6 @@ public sealed class UpdateHandler(IncidentActions actions, SeverityScheme scheme
                 OutboxMessage.Post(i.Id.Value, messages.Update(i, context.User, text, context.Now), context.Now),
                 OutboxMessage.For(i.Id.Value, OutboxKind.RefreshDeclaration, context.Now),
             ],
-            i => i.NextUpdateDue is { } due ? $"Update posted. Next update due {SlackText.Date(due)}." : "Update posted."));
+            i => i.NextUpdateDue is { } due ? $"Update posted. Next update due {SlackText.Date(due)}." : "Update posted.").ConfigureAwait(false);
     }
 }

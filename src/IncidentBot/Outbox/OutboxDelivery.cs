@@ -39,7 +39,7 @@ public sealed partial class OutboxDelivery(
         var incident = store.Find(new IncidentId(message.IncidentId));
         if (incident is null)
         {
-            return Finish(message, null, OutboxStep.Failed, "incident_not_found");
+            return await FinishAsync(message, null, OutboxStep.Failed, "incident_not_found").ConfigureAwait(false);
         }
 
         var resumed = message.Attempts > 0;
@@ -48,22 +48,22 @@ public sealed partial class OutboxDelivery(
         if (MayDuplicate(message.Kind))
         {
             // Recorded before the call: after a crash, this says Slack may already have done it, so look first.
-            store.SaveOutbox(message);
+            await store.SaveOutboxAsync(message).ConfigureAwait(false);
         }
         try
         {
             await RunAsync(message, incident, resumed, cancellationToken).ConfigureAwait(false);
-            return Finish(message, incident, OutboxStep.Done, null);
+            return await FinishAsync(message, incident, OutboxStep.Done, null).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (ex.IsTransient)
         {
-            return RetryLater(message, incident, ex.Error);
+            return await RetryLaterAsync(message, incident, ex.Error).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or SlackApiException))
         {
             // A fault of ours (a template, the database): keep the message and back off rather than drop what was promised.
             LogUnexpected(ex, message.Id, message.Kind);
-            return RetryLater(message, incident, ex.GetType().Name);
+            return await RetryLaterAsync(message, incident, ex.GetType().Name).ConfigureAwait(false);
         }
         catch (SlackApiException ex)
         {
@@ -74,11 +74,11 @@ public sealed partial class OutboxDelivery(
             }
             else if (message.Kind == OutboxKind.FetchNoteText && message.Users is [var reactor] && incident.WarRoom.ChannelId is { } room)
             {
-                notes.Remove(message.NoteKey ?? "");
+                await notes.RemoveAsync(message.NoteKey ?? "").ConfigureAwait(false);
                 await TellAsync(room, reactor, $"I could not read that message (Slack said `{ex.Error}`), so it is not on {incident.Id}'s timeline. Add it by hand: `/incident note &lt;what it said&gt;`.", cancellationToken).ConfigureAwait(false);
             }
 
-            return Finish(message, incident, OutboxStep.Failed, ex.Error);
+            return await FinishAsync(message, incident, OutboxStep.Failed, ex.Error).ConfigureAwait(false);
         }
     }
 
@@ -151,7 +151,7 @@ public sealed partial class OutboxDelivery(
             {
                 // Remember the name before asking Slack, so after a crash a name_taken can be recognised as our own.
                 room.TriedNames.Add(name);
-                store.SaveOutbox(message, incident.WarRoom);
+                await store.SaveOutboxAsync(message, incident.WarRoom).ConfigureAwait(false);
             }
 
             try
@@ -276,17 +276,17 @@ public sealed partial class OutboxDelivery(
         }
     }
 
-    private OutboxStep RetryLater(OutboxMessage message, Incident incident, string error)
+    private async Task<OutboxStep> RetryLaterAsync(OutboxMessage message, Incident incident, string error)
     {
         var wait = Duration.FromSeconds(Math.Min(300, 1 << Math.Min(message.Attempts, 8)));
         message.NextAttemptAt = clock.GetCurrentInstant() + wait;
         message.Error = error;
-        store.SaveOutbox(message);
+        await store.SaveOutboxAsync(message).ConfigureAwait(false);
         LogRetryLater(message.Id, message.Kind, incident.Id, error, wait.TotalSeconds);
         return OutboxStep.RetryLater;
     }
 
-    private OutboxStep Finish(OutboxMessage message, Incident? incident, OutboxStep step, string? error)
+    private async Task<OutboxStep> FinishAsync(OutboxMessage message, Incident? incident, OutboxStep step, string? error)
     {
         message.State = step == OutboxStep.Done ? OutboxState.Done : OutboxState.Failed;
         message.Error = error;
@@ -294,13 +294,13 @@ public sealed partial class OutboxDelivery(
         // Only the steps that learn something about the war room write it; lanes run side by side, and a stale copy
         // from another step must not overwrite what was just learnt.
         var learnt = message.Kind is OutboxKind.CreateWarRoom or OutboxKind.PostDeclaration ? incident?.WarRoom : null;
-        store.SaveOutbox(message, learnt);
+        await store.SaveOutboxAsync(message, learnt).ConfigureAwait(false);
         if (message.Kind == OutboxKind.CreateWarRoom)
         {
             if (step == OutboxStep.Failed)
             {
                 // Without a war room nothing else of this incident can reach Slack: set it aside, with the reason.
-                store.FailPending(message.IncidentId, "war_room_not_created");
+                await store.FailPendingAsync(message.IncidentId, "war_room_not_created").ConfigureAwait(false);
             }
 
             // The steps waiting for the channel can go now (or are failed): wake the outbox.

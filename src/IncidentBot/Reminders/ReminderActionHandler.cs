@@ -40,7 +40,7 @@ public sealed class ReminderActionHandler(IIncidentStore store, IncidentMessages
         var now = clock.GetCurrentInstant();
         var minutes = ReminderActions.SnoozeMinutes(action.ActionId);
         var audit = new AuditEntry { At = now, User = who.Value, Channel = incident.WarRoom.ChannelId ?? "", IncidentId = number, Command = "reminder button " + action.ActionId, Outcome = "done" };
-        store.Update(incident.Id, audit, latest =>
+        await store.UpdateAsync(incident.Id, audit, latest =>
         {
             var decision = minutes is { } m ? latest.Snooze(Duration.FromMinutes(m), who, now) : latest.StopReminders(who, now);
             if (!decision.Applied)
@@ -51,6 +51,6 @@ public sealed class ReminderActionHandler(IIncidentStore store, IncidentMessages
 
             var what = minutes is { } snoozed ? $"snoozed reminders for {snoozed} min" : "stopped update reminders";
             return IncidentChanges.Save(true, OutboxMessage.Update(latest.Id.Value, reminderTs, messages.ReminderDone(latest, who, what, now), now));
-        });
+        }).ConfigureAwait(false);
     }
 }

@@ -19,14 +19,14 @@ public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, 
     public const string SystemActor = "IncidentBot";
 
     /// <summary>Queues a reminder for every incident whose update is due; returns how many were queued.</summary>
-    public int SendDue()
+    public async Task<int> SendDueAsync()
     {
         var now = clock.GetCurrentInstant();
         var sent = 0;
         foreach (var due in store.DueForReminder(now))
         {
             var audit = new AuditEntry { At = now, User = SystemActor, Channel = due.WarRoom.ChannelId ?? "", IncidentId = due.Id.Value, Command = "update reminder", Outcome = "sent" };
-            var change = store.Update(due.Id, audit, incident =>
+            var change = await store.UpdateAsync(due.Id, audit, incident =>
             {
                 var decision = incident.Remind(scheme.Named(incident.Severity), now);
                 if (!decision.Applied)
@@ -36,7 +36,7 @@ public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, 
                 }
 
                 return IncidentChanges.Save(true, OutboxMessage.Post(incident.Id.Value, WithButtons(messages.Reminder(incident, now), incident.Id), now));
-            });
+            }).ConfigureAwait(false);
             sent += change?.Result == true ? 1 : 0;
         }
 

@@ -22,7 +22,7 @@ public sealed partial class ReminderService(ReminderPolicy policy, IIncidentStor
             Task changed = signals.Incidents.Next;
             try
             {
-                var sent = policy.SendDue();
+                var sent = await policy.SendDueAsync().ConfigureAwait(false);
                 if (sent > 0)
                 {
                     LogSent(sent);

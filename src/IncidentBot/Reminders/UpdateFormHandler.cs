@@ -17,7 +17,7 @@ public sealed class UpdateFormHandler(IIncidentStore store, SeverityScheme schem
 {
     public string CallbackId => ReminderActions.UpdateForm;
 
-    public Task<IReadOnlyDictionary<string, string>> HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
         var parts = payload.PrivateMetadata.Split('|');
@@ -25,7 +25,7 @@ public sealed class UpdateFormHandler(IIncidentStore store, SeverityScheme schem
         if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || store.Find(new IncidentId(number)) is not { } incident)
         {
             errors[UpdateForm.TextBlock] = "This form no longer matches an incident; use /incident update in the war room.";
-            return Task.FromResult<IReadOnlyDictionary<string, string>>(errors);
+            return errors;
         }
 
         var who = new ResponderId(payload.UserId.Value);
@@ -34,12 +34,12 @@ public sealed class UpdateFormHandler(IIncidentStore store, SeverityScheme schem
         if (wanted != incident.Status && !options.Value.OpenCommands && !incident.HoldsARole(who))
         {
             errors[UpdateForm.StatusBlock] = "Only the incident's role holders can change its status; leave it as it is to post the update.";
-            return Task.FromResult<IReadOnlyDictionary<string, string>>(errors);
+            return errors;
         }
 
         var now = clock.GetCurrentInstant();
         var audit = new AuditEntry { At = now, User = who.Value, Channel = incident.WarRoom.ChannelId ?? "", IncidentId = number, Command = "update form", Outcome = "done" };
-        var change = store.Update(incident.Id, audit, latest =>
+        var change = await store.UpdateAsync(incident.Id, audit, latest =>
         {
             var from = latest.Status;
             var moved = wanted == from ? null : latest.ChangeStatus(wanted, who, now);
@@ -66,12 +66,12 @@ public sealed class UpdateFormHandler(IIncidentStore store, SeverityScheme schem
             outbox.Add(OutboxMessage.For(latest.Id.Value, OutboxKind.RefreshDeclaration, now));
             outbox.Add(OutboxMessage.Update(latest.Id.Value, parts[1], messages.ReminderDone(latest, who, "posted an update", now), now));
             return IncidentChanges.Save<string?>(null, [.. outbox]);
-        });
+        }).ConfigureAwait(false);
         if (change?.Result is { } refusal)
         {
             errors[UpdateForm.TextBlock] = SlackText.Truncate($"Not posted: {refusal}.", 150);
         }
 
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(errors);
+        return errors;
     }
 }

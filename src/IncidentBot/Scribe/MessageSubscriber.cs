@@ -12,42 +12,40 @@ public sealed class MessageSubscriber(IIncidentStore store, INoteStore notes, No
 {
     public string EventType => "message";
 
-    public Task HandleAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slackEvent);
         var ev = slackEvent.Event;
         var channel = SlackJson.Text(ev, "channel");
         if (channel is null || store.FindByWarRoom(channel) is not { } incident)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         switch (SlackJson.Text(ev, "subtype"))
         {
             case "message_changed" when ev.TryGetProperty("message", out var changed) && SlackJson.Text(changed, "ts") is { } ts:
                 var text = SlackJson.Text(changed, "text") ?? "";
-                Keep(channel, ts, SlackJson.Text(changed, "thread_ts"), SlackJson.Text(changed, "user"), text);
-                noteTaker.Edit(incident, ts, text);
+                await KeepAsync(channel, ts, SlackJson.Text(changed, "thread_ts"), SlackJson.Text(changed, "user"), text).ConfigureAwait(false);
+                await noteTaker.EditAsync(incident, ts, text).ConfigureAwait(false);
                 break;
             case "message_deleted" when SlackJson.Text(ev, "deleted_ts") is { } deleted:
                 // The note, if any, stays: the timeline is the record of what was said.
-                notes.ForgetMessage(channel, deleted);
+                await notes.ForgetMessageAsync(channel, deleted).ConfigureAwait(false);
                 break;
             case "channel_join" or "channel_leave" or "channel_topic" or "channel_purpose" or "pinned_item":
                 break;
             default:
                 if (SlackJson.Text(ev, "ts") is { } newTs)
                 {
-                    Keep(channel, newTs, SlackJson.Text(ev, "thread_ts"), SlackJson.Text(ev, "user"), SlackJson.Text(ev, "text") ?? "");
+                    await KeepAsync(channel, newTs, SlackJson.Text(ev, "thread_ts"), SlackJson.Text(ev, "user"), SlackJson.Text(ev, "text") ?? "").ConfigureAwait(false);
                 }
 
                 break;
         }
-
-        return Task.CompletedTask;
     }
 
-    private void Keep(string channel, string ts, string? threadTs, string? user, string text) => notes.Keep(new CachedMessage
+    private Task KeepAsync(string channel, string ts, string? threadTs, string? user, string text) => notes.KeepAsync(new CachedMessage
     {
         Channel = channel,
         Ts = ts,

@@ -12,12 +12,12 @@ namespace IncidentBot.Scribe;
 public sealed class NoteTaker(INoteStore notes, IClock clock)
 {
     /// <summary>True when the message is now on the timeline; false when it already was (or is the declaration itself).</summary>
-    public bool Capture(Incident incident, string ts, string addedBy, NoteSource source, string? text = null, string? author = null)
+    public Task<bool> CaptureAsync(Incident incident, string ts, string addedBy, NoteSource source, string? text = null, string? author = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
         if (ts == incident.WarRoom.DeclarationTs || incident.WarRoom.ChannelId is not { } channel)
         {
-            return false;
+            return Task.FromResult(false);
         }
 
         var cached = notes.FindMessage(channel, ts);
@@ -47,11 +47,11 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
         }
 
         followUps.Add(OutboxMessage.Scribe(incident.Id.Value, OutboxKind.ConfirmNote, key, ts, now));
-        return notes.TryAdd(note, followUps);
+        return notes.TryAddAsync(note, followUps);
     }
 
     /// <summary>A note typed with <c>/incident note</c>: no message behind it, so its key is made from the time.</summary>
-    public bool Type(Incident incident, string text, string addedBy)
+    public Task<bool> TypeAsync(Incident incident, string text, string addedBy)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var now = clock.GetCurrentInstant();
@@ -68,11 +68,11 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             AddedAt = now,
             Source = NoteSource.Typed,
         };
-        return notes.TryAdd(note, []);
+        return notes.TryAddAsync(note, []);
     }
 
     /// <summary>The scribe took their reaction off: the note goes, and so does the bot's confirming reaction.</summary>
-    public bool Release(Incident incident, string ts)
+    public async Task<bool> ReleaseAsync(Incident incident, string ts)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var key = ScribeNote.KeyOf(incident.Id, ts);
@@ -81,18 +81,18 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             return false;
         }
 
-        return notes.TryRemove(key, [OutboxMessage.Scribe(incident.Id.Value, OutboxKind.UnconfirmNote, key, ts, clock.GetCurrentInstant())]);
+        return await notes.TryRemoveAsync(key, [OutboxMessage.Scribe(incident.Id.Value, OutboxKind.UnconfirmNote, key, ts, clock.GetCurrentInstant())]).ConfigureAwait(false);
     }
 
     /// <summary>A captured message was edited in Slack: the timeline follows.</summary>
-    public void Edit(Incident incident, string ts, string text)
+    public async Task EditAsync(Incident incident, string ts, string text)
     {
         ArgumentNullException.ThrowIfNull(incident);
         if (notes.Find(ScribeNote.KeyOf(incident.Id, ts)) is { } note)
         {
             note.Text = text;
             note.TextPending = false;
-            notes.Save(note);
+            await notes.SaveAsync(note).ConfigureAwait(false);
         }
     }
 }

@@ -26,7 +26,6 @@ public sealed class PinSubscriber(IIncidentStore store, NoteTaker noteTaker) : I
             return Task.CompletedTask;
         }
 
-        noteTaker.Capture(incident, ts, pinnedBy, NoteSource.Pin, SlackJson.Text(message, "text"), SlackJson.Text(message, "user"));
-        return Task.CompletedTask;
+        return noteTaker.CaptureAsync(incident, ts, pinnedBy, NoteSource.Pin, SlackJson.Text(message, "text"), SlackJson.Text(message, "user"));
     }
 }

@@ -21,7 +21,7 @@ public sealed class ScribeOutboxSteps(INoteStore notes, ISlackApi slack, IOption
                 if (message.NoteKey is { } key && notes.Find(key) is { Permalink: null } note)
                 {
                     note.Permalink = (await slack.GetPermalinkAsync(warRoom, ts, cancellationToken).ConfigureAwait(false)).ToString();
-                    notes.Save(note);
+                    await notes.SaveAsync(note).ConfigureAwait(false);
                 }
 
                 await Harmless(slack.AddReactionAsync(warRoom, ts, reaction, cancellationToken), "already_reacted").ConfigureAwait(false);
@@ -48,14 +48,14 @@ public sealed class ScribeOutboxSteps(INoteStore notes, ISlackApi slack, IOption
         if (found is null)
         {
             // A thread reply older than the bot's copy, or a deleted message: Slack will not give its text by ts alone.
-            notes.Remove(key);
+            await notes.RemoveAsync(key).ConfigureAwait(false);
             throw new SlackApiException("conversations.history", "message_not_found");
         }
 
         note.Text = found.Text;
         note.Author ??= found.User;
         note.TextPending = false;
-        notes.Save(note);
+        await notes.SaveAsync(note).ConfigureAwait(false);
     }
 
     private static async Task Harmless(Task call, params string[] errors)

@@ -10,7 +10,7 @@ public sealed class ScribeReactionSubscriber(string eventType, IIncidentStore st
 {
     public string EventType => eventType;
 
-    public Task HandleAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slackEvent);
         var reaction = ReactionEvent.Parse(slackEvent.Event);
@@ -18,18 +18,16 @@ public sealed class ScribeReactionSubscriber(string eventType, IIncidentStore st
             || !string.Equals(reaction.Reaction, options.Value.ScribeReaction, StringComparison.Ordinal)
             || store.FindByWarRoom(reaction.Channel.Value) is not { Status: not IncidentStatus.Closed } incident)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         if (reaction.Added)
         {
-            noteTaker.Capture(incident, reaction.Ts, reaction.User.Value, NoteSource.Reaction, author: reaction.ItemUser?.Value);
+            await noteTaker.CaptureAsync(incident, reaction.Ts, reaction.User.Value, NoteSource.Reaction, author: reaction.ItemUser?.Value).ConfigureAwait(false);
         }
         else
         {
-            noteTaker.Release(incident, reaction.Ts);
+            await noteTaker.ReleaseAsync(incident, reaction.Ts).ConfigureAwait(false);
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -10,23 +10,23 @@ namespace IncidentBot.Storage;
 public interface INoteStore
 {
     /// <summary>Adds the note and its follow-up outbox messages in one transaction; false when the message is already on the timeline.</summary>
-    bool TryAdd(ScribeNote note, IReadOnlyList<OutboxMessage> followUps);
+    Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps);
+
+    /// <summary>Removes the note and queues its follow-ups in one transaction; false when there was no such note.</summary>
+    Task<bool> TryRemoveAsync(string key, IReadOnlyList<OutboxMessage> followUps);
 
     ScribeNote? Find(string key);
 
     /// <summary>The incident's notes in the order they were written.</summary>
     IReadOnlyList<ScribeNote> ForIncident(IncidentId incident);
 
-    void Save(ScribeNote note);
+    Task SaveAsync(ScribeNote note);
 
-    /// <summary>Removes the note and queues its follow-ups in one transaction; false when there was no such note.</summary>
-    bool TryRemove(string key, IReadOnlyList<OutboxMessage> followUps);
+    Task RemoveAsync(string key);
 
-    bool Remove(string key);
-
-    void Keep(CachedMessage message);
+    Task KeepAsync(CachedMessage message);
 
     CachedMessage? FindMessage(string channel, string ts);
 
-    void ForgetMessage(string channel, string ts);
+    Task ForgetMessageAsync(string channel, string ts);
 }

@@ -5,22 +5,23 @@ using NodaTime;
 
 namespace IncidentBot.Storage;
 
-/// <summary><see cref="IIncidentStore"/> on LiteDB. One lock serialises writes, so each read-modify-write is atomic.</summary>
+/// <summary>
+/// <see cref="IIncidentStore"/> on LiteDB. Every write goes through the <see cref="GroupCommitter"/>, one writer, so each
+/// read-modify-write is atomic without a lock, and a burst of writes shares one flush to disk.
+/// </summary>
 public sealed class LiteDbIncidentStore : IIncidentStore
 {
-    private readonly LiteDatabase database;
     private readonly ILiteCollection<Incident> incidents;
     private readonly ILiteCollection<OutboxMessage> outbox;
     private readonly ILiteCollection<AuditEntry> audit;
     private readonly ILiteCollection<BsonDocument> counters;
-    private readonly Lock gate = new();
-
+    private readonly GroupCommitter writer;
     private readonly StoreSignals signals;
 
-    public LiteDbIncidentStore(LiteDatabase database, StoreSignals signals)
+    public LiteDbIncidentStore(LiteDatabase database, GroupCommitter writer, StoreSignals signals)
     {
         ArgumentNullException.ThrowIfNull(database);
-        this.database = database;
+        this.writer = writer;
         this.signals = signals;
         incidents = database.GetCollection<Incident>("incidents");
         outbox = database.GetCollection<OutboxMessage>("outbox", BsonAutoId.Int64);
@@ -34,41 +35,30 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         audit.EnsureIndex(a => a.IncidentId);
     }
 
-    public IncidentId ReserveId()
+    public async Task<Incident> InsertAsync(Func<IncidentId, IncidentDeclaration> build)
     {
-        lock (gate)
+        ArgumentNullException.ThrowIfNull(build);
+        var declaration = await writer.WriteAsync(() =>
         {
-            var doc = counters.FindById("incident") ?? new BsonDocument { ["_id"] = "incident", ["next"] = 1 };
-            var next = doc["next"].AsInt32;
-            doc["next"] = next + 1;
-            counters.Upsert(doc);
-            return new IncidentId(next);
-        }
+            var counter = counters.FindById("incident") ?? new BsonDocument { ["_id"] = "incident", ["next"] = 1 };
+            var id = new IncidentId(counter["next"].AsInt32);
+            counter["next"] = id.Value + 1;
+            counters.Upsert(counter);
+            var built = build(id);
+            incidents.Insert(built.Incident);
+            outbox.InsertBulk(built.Outbox);
+            audit.Insert(built.Audit);
+            return built;
+        }).ConfigureAwait(false);
+        Notify(declaration.Outbox.Count, incidentChanged: true);
+        return declaration.Incident;
     }
 
-    public void Insert(Incident incident, IReadOnlyList<OutboxMessage> messages, AuditEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(incident);
-        ArgumentNullException.ThrowIfNull(messages);
-        lock (gate)
-        {
-            InTransaction(() =>
-            {
-                incidents.Insert(incident);
-                outbox.InsertBulk(messages);
-                audit.Insert(entry);
-            });
-        }
-
-        Notify(messages.Count, incidentChanged: true);
-    }
-
-    public IncidentChange<T>? Update<T>(IncidentId id, AuditEntry entry, Func<Incident, IncidentChange<T>> change)
+    public async Task<IncidentChange<T>?> UpdateAsync<T>(IncidentId id, AuditEntry entry, Func<Incident, IncidentChange<T>> change)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(entry);
-        IncidentChange<T> result;
-        lock (gate)
+        var result = await writer.WriteAsync(() =>
         {
             var incident = incidents.FindById(id.Value);
             if (incident is null)
@@ -76,20 +66,21 @@ public sealed class LiteDbIncidentStore : IIncidentStore
                 return null;
             }
 
-            result = change(incident);
-            InTransaction(() =>
+            var decided = change(incident);
+            if (decided.Commit)
             {
-                if (result.Commit)
-                {
-                    incidents.Update(incident);
-                    outbox.InsertBulk(result.Outbox);
-                }
+                incidents.Update(incident);
+                outbox.InsertBulk(decided.Outbox);
+            }
 
-                audit.Insert(entry);
-            });
+            audit.Insert(entry);
+            return decided;
+        }).ConfigureAwait(false);
+        if (result is not null)
+        {
+            Notify(result.Outbox.Count, result.Commit);
         }
 
-        Notify(result.Outbox.Count, result.Commit);
         return result;
     }
 
@@ -100,13 +91,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     public IReadOnlyList<Incident> ListOpen() =>
         incidents.Find(Query.Not("Status", nameof(IncidentStatus.Closed))).OrderByDescending(i => i.Id.Value).ToList();
 
-    public void Audit(AuditEntry entry)
-    {
-        lock (gate)
-        {
-            audit.Insert(entry);
-        }
-    }
+    public Task AuditAsync(AuditEntry entry) => writer.WriteAsync(() => audit.Insert(entry));
 
     public IReadOnlyList<AuditEntry> AuditLog(int? incidentId) =>
         (incidentId is null ? audit.FindAll() : audit.Find(a => a.IncidentId == incidentId)).OrderBy(a => a.Id).ToList();
@@ -117,52 +102,32 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     public IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max) =>
         outbox.Query().Where(m => m.IncidentId == incidentId && m.State == OutboxState.Pending && m.Lane == lane).OrderBy(m => m.Id).Limit(max).ToList();
 
-    public void FailPending(int incidentId, string reason)
+    public Task FailPendingAsync(int incidentId, string reason) => writer.WriteAsync(() =>
     {
-        lock (gate)
+        foreach (var message in outbox.Find(m => m.IncidentId == incidentId && m.State == OutboxState.Pending).ToList())
         {
-            InTransaction(() =>
-            {
-                foreach (var message in outbox.Find(m => m.IncidentId == incidentId && m.State == OutboxState.Pending).ToList())
-                {
-                    message.State = OutboxState.Failed;
-                    message.Error = reason;
-                    outbox.Update(message);
-                }
-            });
+            message.State = OutboxState.Failed;
+            message.Error = reason;
+            outbox.Update(message);
         }
-    }
 
-    public void SaveOutbox(OutboxMessage message, WarRoom? warRoom = null)
+        return true;
+    });
+
+    public Task SaveOutboxAsync(OutboxMessage message, WarRoom? warRoom = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        lock (gate)
+        return writer.WriteAsync(() =>
         {
-            InTransaction(() =>
+            outbox.Update(message);
+            if (warRoom is not null && incidents.FindById(message.IncidentId) is { } latest)
             {
-                outbox.Update(message);
-                if (warRoom is not null && incidents.FindById(message.IncidentId) is { } latest)
-                {
-                    latest.UseWarRoom(warRoom);
-                    incidents.Update(latest);
-                }
-            });
-        }
-    }
+                latest.UseWarRoom(warRoom);
+                incidents.Update(latest);
+            }
 
-    private void InTransaction(Action work)
-    {
-        database.BeginTrans();
-        try
-        {
-            work();
-            database.Commit();
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
+            return true;
+        });
     }
 
     public IReadOnlyList<Incident> DueForReminder(Instant now) =>

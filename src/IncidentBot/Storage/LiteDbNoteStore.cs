@@ -4,19 +4,22 @@ using LiteDB;
 
 namespace IncidentBot.Storage;
 
-/// <summary><see cref="INoteStore"/> on LiteDB: the note's key is its identity, so a repeated reaction cannot add it twice.</summary>
+/// <summary>
+/// <see cref="INoteStore"/> on LiteDB, written through the <see cref="GroupCommitter"/>: the note's key is its identity,
+/// so a repeated reaction cannot add it twice, and a burst of reactions shares one flush to disk.
+/// </summary>
 public sealed class LiteDbNoteStore : INoteStore
 {
-    private readonly LiteDatabase database;
     private readonly ILiteCollection<ScribeNote> notes;
     private readonly ILiteCollection<CachedMessage> messages;
     private readonly ILiteCollection<OutboxMessage> outbox;
+    private readonly GroupCommitter writer;
     private readonly StoreSignals signals;
 
-    public LiteDbNoteStore(LiteDatabase database, StoreSignals signals)
+    public LiteDbNoteStore(LiteDatabase database, GroupCommitter writer, StoreSignals signals)
     {
         ArgumentNullException.ThrowIfNull(database);
-        this.database = database;
+        this.writer = writer;
         this.signals = signals;
         notes = database.GetCollection<ScribeNote>("notes");
         messages = database.GetCollection<CachedMessage>("messages");
@@ -24,64 +27,44 @@ public sealed class LiteDbNoteStore : INoteStore
         notes.EnsureIndex(n => n.IncidentId);
     }
 
-    public bool TryAdd(ScribeNote note, IReadOnlyList<OutboxMessage> followUps)
+    public async Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps)
     {
         ArgumentNullException.ThrowIfNull(note);
         ArgumentNullException.ThrowIfNull(followUps);
-        database.BeginTrans();
-        try
+
+        // Checked inside the write, so two reactions on one message in the same batch still make one note.
+        var added = await writer.WriteAsync(() =>
         {
+            if (notes.FindById(note.Key) is not null)
+            {
+                return false;
+            }
+
             notes.Insert(note);
             outbox.InsertBulk(followUps);
-            database.Commit();
-        }
-        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            database.Rollback();
-            return false;
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
-
-        if (followUps.Count > 0)
+            return true;
+        }).ConfigureAwait(false);
+        if (added && followUps.Count > 0)
         {
             signals.Outbox.Notify();
         }
 
-        return true;
+        return added;
     }
 
-    public ScribeNote? Find(string key) => notes.FindById(key);
-
-    public IReadOnlyList<ScribeNote> ForIncident(IncidentId incident) =>
-        notes.Find(n => n.IncidentId == incident.Value).OrderBy(n => n.WrittenAt).ThenBy(n => n.MessageTs, StringComparer.Ordinal).ToList();
-
-    public void Save(ScribeNote note) => notes.Upsert(note);
-
-    public bool TryRemove(string key, IReadOnlyList<OutboxMessage> followUps)
+    public async Task<bool> TryRemoveAsync(string key, IReadOnlyList<OutboxMessage> followUps)
     {
         ArgumentNullException.ThrowIfNull(followUps);
-        bool removed;
-        database.BeginTrans();
-        try
+        var removed = await writer.WriteAsync(() =>
         {
-            removed = notes.Delete(key);
-            if (removed)
+            if (!notes.Delete(key))
             {
-                outbox.InsertBulk(followUps);
+                return false;
             }
 
-            database.Commit();
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
-
+            outbox.InsertBulk(followUps);
+            return true;
+        }).ConfigureAwait(false);
         if (removed && followUps.Count > 0)
         {
             signals.Outbox.Notify();
@@ -90,16 +73,23 @@ public sealed class LiteDbNoteStore : INoteStore
         return removed;
     }
 
-    public bool Remove(string key) => notes.Delete(key);
+    public ScribeNote? Find(string key) => notes.FindById(key);
 
-    public void Keep(CachedMessage message)
+    public IReadOnlyList<ScribeNote> ForIncident(IncidentId incident) =>
+        notes.Find(n => n.IncidentId == incident.Value).OrderBy(n => n.WrittenAt).ThenBy(n => n.MessageTs, StringComparer.Ordinal).ToList();
+
+    public Task SaveAsync(ScribeNote note) => writer.WriteAsync(() => notes.Upsert(note));
+
+    public Task RemoveAsync(string key) => writer.WriteAsync(() => notes.Delete(key));
+
+    public Task KeepAsync(CachedMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         message.Key = CachedMessage.KeyOf(message.Channel, message.Ts);
-        messages.Upsert(message);
+        return writer.WriteAsync(() => messages.Upsert(message));
     }
 
     public CachedMessage? FindMessage(string channel, string ts) => messages.FindById(CachedMessage.KeyOf(channel, ts));
 
-    public void ForgetMessage(string channel, string ts) => messages.Delete(CachedMessage.KeyOf(channel, ts));
+    public Task ForgetMessageAsync(string channel, string ts) => writer.WriteAsync(() => messages.Delete(CachedMessage.KeyOf(channel, ts)));
 }

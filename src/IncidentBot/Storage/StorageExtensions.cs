@@ -12,6 +12,7 @@ public static class StorageExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Path must name a file.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        builder.Services.AddSingleton<GroupCommitter>();
         return builder;
     }
 

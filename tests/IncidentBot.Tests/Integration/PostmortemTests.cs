@@ -17,7 +17,7 @@ public sealed class PostmortemTests : BotTest
     {
         var room = await DeclareAsync("create Checkout returns 500s sev3");
         await Bot.ReplyAsync("action Alert on the 5xx rate <@U0LEAD|lee> due 2026-12-01", channel: room);
-        AddNote(new IncidentId(1), "Deploy 4711 | went out at 03:05");
+        await AddNoteAsync(new IncidentId(1), "Deploy 4711 | went out at 03:05");
 
         var reply = await Bot.ReplyAsync("postmortem", channel: room);
         await Bot.OutboxDrainedAsync();
@@ -131,12 +131,12 @@ public sealed class PostmortemTests : BotTest
         return Slack.Channels.Last(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
     }
 
-    private void AddNote(IncidentId incident, string text)
+    private async Task AddNoteAsync(IncidentId incident, string text)
     {
         var at = SystemClock.Instance.GetCurrentInstant();
         var ts = ScribeNote.InstantToTs(at);
         var note = new ScribeNote { Key = ScribeNote.KeyOf(incident, ts), IncidentId = incident.Value, MessageTs = ts, Author = "U0LEAD", Text = text, WrittenAt = at, AddedBy = "U0SCRIBE", AddedAt = at, Source = NoteSource.Reaction };
-        Assert.True(Bot.Services.GetRequiredService<INoteStore>().TryAdd(note, []));
+        Assert.True(await Bot.Services.GetRequiredService<INoteStore>().TryAddAsync(note, []));
     }
 
     private List<string> UploadCalls() =>

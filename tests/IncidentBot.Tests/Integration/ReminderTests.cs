@@ -24,7 +24,7 @@ public sealed class ReminderTests : BotTest
 
         Bot.Services.GetRequiredService<StoreSignals>().Incidents.Notify();
         var reminder = await ReminderAsync(room);
-        Bot.Services.GetRequiredService<ReminderPolicy>().SendDue();
+        await Bot.Services.GetRequiredService<ReminderPolicy>().SendDueAsync();
         await Bot.OutboxDrainedAsync();
 
         Assert.Single(Reminders(room));
@@ -54,9 +54,9 @@ public sealed class ReminderTests : BotTest
         Assert.Empty(Buttons(edited));
 
         clock.AdvanceMinutes(29);
-        Assert.Equal(0, Bot.Services.GetRequiredService<ReminderPolicy>().SendDue());
+        Assert.Equal(0, await Bot.Services.GetRequiredService<ReminderPolicy>().SendDueAsync());
         clock.AdvanceMinutes(2);
-        Assert.Equal(1, Bot.Services.GetRequiredService<ReminderPolicy>().SendDue());
+        Assert.Equal(1, await Bot.Services.GetRequiredService<ReminderPolicy>().SendDueAsync());
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ReminderTests : BotTest
         Assert.True(Bot.Store.Find(new IncidentId(1))!.RemindersStopped);
         Assert.Contains("stopped update reminders", Slack.Messages(room).Single(m => m.Ts == reminder.Ts).Text, StringComparison.Ordinal);
         clock.AdvanceHours(3);
-        Assert.Equal(0, Bot.Services.GetRequiredService<ReminderPolicy>().SendDue());
+        Assert.Equal(0, await Bot.Services.GetRequiredService<ReminderPolicy>().SendDueAsync());
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class ReminderTests : BotTest
         await Bot.ReplyAsync("resolve fixed", channel: room);
         clock.AdvanceHours(5);
 
-        Assert.Equal(0, Bot.Services.GetRequiredService<ReminderPolicy>().SendDue());
+        Assert.Equal(0, await Bot.Services.GetRequiredService<ReminderPolicy>().SendDueAsync());
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class ReminderTests : BotTest
         await using var restarted = BotHost.Start(Slack, path, clock: clock);
         await Eventually.TrueAsync(() => Reminders(room).Count == 1, "the catch-up reminder");
         await restarted.OutboxDrainedAsync();
-        restarted.Services.GetRequiredService<ReminderPolicy>().SendDue();
+        await restarted.Services.GetRequiredService<ReminderPolicy>().SendDueAsync();
         restarted.Services.GetRequiredService<StoreSignals>().Incidents.Notify();
         await restarted.OutboxDrainedAsync();
 
@@ -152,7 +152,7 @@ public sealed class ReminderTests : BotTest
 
     private async Task<FakeMessage> SendRemindersAsync(string room)
     {
-        Bot.Services.GetRequiredService<ReminderPolicy>().SendDue();
+        await Bot.Services.GetRequiredService<ReminderPolicy>().SendDueAsync();
         return await ReminderAsync(room);
     }
 

@@ -6,12 +6,13 @@ using IncidentBot.Storage;
 using IncidentBot.Tests.Messaging;
 using LiteDB;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
 
 namespace IncidentBot.Tests.Postmortems;
 
-public sealed class PostmortemRendererTests : IDisposable
+public sealed class PostmortemRendererTests : IAsyncLifetime
 {
     private static readonly ResponderId Ic = new("U0IC");
     private static readonly ResponderId Lead = new("U0LEAD");
@@ -22,9 +23,21 @@ public sealed class PostmortemRendererTests : IDisposable
     private readonly LiteDatabase database = new(new MemoryStream(), BsonMappings.Create());
     private readonly LiteDbNoteStore notes;
 
-    public PostmortemRendererTests() => notes = new LiteDbNoteStore(database, new StoreSignals());
+    private readonly GroupCommitter writer;
 
-    public void Dispose() => database.Dispose();
+    public PostmortemRendererTests()
+    {
+        writer = new GroupCommitter(database, NullLogger<GroupCommitter>.Instance);
+        notes = new LiteDbNoteStore(database, writer, new StoreSignals());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await writer.DisposeAsync();
+        database.Dispose();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     internal static PostmortemRenderer Renderer(string? templatesPath = null) => new(
         Options.Create(new MessagingOptions { TemplatesPath = templatesPath ?? TemplateTests.TemplatesFolder }),
@@ -32,9 +45,9 @@ public sealed class PostmortemRendererTests : IDisposable
         Options.Create(new IncidentsOptions { Severities = [.. SeverityScheme.Defaults] }));
 
     [Fact]
-    public void A_scripted_incident_renders_as_the_golden_file()
+    public async Task A_scripted_incident_renders_as_the_golden_file()
     {
-        var incident = ScriptedIncident();
+        var incident = await ScriptedIncidentAsync();
         clock.AdvanceMinutes(30);
 
         var draft = Renderer().Render(incident, notes.ForIncident(incident.Id), clock.GetCurrentInstant());
@@ -90,10 +103,10 @@ public sealed class PostmortemRendererTests : IDisposable
     }
 
     /// <summary>Declared at SEV-2 four minutes after the alert, raised to SEV-1 and lowered back, three notes, resolved.</summary>
-    private Incident ScriptedIncident()
+    private async Task<Incident> ScriptedIncidentAsync()
     {
         var id = new IncidentId(42);
-        Note(id, null, "🔥 checkout 5xx rate above 5% for 3 minutes", NoteSource.Pin, null);
+        await NoteAsync(id, null, "🔥 checkout 5xx rate above 5% for 3 minutes", NoteSource.Pin, null);
         clock.AdvanceMinutes(4);
         var incident = Incident.Declare(id, "Checkout returns 500s", Scheme.Find("sev2")!, "EU customers cannot pay; about 30% of orders fail", false, Ic, "C0GEN", "inc-2026-11-24-checkout-returns-500s", Now());
         incident.UseWarRoom(new WarRoom { PlannedName = "inc-2026-11-24-checkout-returns-500s", Name = "inc-2026-11-24-checkout-returns-500s", ChannelId = "C0WAR" });
@@ -102,11 +115,11 @@ public sealed class PostmortemRendererTests : IDisposable
         clock.AdvanceMinutes(5);
         incident.ChangeSeverity(Scheme.Find("sev1")!, Ic, Now());
         clock.AdvanceMinutes(5);
-        Note(id, Lead.Value, "Deploy 4711 went out at 03:05.\nRolling it back, <@U0IC|ic> FYI", NoteSource.Reaction, "https://acme.slack.com/archives/C0WAR/p1795583100000100");
+        await NoteAsync(id, Lead.Value, "Deploy 4711 went out at 03:05.\nRolling it back, <@U0IC|ic> FYI", NoteSource.Reaction, "https://acme.slack.com/archives/C0WAR/p1795583100000100");
         clock.AdvanceMinutes(12);
         incident.ChangeStatus(IncidentStatus.Identified, Lead, Now());
         clock.AdvanceMinutes(3);
-        Note(id, Scribe.Value, "Error rate | p99 both falling", NoteSource.Typed, null);
+        await NoteAsync(id, Scribe.Value, "Error rate | p99 both falling", NoteSource.Typed, null);
         clock.AdvanceMinutes(5);
         incident.PostUpdate("Rolled back; error rate falling", Scheme.Named(incident.Severity), Ic, Now());
         clock.AdvanceMinutes(15);
@@ -120,10 +133,10 @@ public sealed class PostmortemRendererTests : IDisposable
         return incident;
     }
 
-    private void Note(IncidentId incident, string? author, string text, NoteSource source, string? permalink)
+    private async Task NoteAsync(IncidentId incident, string? author, string text, NoteSource source, string? permalink)
     {
         var ts = ScribeNote.InstantToTs(Now());
-        notes.TryAdd(
+        await notes.TryAddAsync(
             new ScribeNote
             {
                 Key = ScribeNote.KeyOf(incident, ts),

@@ -3,45 +3,50 @@ using IncidentBot.Outbox;
 using IncidentBot.Storage;
 using IncidentBot.Tests.Incidents;
 using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
 
 namespace IncidentBot.Tests.Storage;
 
-public sealed class LiteDbIncidentStoreTests : IDisposable
+public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
 {
     private readonly string path = Path.Combine(Path.GetTempPath(), $"incidentbot-store-{Guid.NewGuid():N}.db");
     private readonly FakeClock clock = new(Instant.FromUtc(2026, 11, 24, 3, 0));
-    private LiteDatabase database;
-    private LiteDbIncidentStore store;
+    private LiteDatabase database = null!;
+    private GroupCommitter writer = null!;
+    private LiteDbIncidentStore store = null!;
 
-    public LiteDbIncidentStoreTests()
+    public Task InitializeAsync()
     {
-        database = Open();
-        store = new LiteDbIncidentStore(database, new StoreSignals());
+        Open();
+        return Task.CompletedTask;
     }
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
-        database.Dispose();
+        await CloseAsync();
         File.Delete(path);
     }
 
     [Fact]
-    public void An_incident_survives_a_reopen_of_the_file_with_every_field()
+    public async Task An_incident_survives_a_reopen_of_the_file_with_every_field()
     {
-        var id = store.ReserveId();
-        var incident = Incident.Declare(id, "Checkout <!channel> 500s", IncidentFactory.Sev1, "EU", true, new ResponderId("UIC"), "CGEN", "inc-x", clock.GetCurrentInstant());
-        incident.AssignRole(IncidentRole.Scribe, new ResponderId("USCRIBE"), new ResponderId("UIC"), clock.GetCurrentInstant());
-        incident.WarRoom.ChannelId = "C0WAR";
-        incident.WarRoom.TriedNames.Add("inc-x");
-        store.Insert(incident, [OutboxMessage.For(id.Value, OutboxKind.CreateWarRoom, clock.GetCurrentInstant())], Audit(id));
+        var incident = await store.InsertAsync(id =>
+        {
+            var declared = Incident.Declare(id, "Checkout <!channel> 500s", IncidentFactory.Sev1, "EU", true, new ResponderId("UIC"), "CGEN", "inc-x", clock.GetCurrentInstant());
+            declared.AssignRole(IncidentRole.Scribe, new ResponderId("USCRIBE"), new ResponderId("UIC"), clock.GetCurrentInstant());
+            declared.AddActionItem("Add an alert", new ResponderId("ULEAD"), new LocalDate(2026, 12, 1), new ResponderId("UIC"), clock.GetCurrentInstant());
+            declared.WarRoom.ChannelId = "C0WAR";
+            declared.WarRoom.TriedNames.Add("inc-x");
+            return new IncidentDeclaration(declared, [OutboxMessage.For(id.Value, OutboxKind.CreateWarRoom, clock.GetCurrentInstant())], Audit(id));
+        });
 
-        Reopen();
+        await ReopenAsync();
         var loaded = store.FindByWarRoom("C0WAR");
 
         Assert.NotNull(loaded);
-        Assert.Equal(id, loaded.Id);
+        Assert.Equal(incident.Id, loaded.Id);
         Assert.Equal("Checkout <!channel> 500s", loaded.Title);
         Assert.True(loaded.IsPrivate);
         Assert.Equal(clock.GetCurrentInstant(), loaded.DeclaredAt);
@@ -49,23 +54,25 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
         Assert.Equal(new ResponderId("USCRIBE"), loaded.Holder(IncidentRole.Scribe));
         Assert.Equal(["inc-x"], loaded.WarRoom.TriedNames);
         Assert.Equal(incident.Timeline, loaded.Timeline);
+        Assert.Equal(incident.ActionItems, loaded.ActionItems);
         Assert.Equal(OutboxKind.CreateWarRoom, Assert.Single(store.PendingOutbox()).Kind);
     }
 
     [Fact]
-    public void Ids_are_never_handed_out_twice_even_across_reopen()
+    public async Task Numbers_are_never_handed_out_twice_even_across_a_reopen_or_at_the_same_moment()
     {
-        var first = store.ReserveId();
-        Reopen();
-        var second = store.ReserveId();
-        Assert.Equal(first.Value + 1, second.Value);
+        var first = await DeclareAsync();
+        await ReopenAsync();
+        var together = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => DeclareAsync()));
+
+        Assert.Equal(Enumerable.Range(first.Value + 1, 20), together.Select(id => id.Value).Order());
     }
 
     [Fact]
-    public void A_refused_change_stores_nothing_but_the_audit_entry()
+    public async Task A_refused_change_stores_nothing_but_the_audit_entry()
     {
-        var id = Declare();
-        var result = store.Update(id, Audit(id), i => IncidentChanges.Keep(i.ChangeSeverity(IncidentFactory.Sev3, new ResponderId("UIC"), clock.GetCurrentInstant())));
+        var id = await DeclareAsync();
+        var result = await store.UpdateAsync(id, Audit(id), i => IncidentChanges.Keep(i.ChangeSeverity(IncidentFactory.Sev3, new ResponderId("UIC"), clock.GetCurrentInstant())));
 
         Assert.NotNull(result);
         Assert.False(result.Result.Applied);
@@ -74,31 +81,61 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     }
 
     [Fact]
-    public void A_change_and_its_outbox_messages_are_stored_together_in_decision_order()
+    public async Task A_change_and_its_outbox_messages_are_stored_together_in_decision_order()
     {
-        var id = Declare();
-        store.Update(id, Audit(id), i =>
+        var id = await DeclareAsync();
+        await store.UpdateAsync(id, Audit(id), i =>
         {
             i.ChangeSeverity(IncidentFactory.Sev1, new ResponderId("UIC"), clock.GetCurrentInstant());
             return IncidentChanges.Save(true, OutboxMessage.For(id.Value, OutboxKind.RefreshDeclaration, clock.GetCurrentInstant()), OutboxMessage.For(id.Value, OutboxKind.SetTopic, clock.GetCurrentInstant()));
         });
 
-        Reopen();
+        await ReopenAsync();
         Assert.Equal("SEV-1", store.Find(id)!.Severity);
         Assert.Equal([OutboxKind.CreateWarRoom, OutboxKind.RefreshDeclaration, OutboxKind.SetTopic], store.PendingInLane(id.Value, OutboxMessage.MainLane, 10).Select(m => m.Kind));
     }
 
     [Fact]
-    public void Saving_outbox_progress_keeps_a_command_committed_meanwhile()
+    public async Task Concurrent_changes_to_one_incident_are_all_kept()
     {
-        var id = Declare();
+        var id = await DeclareAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(n => store.UpdateAsync(id, Audit(id), i =>
+            IncidentChanges.Save(i.PostUpdate($"update {n}", IncidentFactory.Sev3, new ResponderId("UIC"), clock.GetCurrentInstant())))));
+
+        await ReopenAsync();
+        Assert.Equal(50, store.Find(id)!.Timeline.Count(e => e.Kind == TimelineKind.Update));
+        Assert.Equal(51, store.AuditLog(id.Value).Count);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_takes_no_other_write_of_its_batch_with_it()
+    {
+        var id = await DeclareAsync();
+
+        var writes = Enumerable.Range(0, 10).Select(n => store.UpdateAsync(id, Audit(id), i =>
+            n == 5 ? throw new InvalidOperationException("bad change") : IncidentChanges.Save(i.PostUpdate($"update {n}", IncidentFactory.Sev3, new ResponderId("UIC"), clock.GetCurrentInstant())))).ToList();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writes[5]);
+        foreach (var write in writes.Where((_, n) => n != 5))
+        {
+            await write;
+        }
+
+        Assert.Equal(9, store.Find(id)!.Timeline.Count(e => e.Kind == TimelineKind.Update));
+    }
+
+    [Fact]
+    public async Task Saving_outbox_progress_keeps_a_command_committed_meanwhile()
+    {
+        var id = await DeclareAsync();
         var message = store.PendingOutbox()[0];
         var staleRoom = store.Find(id)!.WarRoom;
-        store.Update(id, Audit(id), i => IncidentChanges.Save(i.ChangeSeverity(IncidentFactory.Sev1, new ResponderId("UIC"), clock.GetCurrentInstant())));
+        await store.UpdateAsync(id, Audit(id), i => IncidentChanges.Save(i.ChangeSeverity(IncidentFactory.Sev1, new ResponderId("UIC"), clock.GetCurrentInstant())));
 
         staleRoom.ChannelId = "C0NEW";
         message.State = OutboxState.Done;
-        store.SaveOutbox(message, staleRoom);
+        await store.SaveOutboxAsync(message, staleRoom);
 
         var latest = store.Find(id)!;
         Assert.Equal("SEV-1", latest.Severity);
@@ -106,22 +143,33 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
         Assert.Empty(store.PendingOutbox());
     }
 
-    private IncidentId Declare()
+    private async Task<IncidentId> DeclareAsync()
     {
-        var id = store.ReserveId();
-        var fresh = Incident.Declare(id, "Checkout returns 500s", IncidentFactory.Sev3, "", false, new ResponderId("UIC"), "CGEN", "inc-x", clock.GetCurrentInstant());
-        store.Insert(fresh, [OutboxMessage.For(id.Value, OutboxKind.CreateWarRoom, clock.GetCurrentInstant())], Audit(id));
-        return id;
+        var incident = await store.InsertAsync(id => new IncidentDeclaration(
+            Incident.Declare(id, "Checkout returns 500s", IncidentFactory.Sev3, "", false, new ResponderId("UIC"), "CGEN", "inc-x", clock.GetCurrentInstant()),
+            [OutboxMessage.For(id.Value, OutboxKind.CreateWarRoom, clock.GetCurrentInstant())],
+            Audit(id)));
+        return incident.Id;
     }
 
     private AuditEntry Audit(IncidentId id) => new() { At = clock.GetCurrentInstant(), User = "UIC", Channel = "CGEN", IncidentId = id.Value, Command = "/incident test", Outcome = "ok" };
 
-    private LiteDatabase Open() => new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, BsonMappings.Create());
-
-    private void Reopen()
+    private void Open()
     {
+        database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, BsonMappings.Create());
+        writer = new GroupCommitter(database, NullLogger<GroupCommitter>.Instance);
+        store = new LiteDbIncidentStore(database, writer, new StoreSignals());
+    }
+
+    private async Task CloseAsync()
+    {
+        await writer.DisposeAsync();
         database.Dispose();
-        database = Open();
-        store = new LiteDbIncidentStore(database, new StoreSignals());
+    }
+
+    private async Task ReopenAsync()
+    {
+        await CloseAsync();
+        Open();
     }
 }
