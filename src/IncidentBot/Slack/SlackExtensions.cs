@@ -7,7 +7,7 @@ namespace IncidentBot.Slack;
 
 public static class SlackExtensions
 {
-    /// <summary>Registers the Slack options (validated at start), the signature check and the typed Web API client.</summary>
+    /// <summary>Registers the Slack options (validated at start), the signature check, the dispatcher both transports share and the typed Web API client.</summary>
     public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -16,6 +16,7 @@ public static class SlackExtensions
         builder.Services.AddSingleton<SlackSignatureVerifier>();
         builder.Services.AddSingleton<SlackSignatureFilter>();
         builder.Services.AddSingleton<IEventDeduplicator, RecentEventIds>();
+        builder.Services.AddSingleton<SlackDispatcher>();
         builder.Services.AddResiliencePipeline<string, HttpResponseMessage>(
             SlackApiClient.PipelineName,
             (pipeline, context) => SlackResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value));
