@@ -3,6 +3,7 @@ using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
+using IncidentBot.Slack.SocketMode;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -14,7 +15,12 @@ builder.AddStorage();
 builder.AddIncidents();
 
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+// 200 while HTTP serves; "degraded" says Socket Mode is configured but not connected right now.
+app.MapGet("/health", (SocketModeStatus socket) => Results.Ok(new
+{
+    status = socket.State is SocketState.Disabled or SocketState.Connected ? "ok" : "degraded",
+    socket = socket.Name,
+}));
 app.MapSlack();
 
 try
