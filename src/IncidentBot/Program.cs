@@ -16,11 +16,11 @@ builder.AddIncidents();
 
 var app = builder.Build();
 // 200 while HTTP serves; "degraded" says Socket Mode is configured but not connected right now.
-app.MapGet("/health", (SocketModeStatus socket) => Results.Ok(new
+app.MapGet("/health", (SocketModeStatus socket) =>
 {
-    status = socket.State is SocketState.Disabled or SocketState.Connected ? "ok" : "degraded",
-    socket = socket.Name,
-}));
+    var state = socket.State;
+    return Results.Ok(new { status = state is SocketState.Disabled or SocketState.Connected ? "ok" : "degraded", socket = SocketModeStatus.HealthName(state) });
+});
 app.MapSlack();
 
 try

@@ -13,8 +13,8 @@ public sealed class SocketModeStatus
         : everConnected ? SocketState.Reconnecting
         : SocketState.Connecting;
 
-    /// <summary>The state's name as <c>/health</c> shows it: disabled, connecting, connected or reconnecting.</summary>
-    public string Name => State switch
+    /// <summary>A state's name as <c>/health</c> shows it: disabled, connecting, connected or reconnecting.</summary>
+    public static string HealthName(SocketState state) => state switch
     {
         SocketState.Disabled => "disabled",
         SocketState.Connecting => "connecting",
