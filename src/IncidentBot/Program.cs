@@ -4,6 +4,7 @@ using IncidentBot.Messaging;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
+using IncidentBot.Slack.SocketMode;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -16,7 +17,12 @@ builder.AddIncidents();
 builder.AddPostmortems();
 
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+// 200 while HTTP serves; "degraded" says Socket Mode is configured but not connected right now.
+app.MapGet("/health", (SocketModeStatus socket) =>
+{
+    var state = socket.State;
+    return Results.Ok(new { status = state is SocketState.Disabled or SocketState.Connected ? "ok" : "degraded", socket = SocketModeStatus.HealthName(state) });
+});
 app.MapSlack();
 
 try

@@ -1,5 +1,6 @@
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.Slack.SocketMode;
 using Microsoft.Extensions.Options;
 using Polly;
 
@@ -7,7 +8,7 @@ namespace IncidentBot.Slack;
 
 public static class SlackExtensions
 {
-    /// <summary>Registers the Slack options (validated at start), the signature check and the typed Web API client.</summary>
+    /// <summary>Registers the Slack options (validated at start), the signature check, the dispatcher both transports share, the typed Web API client and Socket Mode.</summary>
     public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -16,10 +17,12 @@ public static class SlackExtensions
         builder.Services.AddSingleton<SlackSignatureVerifier>();
         builder.Services.AddSingleton<SlackSignatureFilter>();
         builder.Services.AddSingleton<IEventDeduplicator, RecentEventIds>();
+        builder.Services.AddSingleton<SlackDispatcher>();
         builder.Services.AddResiliencePipeline<string, HttpResponseMessage>(
             SlackApiClient.PipelineName,
             (pipeline, context) => SlackResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value));
         builder.Services.AddHttpClient<ISlackApi, SlackApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddSocketMode();
         return builder;
     }
 }

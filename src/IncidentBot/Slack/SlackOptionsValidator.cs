@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Slack;
 
-/// <summary>Refuses to start without the two secrets, naming the setting that is missing.</summary>
+/// <summary>Refuses to start without the two secrets, or with a token of the wrong kind, naming the setting at fault.</summary>
 public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
@@ -17,6 +17,11 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         if (string.IsNullOrWhiteSpace(options.SigningSecret))
         {
             failures.Add("Slack:SigningSecret is missing: set it to the app's signing secret, e.g. environment variable Slack__SigningSecret.");
+        }
+
+        if (options.AppToken.Length > 0 && !options.AppToken.StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            failures.Add("Slack:AppToken must be an app-level token (xapp-…) with the connections:write scope, or empty to receive over HTTP only.");
         }
 
         if (!options.ApiBaseUrl.IsAbsoluteUri)

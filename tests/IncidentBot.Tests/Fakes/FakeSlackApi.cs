@@ -107,7 +107,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         JsonObject? answer = null;
         lock (gate)
         {
-            var refusal = AuthError(http.Request) ?? bodyError;
+            var refusal = AuthError(http.Request, method) ?? bodyError;
             fault = refusal is null ? TakeFault(method) : null;
             Record(new RecordedCall(method, args, TimeProvider.System.GetUtcNow(), fault));
             if ((refusal ?? fault?.SlackError) is { } error)
@@ -167,12 +167,15 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         }
     }
 
-    private static string? AuthError(HttpRequest request)
+    private static string? AuthError(HttpRequest request, string method)
     {
         const string Bearer = "Bearer ";
         var header = request.Headers.Authorization.ToString();
         var token = header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? header[Bearer.Length..].Trim() : "";
-        return token.Length == 0 ? "not_authed" : token.StartsWith("xoxb-", StringComparison.Ordinal) ? null : "invalid_auth";
+
+        // apps.connections.open takes the app-level token; every other method the bot token.
+        var kind = method == "apps.connections.open" ? "xapp-" : "xoxb-";
+        return token.Length == 0 ? "not_authed" : token.StartsWith(kind, StringComparison.Ordinal) ? null : "invalid_auth";
     }
 
     private static async Task WriteStatusAsync(HttpResponse response, int status, TimeSpan? retryAfter)

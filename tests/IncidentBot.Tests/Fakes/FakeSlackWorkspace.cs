@@ -31,6 +31,7 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
         {
             return method switch
             {
+                "apps.connections.open" => ConnectionsOpen(),
                 "auth.test" => AuthTest(),
                 "conversations.create" => Create(args),
                 "conversations.invite" => Invite(args),

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace IncidentBot.Slack.Inbound;
 
-/// <summary>The three request URLs Slack calls, all behind <see cref="SlackSignatureFilter"/>.</summary>
-public static partial class SlackEndpoints
+/// <summary>
+/// The three request URLs Slack calls, all behind <see cref="SlackSignatureFilter"/>. They read HTTP's wire format and
+/// hand the payload to <see cref="SlackDispatcher"/>, the same code path Socket Mode envelopes take.
+/// </summary>
+public static class SlackEndpoints
 {
     public static RouteGroupBuilder MapSlack(this IEndpointRouteBuilder app)
     {
@@ -18,7 +21,7 @@ public static partial class SlackEndpoints
         return group;
     }
 
-    private static async Task<IResult> CommandAsync(HttpContext context, ISlashCommandHandler handler)
+    private static async Task<IResult> CommandAsync(HttpContext context, SlackDispatcher dispatcher)
     {
         var command = SlashCommand.Parse(Encoding.UTF8.GetString(SlackSignatureFilter.VerifiedBody(context)));
         if (command is null)
@@ -26,15 +29,10 @@ public static partial class SlackEndpoints
             return Results.BadRequest("not a slash command: user_id, channel_id and command are required");
         }
 
-        var reply = await handler.HandleAsync(command, context.RequestAborted).ConfigureAwait(false);
-        return Results.Json(reply.ToJson());
+        return Results.Json(await dispatcher.CommandAsync(command, context.RequestAborted).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> EventAsync(
-        HttpContext context,
-        IEventDeduplicator deduplicator,
-        IEnumerable<ISlackEventSubscriber> subscribers,
-        ILoggerFactory loggers)
+    private static async Task<IResult> EventAsync(HttpContext context, SlackDispatcher dispatcher)
     {
         JsonDocument doc;
         try
@@ -61,45 +59,12 @@ public static partial class SlackEndpoints
                 return Results.BadRequest($"unsupported envelope type '{type}'");
             }
 
-            SlackEvent slackEvent;
-            try
-            {
-                slackEvent = SlackEvent.Parse(root);
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                return Results.BadRequest("malformed event_callback");
-            }
-
-            var logger = loggers.CreateLogger(typeof(SlackEndpoints));
-            if (!deduplicator.TryRecord(slackEvent.EventId))
-            {
-                LogDuplicate(logger, slackEvent.EventId);
-                return Results.Ok();
-            }
-
-            foreach (var subscriber in subscribers.Where(s => s.EventType == slackEvent.Type))
-            {
-                try
-                {
-                    await subscriber.HandleAsync(slackEvent, context.RequestAborted).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The event id is already recorded, so a Slack retry would be dropped anyway: log it, answer 200.
-                    LogHandlerFailed(logger, ex, slackEvent.Type, slackEvent.EventId);
-                }
-            }
-
-            return Results.Ok();
+            var result = await dispatcher.EventAsync(root, context.RequestAborted).ConfigureAwait(false);
+            return result.Outcome == SlackDispatchOutcome.Malformed ? Results.BadRequest("malformed event_callback") : Results.Ok();
         }
     }
 
-    private static async Task<IResult> InteractionAsync(
-        HttpContext context,
-        IEnumerable<IBlockActionHandler> actionHandlers,
-        IEnumerable<IViewSubmissionHandler> viewHandlers,
-        ILoggerFactory loggers)
+    private static async Task<IResult> InteractionAsync(HttpContext context, SlackDispatcher dispatcher)
     {
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(SlackSignatureFilter.VerifiedBody(context)));
         if (!form.TryGetValue("payload", out var payloadText))
@@ -119,62 +84,13 @@ public static partial class SlackEndpoints
 
         using (doc)
         {
-            try
+            var result = await dispatcher.InteractionAsync(doc.RootElement, context.RequestAborted).ConfigureAwait(false);
+            return result switch
             {
-                var root = doc.RootElement;
-                switch (SlackJson.Text(root, "type"))
-                {
-                    case "block_actions":
-                        var payload = BlockActionsPayload.Parse(root);
-                        foreach (var action in payload.Actions)
-                        {
-                            var handler = actionHandlers.FirstOrDefault(h => h.ActionIds.Contains(action.ActionId));
-                            if (handler is not null)
-                            {
-                                await handler.HandleAsync(payload, action, context.RequestAborted).ConfigureAwait(false);
-                            }
-                        }
-
-                        return Results.Ok();
-                    case "view_submission":
-                        var submission = ViewSubmissionPayload.Parse(root);
-                        var viewHandler = viewHandlers.FirstOrDefault(h => h.CallbackId == submission.CallbackId);
-                        if (viewHandler is null)
-                        {
-                            return Results.Ok();
-                        }
-
-                        var errors = await viewHandler.HandleAsync(submission, context.RequestAborted).ConfigureAwait(false);
-                        return errors.Count == 0
-                            ? Results.Ok()
-                            : Results.Json(new JsonObject
-                            {
-                                ["response_action"] = "errors",
-                                ["errors"] = new JsonObject(errors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))),
-                            });
-                    default:
-                        return Results.Ok();
-                }
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                return Results.BadRequest("malformed interaction payload");
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Slack shows its own "something went wrong" for a failed interaction; a 500 would add nothing but noise.
-                LogInteractionFailed(loggers.CreateLogger(typeof(SlackEndpoints)), ex);
-                return Results.Ok();
-            }
+                { Outcome: SlackDispatchOutcome.Malformed } => Results.BadRequest("malformed interaction payload"),
+                { Response: { } response } => Results.Json(response),
+                _ => Results.Ok(),
+            };
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {EventType} event {EventId} failed")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception ex, string eventType, string eventId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handling an interaction failed")]
-    private static partial void LogInteractionFailed(ILogger logger, Exception ex);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped repeated event {EventId}")]
-    private static partial void LogDuplicate(ILogger logger, string eventId);
 }

@@ -1,8 +1,12 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace IncidentBot.Slack.Inbound;
 
-/// <summary>A slash command as Slack posts it (application/x-www-form-urlencoded).</summary>
+/// <summary>
+/// A slash command as Slack sends it: posted as a form over HTTP, or as a JSON object with the same field names in a
+/// Socket Mode envelope.
+/// </summary>
 public sealed record SlashCommand(
     string TeamId,
     SlackChannelId ChannelId,
@@ -18,24 +22,31 @@ public sealed record SlashCommand(
     public static SlashCommand? Parse(string formBody)
     {
         var form = QueryHelpers.ParseQuery(formBody);
-        string Get(string key) => form.TryGetValue(key, out var v) ? v.ToString() : "";
-        var user = Get("user_id");
-        var channel = Get("channel_id");
-        var command = Get("command");
+        return FromFields(key => form.TryGetValue(key, out var v) ? v.ToString() : "");
+    }
+
+    /// <summary>Reads the JSON payload of a Socket Mode <c>slash_commands</c> envelope; null as for <see cref="Parse"/>.</summary>
+    public static SlashCommand? FromJson(JsonElement payload) => FromFields(key => SlackJson.Text(payload, key) ?? "");
+
+    private static SlashCommand? FromFields(Func<string, string> get)
+    {
+        var user = get("user_id");
+        var channel = get("channel_id");
+        var command = get("command");
         if (user.Length == 0 || channel.Length == 0 || command.Length == 0)
         {
             return null;
         }
 
         return new SlashCommand(
-            Get("team_id"),
+            get("team_id"),
             new SlackChannelId(channel),
-            Get("channel_name"),
+            get("channel_name"),
             new SlackUserId(user),
-            Get("user_name"),
+            get("user_name"),
             command,
-            Get("text"),
-            Get("response_url"),
-            Get("trigger_id"));
+            get("text"),
+            get("response_url"),
+            get("trigger_id"));
     }
 }

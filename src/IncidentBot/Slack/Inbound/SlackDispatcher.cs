@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace IncidentBot.Slack.Inbound;
+
+/// <summary>
+/// The work behind every payload Slack sends, whichever transport brought it (an HTTP request or a Socket Mode
+/// envelope): a slash command to its handler, an event to its subscribers once per event id, an interaction to the
+/// handler of its action or form. Transports check where the payload came from and read their wire format; the
+/// handlers see no difference.
+/// </summary>
+public sealed partial class SlackDispatcher(
+    ISlashCommandHandler commands,
+    IEventDeduplicator deduplicator,
+    IEnumerable<ISlackEventSubscriber> subscribers,
+    IEnumerable<IBlockActionHandler> actionHandlers,
+    IEnumerable<IViewSubmissionHandler> viewHandlers,
+    ILogger<SlackDispatcher> logger)
+{
+    /// <summary>The reply to a slash command, as the JSON Slack shows the caller.</summary>
+    public async Task<JsonObject> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        var reply = await commands.HandleAsync(command, cancellationToken).ConfigureAwait(false);
+        return reply.ToJson();
+    }
+
+    /// <summary>An Events API <c>event_callback</c> envelope: dropped if its event id was seen, else to every subscriber of its type.</summary>
+    public async Task<SlackDispatchResult> EventAsync(JsonElement envelope, CancellationToken cancellationToken)
+    {
+        SlackEvent slackEvent;
+        try
+        {
+            slackEvent = SlackEvent.Parse(envelope);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return SlackDispatchResult.Malformed;
+        }
+
+        if (!deduplicator.TryRecord(slackEvent.EventId))
+        {
+            LogDuplicate(slackEvent.EventId);
+            return SlackDispatchResult.Duplicate;
+        }
+
+        foreach (var subscriber in subscribers.Where(s => s.EventType == slackEvent.Type))
+        {
+            try
+            {
+                await subscriber.HandleAsync(slackEvent, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The event id is already recorded, so a Slack retry would be dropped anyway: log it, answer success.
+                LogHandlerFailed(ex, slackEvent.Type, slackEvent.EventId);
+            }
+        }
+
+        return SlackDispatchResult.Handled;
+    }
+
+    /// <summary>
+    /// An interaction payload (block_actions, view_submission; other kinds are ignored). The response is set only when
+    /// a form must stay open with field errors (<c>response_action: errors</c>).
+    /// </summary>
+    public async Task<SlackDispatchResult> InteractionAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (SlackJson.Text(payload, "type"))
+            {
+                case "block_actions":
+                    var clicked = BlockActionsPayload.Parse(payload);
+                    foreach (var action in clicked.Actions)
+                    {
+                        var handler = actionHandlers.FirstOrDefault(h => h.ActionIds.Contains(action.ActionId));
+                        if (handler is not null)
+                        {
+                            await handler.HandleAsync(clicked, action, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+
+                    return SlackDispatchResult.Handled;
+                case "view_submission":
+                    var submission = ViewSubmissionPayload.Parse(payload);
+                    var viewHandler = viewHandlers.FirstOrDefault(h => h.CallbackId == submission.CallbackId);
+                    if (viewHandler is null)
+                    {
+                        return SlackDispatchResult.Handled;
+                    }
+
+                    var errors = await viewHandler.HandleAsync(submission, cancellationToken).ConfigureAwait(false);
+                    return errors.Count == 0
+                        ? SlackDispatchResult.Handled
+                        : new SlackDispatchResult(SlackDispatchOutcome.Handled, new JsonObject
+                        {
+                            ["response_action"] = "errors",
+                            ["errors"] = new JsonObject(errors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))),
+                        });
+                default:
+                    return SlackDispatchResult.Handled;
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return SlackDispatchResult.Malformed;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Slack shows its own "something went wrong" for a failed interaction; an error answer would add only noise.
+            LogInteractionFailed(ex);
+            return SlackDispatchResult.Handled;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {EventType} event {EventId} failed")]
+    private partial void LogHandlerFailed(Exception ex, string eventType, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling an interaction failed")]
+    private partial void LogInteractionFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped repeated event {EventId}")]
+    private partial void LogDuplicate(string eventId);
+}

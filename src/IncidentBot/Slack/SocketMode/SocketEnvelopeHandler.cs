@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using IncidentBot.Slack.Inbound;
+
+namespace IncidentBot.Slack.SocketMode;
+
+/// <summary>
+/// Turns one Socket Mode envelope into the same <see cref="SlackDispatcher"/> call its HTTP twin makes, and
+/// acknowledges it: at once when Slack takes no answer (events, button clicks), else with the answer (a slash
+/// command's reply, a form's <c>response_action</c>) as soon as the handler gives it.
+/// </summary>
+public sealed partial class SocketEnvelopeHandler(SlackDispatcher dispatcher, RecentEnvelopes recent, ILogger<SocketEnvelopeHandler> logger)
+{
+    /// <summary>Handles <paramref name="envelope"/> once, however often Slack delivers it, and acknowledges every delivery through <paramref name="acknowledge"/>.</summary>
+    public async Task HandleAsync(SocketModeFrame envelope, Func<JsonObject, Task> acknowledge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(acknowledge);
+        var id = envelope.EnvelopeId ?? throw new ArgumentException("not an envelope", nameof(envelope));
+        if (!envelope.AcceptsResponsePayload)
+        {
+            // Nothing to answer, so Slack's 3 s never depend on how long the handlers take.
+            await acknowledge(Ack(id, null)).ConfigureAwait(false);
+        }
+
+        var (answer, first) = recent.Begin(id, () => ProcessAsync(envelope, cancellationToken));
+        if (!first)
+        {
+            LogRepeat(envelope.Type, id, envelope.RetryAttempt);
+            if (!envelope.AcceptsResponsePayload)
+            {
+                return;
+            }
+        }
+
+        var response = await answer.ConfigureAwait(false);
+        if (envelope.AcceptsResponsePayload)
+        {
+            // A redelivery gets the first delivery's answer: the command ran once.
+            await acknowledge(Ack(id, response)).ConfigureAwait(false);
+        }
+    }
+
+    private static JsonObject Ack(string envelopeId, JsonObject? payload)
+    {
+        var ack = new JsonObject { ["envelope_id"] = envelopeId };
+        if (payload is not null)
+        {
+            ack["payload"] = payload.DeepClone();
+        }
+
+        return ack;
+    }
+
+    private async Task<JsonObject?> ProcessAsync(SocketModeFrame envelope, CancellationToken cancellationToken)
+    {
+        var id = envelope.EnvelopeId!;
+        try
+        {
+            switch (envelope.Type)
+            {
+                case "slash_commands":
+                    var command = SlashCommand.FromJson(envelope.Payload);
+                    if (command is null)
+                    {
+                        LogMalformed(envelope.Type, id);
+                        return null;
+                    }
+
+                    return await dispatcher.CommandAsync(command, cancellationToken).ConfigureAwait(false);
+                case "events_api":
+                    var handled = await dispatcher.EventAsync(envelope.Payload, cancellationToken).ConfigureAwait(false);
+                    if (handled.Outcome == SlackDispatchOutcome.Malformed)
+                    {
+                        LogMalformed(envelope.Type, id);
+                    }
+
+                    return null;
+                case "interactive":
+                    var result = await dispatcher.InteractionAsync(envelope.Payload, cancellationToken).ConfigureAwait(false);
+                    if (result.Outcome == SlackDispatchOutcome.Malformed)
+                    {
+                        LogMalformed(envelope.Type, id);
+                    }
+
+                    return result.Response;
+                default:
+                    LogUnsupported(envelope.Type, id);
+                    return null;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Over HTTP this would be a 500; here the envelope is still acknowledged, or Slack would deliver it again.
+            LogFailed(ex, envelope.Type, id);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode {Type} envelope {EnvelopeId} delivered again (retry {RetryAttempt}); handled once")]
+    private partial void LogRepeat(string type, string envelopeId, int retryAttempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode {Type} envelope {EnvelopeId} is malformed; acknowledged and dropped")]
+    private partial void LogMalformed(string type, string envelopeId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode envelope type {Type} ({EnvelopeId}) is not handled; acknowledged")]
+    private partial void LogUnsupported(string type, string envelopeId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling Socket Mode {Type} envelope {EnvelopeId} failed")]
+    private partial void LogFailed(Exception ex, string type, string envelopeId);
+}

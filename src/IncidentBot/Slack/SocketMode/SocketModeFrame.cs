@@ -1,0 +1,41 @@
+using System.Text.Json;
+using IncidentBot.Slack.Inbound;
+
+namespace IncidentBot.Slack.SocketMode;
+
+/// <summary>
+/// One message Slack sends over a Socket Mode WebSocket: <c>hello</c>, <c>disconnect</c> (with its
+/// <see cref="Reason"/>), or an envelope (<c>events_api</c>, <c>slash_commands</c>, <c>interactive</c>) whose
+/// <see cref="EnvelopeId"/> the bot acknowledges and whose <see cref="Payload"/> is what HTTP would have posted.
+/// </summary>
+public sealed record SocketModeFrame(
+    string Type,
+    string? EnvelopeId,
+    JsonElement Payload,
+    bool AcceptsResponsePayload,
+    int RetryAttempt,
+    string? RetryReason,
+    string? Reason)
+{
+    public bool IsEnvelope => !string.IsNullOrEmpty(EnvelopeId);
+
+    /// <summary>Reads one text message; throws <see cref="JsonException"/> when it is not a JSON object with a type.</summary>
+    public static SocketModeFrame Parse(ReadOnlyMemory<byte> utf8)
+    {
+        using var doc = JsonDocument.Parse(utf8);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("a Socket Mode frame is a JSON object");
+        }
+
+        return new SocketModeFrame(
+            SlackJson.RequiredString(root, "type"),
+            SlackJson.Text(root, "envelope_id"),
+            root.TryGetProperty("payload", out var payload) ? payload.Clone() : default,
+            root.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True,
+            root.TryGetProperty("retry_attempt", out var retry) && retry.TryGetInt32(out var attempt) ? attempt : 0,
+            SlackJson.Text(root, "retry_reason"),
+            SlackJson.Text(root, "reason"));
+    }
+}
