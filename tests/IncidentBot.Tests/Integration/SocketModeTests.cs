@@ -112,8 +112,9 @@ public sealed class SocketModeTests : SocketBotTest
         Assert.Equal("""{"status":"ok","socket":"disabled"}""", await httpOnly.Unsigned.GetStringAsync(new Uri("/health", UriKind.Relative)));
     }
 
+    /// <summary>The calls as a sorted list: the declaration's side steps run concurrently, so only their set is fixed.</summary>
     private static IEnumerable<string> Shape(IEnumerable<RecordedCall> calls) =>
-        calls.Select(c => $"{c.Method} channel={c.Args["channel"]} name={c.Args["name"]} users={c.Args["users"]}");
+        calls.Select(c => $"{c.Method} channel={c.Args["channel"]} name={c.Args["name"]} users={c.Args["users"]}").Order(StringComparer.Ordinal);
 
     /// <summary>A form whose handler waits to be released, then asks for a title.</summary>
     private sealed class SlowForm : IViewSubmissionHandler
