@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Polly;
-using Polly.Timeout;
 
 namespace IncidentBot.Slack.Outbound;
 
@@ -31,42 +29,21 @@ public sealed partial class SlackApiClient
     {
         ArgumentNullException.ThrowIfNull(uploadUrl);
         ArgumentNullException.ThrowIfNull(content);
-        HttpResponseMessage response;
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-
         // The same bytes sent again to the same address store the same file, so a timeout may be retried.
-        context.Properties.Set(SlackResilience.SafeToRepeat, true);
-        try
-        {
-            response = await pipeline.ExecuteAsync(
-                async ctx =>
-                {
-                    // The address carries its own authorisation; the bot token stays with slack.com.
-                    using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ByteArrayContent(content) };
-                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-                    return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
-                },
-                context).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
-        {
-            LogTransportFailure(UploadCall, ex.GetType().Name);
-            throw new SlackApiException(UploadCall, ex is TimeoutRejectedException ? "timeout" : "network_error", isTransient: true);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-
+        var response = await SendAsync(
+            UploadCall,
+            () =>
+            {
+                // The address carries its own authorisation; the bot token stays with slack.com.
+                var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ByteArrayContent(content) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                return request;
+            },
+            safeToRepeat: true,
+            cancellationToken).ConfigureAwait(false);
         using (response)
         {
             var status = (int)response.StatusCode;
-            if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
-            {
-                LogGaveUp(UploadCall, status);
-                throw new SlackApiException(UploadCall, response.StatusCode == HttpStatusCode.TooManyRequests ? "ratelimited" : $"http_{status}", isTransient: true);
-            }
-
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 LogSlackError(UploadCall, $"http_{status}");

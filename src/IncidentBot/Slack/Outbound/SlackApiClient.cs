@@ -237,37 +237,18 @@ public sealed partial class SlackApiClient : ISlackApi
 
     private async Task<JsonDocument> CallAsync(string method, Func<HttpContent> content, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(SlackResilience.SafeToRepeat, !NotSafeToRepeat.Contains(method));
-        try
-        {
-            response = await pipeline.ExecuteAsync(
-                async ctx =>
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content() };
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                    return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
-                },
-                context).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
-        {
-            LogTransportFailure(method, ex.GetType().Name);
-            throw new SlackApiException(method, ex is TimeoutRejectedException ? "timeout" : "network_error", isTransient: true);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-
+        var response = await SendAsync(
+            method,
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content() };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                return request;
+            },
+            !NotSafeToRepeat.Contains(method),
+            cancellationToken).ConfigureAwait(false);
         using (response)
         {
-            if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
-            {
-                LogGaveUp(method, (int)response.StatusCode);
-                throw new SlackApiException(method, response.StatusCode == HttpStatusCode.TooManyRequests ? "ratelimited" : $"http_{(int)response.StatusCode}", isTransient: true);
-            }
 
             JsonDocument doc;
             try
@@ -294,6 +275,46 @@ public sealed partial class SlackApiClient : ISlackApi
 
             return doc;
         }
+    }
+
+    /// <summary>
+    /// One call through the "slack" pipeline. A transport failure, or a 429 / 5xx still there after the retries, ends as a
+    /// transient <see cref="SlackApiException"/>; any other answer is the caller's to read and dispose.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(string call, Func<HttpRequestMessage> request, bool safeToRepeat, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(SlackResilience.SafeToRepeat, safeToRepeat);
+        try
+        {
+            response = await pipeline.ExecuteAsync(
+                async ctx =>
+                {
+                    using var message = request();
+                    return await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
+                },
+                context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
+        {
+            LogTransportFailure(call, ex.GetType().Name);
+            throw new SlackApiException(call, ex is TimeoutRejectedException ? "timeout" : "network_error", isTransient: true);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        var status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
+        {
+            response.Dispose();
+            LogGaveUp(call, status);
+            throw new SlackApiException(call, status == 429 ? "ratelimited" : $"http_{status}", isTransient: true);
+        }
+
+        return response;
     }
 
     private static SlackChannel ReadChannel(JsonElement c) => new(
