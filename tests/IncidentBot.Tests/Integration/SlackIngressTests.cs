@@ -8,7 +8,7 @@ namespace IncidentBot.Tests.Integration;
 
 public sealed class SlackIngressTests : BotTest
 {
-    private readonly RecordingSubscriber subscriber = new();
+    private readonly EventRecorder subscriber = new("reaction_added");
 
     private protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ISlackEventSubscriber>(subscriber);
 
@@ -101,33 +101,5 @@ public sealed class SlackIngressTests : BotTest
     {
         using var response = await Bot.Unsigned.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private sealed class RecordingSubscriber : ISlackEventSubscriber
-    {
-        private readonly List<string> seen = [];
-
-        public string EventType => "reaction_added";
-
-        public IReadOnlyList<string> Seen
-        {
-            get
-            {
-                lock (seen)
-                {
-                    return [.. seen];
-                }
-            }
-        }
-
-        public Task HandleAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
-        {
-            lock (seen)
-            {
-                seen.Add(slackEvent.EventId);
-            }
-
-            return Task.CompletedTask;
-        }
     }
 }

@@ -20,7 +20,7 @@ public abstract class SocketBotTest : IAsyncLifetime
 
     private protected BotHost Bot { get; private set; } = null!;
 
-    private protected MentionRecorder Mentions { get; } = new();
+    private protected EventRecorder Mentions { get; } = new("app_mention");
 
     public async Task InitializeAsync()
     {
@@ -67,36 +67,6 @@ public abstract class SocketBotTest : IAsyncLifetime
             }
 
             await Task.Delay(20);
-        }
-    }
-
-    /// <summary>Records the event id of each app_mention the bot hands to its subscribers.</summary>
-    private protected sealed class MentionRecorder : ISlackEventSubscriber
-    {
-        private readonly List<string> seen = [];
-
-        public string EventType => "app_mention";
-
-        public IReadOnlyList<string> Seen
-        {
-            get
-            {
-                lock (seen)
-                {
-                    return [.. seen];
-                }
-            }
-        }
-
-        public Task HandleAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
-        {
-            ArgumentNullException.ThrowIfNull(slackEvent);
-            lock (seen)
-            {
-                seen.Add(slackEvent.EventId);
-            }
-
-            return Task.CompletedTask;
         }
     }
 }
