@@ -1,6 +1,6 @@
 namespace IncidentBot.Tests.Fakes;
 
-/// <summary>Socket Mode's one Web API method, served for a <see cref="FakeSocketModeServer"/>.</summary>
+/// <summary>Socket Mode's one Web API method, served for a Socket Mode fake (the tests' <c>FakeSocketModeServer</c>).</summary>
 public sealed partial class FakeSlackApi
 {
     /// <summary>From now on apps.connections.open (called with an app-level token) answers with <paramref name="nextUrl"/>'s URL.</summary>

@@ -59,6 +59,9 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>How long every answer takes on top of any injected delay, as a slow or distant Slack would; zero by default.</summary>
+    public TimeSpan Latency { get; set; }
+
     public IReadOnlyList<FakeChannel> Channels => Locked(workspace.Channels);
 
     /// <summary>A channel by id or name; throws, listing the channels there are, when there is none.</summary>
@@ -127,6 +130,11 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         }
 
         if (fault?.Delay is { } delay && !await DelayAsync(http, delay))
+        {
+            return;
+        }
+
+        if (Latency > TimeSpan.Zero && !await DelayAsync(http, Latency))
         {
             return;
         }
