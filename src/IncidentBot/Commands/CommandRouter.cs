@@ -7,7 +7,8 @@ namespace IncidentBot.Commands;
 
 /// <summary>
 /// Routes <c>/incident &lt;verb&gt; …</c> to the one handler of that verb (a keyed index). Anything it does not
-/// know, and an empty command, gets the help text: never silence. Every command and its answer go to the audit log.
+/// know, and an empty command, gets the help text: never silence. Every command and its answer go to the audit log;
+/// a command that changed something is answered only once its change and audit entry are on disk.
 /// </summary>
 public sealed partial class CommandRouter : ISlashCommandHandler
 {
@@ -57,10 +58,24 @@ public sealed partial class CommandRouter : ISlashCommandHandler
 
         if (!context.Audited)
         {
-            await store.AuditAsync(AuditEntries.For(context, null, reply.Text)).ConfigureAwait(false);
+            // Nothing was changed, so the answer does not wait for the disk: the entry is queued behind every earlier
+            // write and goes out with the next group commit, a few milliseconds later.
+            _ = AuditInBackgroundAsync(AuditEntries.For(context, null, reply.Text), verb);
         }
 
         return reply;
+    }
+
+    private async Task AuditInBackgroundAsync(AuditEntry entry, string verb)
+    {
+        try
+        {
+            await store.AuditAsync(entry).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAuditFailed(ex, verb);
+        }
     }
 
     private SlackReply Help(SlashCommand command, string verb)
@@ -70,6 +85,9 @@ public sealed partial class CommandRouter : ISlashCommandHandler
             ? new SlackReply(help)
             : new SlackReply($"I don't know `{SlackText.Escape(SlackText.Truncate(verb, 40))}`.\n{help}");
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit entry of /incident {Verb} could not be written")]
+    private partial void LogAuditFailed(Exception ex, string verb);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "/incident {Verb} failed")]
     private partial void LogCommandFailed(Exception ex, string verb);
