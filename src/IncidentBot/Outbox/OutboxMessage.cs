@@ -29,22 +29,23 @@ public sealed class OutboxMessage
     /// <summary>
     /// Lanes of one incident run side by side, each strictly in order: <see cref="MainLane"/> for what people read in
     /// the war room, <see cref="ScribeLane"/> for note confirmations, so a burst of reactions never delays an update,
-    /// and <see cref="SideLane"/> for the declaration's steps that need only the channel (invite, topic, announcement),
-    /// so they run while the declaration is posted and pinned.
+    /// and a side lane of its own for each of the declaration's steps that need only the channel (invite, topic,
+    /// announcement), so they run at the same time as each other and as the declaration's post → pin.
     /// </summary>
     public int Lane { get; set; }
 
     public const int MainLane = 0;
     public const int ScribeLane = 1;
-    public const int SideLane = 2;
+    /// <summary>The first side lane; a side step's lane is this plus its kind, so no two kinds of side step wait on each other.</summary>
+    public const int FirstSideLane = 2;
 
     /// <summary>Waits for the war room to exist before it can run.</summary>
     public bool NeedsWarRoom => Kind != OutboxKind.CreateWarRoom;
 
-    /// <summary>Moves the message to <see cref="SideLane"/>.</summary>
+    /// <summary>Moves the message to the side lane of its kind: it depends on nothing but the war room.</summary>
     public OutboxMessage Aside()
     {
-        Lane = SideLane;
+        Lane = FirstSideLane + (int)Kind;
         return this;
     }
 

@@ -70,7 +70,9 @@ public sealed class ProcessStartTests
         using (var second = BotProcess.Start(environment))
         {
             await second.ListeningAsync();
+            // The announcement and the pin run side by side: wait for both.
             await slack.WaitForCallAsync("chat.postMessage", c => (string?)c.Args["channel"] == announce, TimeSpan.FromSeconds(60));
+            await slack.WaitForCallAsync("pins.add", timeout: TimeSpan.FromSeconds(60));
             second.KillHard();
         }
 
