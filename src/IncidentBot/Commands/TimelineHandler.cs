@@ -6,7 +6,7 @@ using IncidentBot.Storage;
 namespace IncidentBot.Commands;
 
 /// <summary><c>/incident timeline</c>: the whole timeline, bot events and scribe notes, newest last, times in the reader's zone.</summary>
-public sealed class TimelineHandler(IncidentActions actions, INoteStore notes, IncidentMessages messages) : IIncidentCommandHandler
+public sealed class TimelineHandler(IncidentActions actions, IIncidentStore store, INoteStore notes, IncidentMessages messages) : IIncidentCommandHandler
 {
     /// <summary>Enough to read at a glance and well inside an ephemeral message; the post-mortem has everything.</summary>
     private const int MaxLines = 60;
@@ -22,7 +22,7 @@ public sealed class TimelineHandler(IncidentActions actions, INoteStore notes, I
             return Task.FromResult(target.Problem!);
         }
 
-        var lines = TimelineLine.Merge(incident, notes.ForIncident(incident.Id));
+        var lines = TimelineLine.Merge(store.Timeline(incident.Id), notes.ForIncident(incident.Id));
         return Task.FromResult(new SlackReply(messages.Timeline(incident, lines, context.Now, MaxLines)));
     }
 }

@@ -51,7 +51,12 @@ public sealed class Incident
 
     public List<ActionItem> ActionItems { get; private set; } = [];
 
-    public List<TimelineEntry> Timeline { get; private set; } = [];
+    /// <summary>
+    /// Timeline entries this copy recorded that are not stored yet. The store appends them to the incident's timeline
+    /// (<c>IIncidentStore.Timeline</c>) in the same transaction as the incident and empties the list; the incident
+    /// document itself stays small however long the incident runs.
+    /// </summary>
+    public List<TimelineEntry> Recorded { get; } = [];
 
     public bool IsOpen => Status is not (IncidentStatus.Resolved or IncidentStatus.Closed);
 
@@ -82,7 +87,7 @@ public sealed class Incident
             NextUpdateDue = now + severity.UpdateInterval,
             WarRoom = new WarRoom { PlannedName = warRoomName },
         };
-        incident.Timeline.Add(new TimelineEntry(now, TimelineKind.Declared, reporter, $"Declared {severity.Name}: {incident.Title}"));
+        incident.Recorded.Add(new TimelineEntry(now, TimelineKind.Declared, reporter, $"Declared {severity.Name}: {incident.Title}"));
         return incident;
     }
 
@@ -255,7 +260,7 @@ public sealed class Incident
 
     private Decision Record(TimelineEntry entry)
     {
-        Timeline.Add(entry);
+        Recorded.Add(entry);
         return Decision.Apply(entry);
     }
 }

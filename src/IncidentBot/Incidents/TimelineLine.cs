@@ -9,11 +9,11 @@ namespace IncidentBot.Incidents;
 public sealed record TimelineLine(Instant At, TimelineKind Kind, ResponderId Actor, string Text, ResponderId? Author = null, string? Permalink = null)
 {
     /// <summary>Bot events and scribe notes in time order; notes by when the message was written.</summary>
-    public static IReadOnlyList<TimelineLine> Merge(Incident incident, IEnumerable<ScribeNote> notes)
+    public static IReadOnlyList<TimelineLine> Merge(IEnumerable<TimelineEntry> timeline, IEnumerable<ScribeNote> notes)
     {
-        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(notes);
-        var events = incident.Timeline.Select(e => new TimelineLine(e.At, e.Kind, e.Actor, e.Text));
+        var events = timeline.Select(e => new TimelineLine(e.At, e.Kind, e.Actor, e.Text));
         var noted = notes.Select(n => new TimelineLine(
             n.WrittenAt,
             TimelineKind.Note,

@@ -60,7 +60,7 @@ public static partial class PostmortemEndpoints
             return Results.NotFound();
         }
 
-        var draft = renderer.Render(incident, notes.ForIncident(incident.Id), clock.GetCurrentInstant());
+        var draft = renderer.Render(incident, store.Timeline(incident.Id), notes.ForIncident(incident.Id), clock.GetCurrentInstant());
         http.Response.Headers.CacheControl = "no-store";
         return Results.Text(draft, "text/markdown; charset=utf-8");
     }

@@ -13,13 +13,14 @@ public sealed record PostmortemMetrics(Instant FirstSignal, Instant? IdentifiedA
     // The timeline is the only record of status moves; the domain writes each as "Status <from> → <to>".
     private static readonly string ToIdentified = "→ " + IncidentLifecycle.Word(IncidentStatus.Identified);
 
-    public static PostmortemMetrics Measure(Incident incident, IReadOnlyList<ScribeNote> notes)
+    public static PostmortemMetrics Measure(Incident incident, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ScribeNote> notes)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(notes);
         var declared = incident.DeclaredAt;
         var firstSignal = notes.Select(n => n.WrittenAt).Where(at => at < declared).DefaultIfEmpty(declared).Min();
-        var identified = incident.Timeline
+        var identified = timeline
             .Where(e => e.Kind == TimelineKind.StatusChanged && e.Text.EndsWith(ToIdentified, StringComparison.Ordinal))
             .Select(e => (Instant?)e.At)
             .FirstOrDefault();

@@ -15,12 +15,12 @@ public static class PostmortemModel
     private static readonly Instant SampleDeclared = Instant.FromUtc(2026, 11, 24, 3, 12);
     private static readonly Severity SampleSeverity = new("SEV-1", ["p0"], "Critical", Duration.FromMinutes(15), true, 0);
 
-    public static ScriptObject For(Incident incident, Severity severity, IReadOnlyList<ScribeNote> notes, Duration postmortemDue, Instant now)
+    public static ScriptObject For(Incident incident, Severity severity, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ScribeNote> notes, Duration postmortemDue, Instant now)
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(severity);
         ArgumentNullException.ThrowIfNull(notes);
-        var metrics = PostmortemMetrics.Measure(incident, notes);
+        var metrics = PostmortemMetrics.Measure(incident, timeline, notes);
         string Role(IncidentRole role) => incident.Holder(role) is { } holder ? MarkdownText.User(holder) : "";
         string Time(Instant? at) => at is { } t ? MarkdownText.Time(t) : "";
         string Span(Duration? d) => d is { } span ? SlackText.Duration(span) : "";
@@ -51,7 +51,7 @@ public static class PostmortemModel
         {
             ["incident"] = model,
             ["metrics"] = Metrics(metrics),
-            ["timeline"] = Timeline(TimelineLine.Merge(incident, notes)),
+            ["timeline"] = Timeline(TimelineLine.Merge(timeline, notes)),
             ["action_items"] = ActionItems(incident.ActionItems),
             ["generated_at"] = MarkdownText.Time(now),
         };
@@ -67,9 +67,9 @@ public static class PostmortemModel
         full.Resolve("Rolled back", reporter, SampleDeclared + Duration.FromMinutes(42));
         full.Close(reporter, SampleDeclared + Duration.FromHours(2));
         var note = new ScribeNote { IncidentId = 7, Author = "UOPS", Text = "Alert fired", WrittenAt = SampleDeclared - Duration.FromMinutes(4), AddedBy = "USCRIBE", Permalink = "https://example.slack.com/archives/C1/p1" };
-        yield return For(full, SampleSeverity, [note], Duration.FromHours(48), SampleDeclared + Duration.FromHours(3));
+        yield return For(full, SampleSeverity, full.Recorded, [note], Duration.FromHours(48), SampleDeclared + Duration.FromHours(3));
         var fresh = Incident.Declare(new IncidentId(8), "Login slow", SampleSeverity with { PostmortemRequired = false }, "", false, reporter, "CGENERAL", "inc-2026-11-24-login", SampleDeclared);
-        yield return For(fresh, SampleSeverity with { PostmortemRequired = false }, [], Duration.FromHours(48), SampleDeclared);
+        yield return For(fresh, SampleSeverity with { PostmortemRequired = false }, fresh.Recorded, [], Duration.FromHours(48), SampleDeclared);
     }
 
     private static ScriptObject Metrics(PostmortemMetrics metrics) => new()

@@ -53,11 +53,11 @@ public sealed class PostmortemRenderer
         return $"{incident.Id}-postmortem.md";
     }
 
-    /// <summary>The draft as the incident stands at <paramref name="now"/>, with its scribe notes on the timeline.</summary>
-    public string Render(Incident incident, IReadOnlyList<ScribeNote> notes, Instant now)
+    /// <summary>The draft as the incident stands at <paramref name="now"/>: its timeline with the scribe notes merged in.</summary>
+    public string Render(Incident incident, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ScribeNote> notes, Instant now)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return Render(PostmortemModel.For(incident, scheme.Named(incident.Severity), notes, postmortemDue, now));
+        return Render(PostmortemModel.For(incident, scheme.Named(incident.Severity), timeline, notes, postmortemDue, now));
     }
 
     private string Render(ScriptObject model)

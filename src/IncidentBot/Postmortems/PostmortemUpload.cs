@@ -17,6 +17,7 @@ namespace IncidentBot.Postmortems;
 public sealed partial class PostmortemUpload(
     ISlackApi slack,
     PostmortemRenderer renderer,
+    IIncidentStore store,
     INoteStore notes,
     PostmortemUploadStore uploads,
     SeverityScheme scheme,
@@ -89,7 +90,7 @@ public sealed partial class PostmortemUpload(
     private async Task<PostmortemUploadRecord> UploadDraftAsync(OutboxMessage message, Incident incident, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
-        var content = Encoding.UTF8.GetBytes(renderer.Render(incident, notes.ForIncident(incident.Id), now));
+        var content = Encoding.UTF8.GetBytes(renderer.Render(incident, store.Timeline(incident.Id), notes.ForIncident(incident.Id), now));
         var target = await slack.GetUploadUrlExternalAsync(PostmortemRenderer.FileName(incident), content.Length, ct).ConfigureAwait(false);
         await slack.UploadFileAsync(target.UploadUrl, content, ct).ConfigureAwait(false);
         var record = new PostmortemUploadRecord { Id = message.Id, IncidentId = incident.Id.Value, FileId = target.FileId, UploadedAt = now };

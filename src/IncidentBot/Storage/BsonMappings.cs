@@ -54,7 +54,8 @@ public static class BsonMappings
                 bson["due"].IsNull ? null : LocalDatePattern.Iso.Parse(bson["due"].AsString).Value,
                 new ResponderId(bson["added_by"].AsString),
                 Instant.FromUnixTimeMilliseconds(bson["added_at"].AsInt64)));
-        mapper.Entity<Incident>().Id(i => i.Id, autoId: false);
+        // The timeline is a collection of its own (LiteDbIncidentStore), so an incident's document stays small.
+        mapper.Entity<Incident>().Id(i => i.Id, autoId: false).Ignore(i => i.Recorded);
         mapper.Entity<ScribeNote>().Id(n => n.Key, autoId: false);
         mapper.Entity<CachedMessage>().Id(m => m.Key, autoId: false);
         return mapper;

@@ -30,6 +30,9 @@ public interface IIncidentStore
     /// <summary>Incidents not yet closed, newest first.</summary>
     IReadOnlyList<Incident> ListOpen();
 
+    /// <summary>Everything the bot recorded of the incident, oldest first (scribe notes are in <see cref="INoteStore"/>).</summary>
+    IReadOnlyList<TimelineEntry> Timeline(IncidentId id);
+
     Task AuditAsync(AuditEntry entry);
 
     IReadOnlyList<AuditEntry> AuditLog(int? incidentId);

@@ -15,6 +15,8 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     private readonly ILiteCollection<OutboxMessage> outbox;
     private readonly ILiteCollection<AuditEntry> audit;
     private readonly ILiteCollection<BsonDocument> counters;
+    private readonly ILiteCollection<BsonDocument> timeline;
+    private readonly BsonMapper mapper;
     private readonly GroupCommitter writer;
     private readonly StoreSignals signals;
 
@@ -27,12 +29,16 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         outbox = database.GetCollection<OutboxMessage>("outbox", BsonAutoId.Int64);
         audit = database.GetCollection<AuditEntry>("audit", BsonAutoId.Int64);
         counters = database.GetCollection("counters");
+        timeline = database.GetCollection("timeline", BsonAutoId.Int64);
+        mapper = database.Mapper;
         incidents.EnsureIndex(i => i.WarRoom.ChannelId);
         incidents.EnsureIndex(i => i.Status);
         incidents.EnsureIndex(i => i.NextUpdateDue);
         outbox.EnsureIndex(m => m.State);
         outbox.EnsureIndex(m => m.IncidentId);
         audit.EnsureIndex(a => a.IncidentId);
+        timeline.EnsureIndex("incident");
+        MoveEmbeddedTimelines(database);
     }
 
     public async Task<Incident> InsertAsync(Func<IncidentId, IncidentDeclaration> build)
@@ -46,6 +52,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
             counters.Upsert(counter);
             var built = build(id);
             incidents.Insert(built.Incident);
+            SaveRecorded(built.Incident);
             outbox.InsertBulk(built.Outbox);
             audit.Insert(built.Audit);
             return built;
@@ -70,6 +77,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
             if (decided.Commit)
             {
                 incidents.Update(incident);
+                SaveRecorded(incident);
                 outbox.InsertBulk(decided.Outbox);
             }
 
@@ -90,6 +98,9 @@ public sealed class LiteDbIncidentStore : IIncidentStore
 
     public IReadOnlyList<Incident> ListOpen() =>
         incidents.Find(Query.Not("Status", nameof(IncidentStatus.Closed))).OrderByDescending(i => i.Id.Value).ToList();
+
+    public IReadOnlyList<TimelineEntry> Timeline(IncidentId id) =>
+        timeline.Find(Query.EQ("incident", id.Value)).OrderBy(e => e["_id"].AsInt64).Select(mapper.Deserialize<TimelineEntry>).ToList();
 
     public Task AuditAsync(AuditEntry entry) => writer.WriteAsync(() => audit.Insert(entry));
 
@@ -140,6 +151,51 @@ public sealed class LiteDbIncidentStore : IIncidentStore
             .Where(i => i.IsOpen && !i.RemindersStopped && i.WarRoom.ChannelId is not null)
             .Select(i => i.NextUpdateDue)
             .Min();
+
+    /// <summary>Under the writer: appends what the incident recorded to its timeline, then forgets it.</summary>
+    private void SaveRecorded(Incident incident)
+    {
+        if (incident.Recorded.Count == 0)
+        {
+            return;
+        }
+
+        timeline.InsertBulk(incident.Recorded.Select(e => Stored(incident.Id.Value, mapper.Serialize(e).AsDocument)));
+        incident.Recorded.Clear();
+    }
+
+    /// <summary>A timeline entry's document (see <see cref="BsonMappings"/>) tagged with its incident.</summary>
+    private static BsonDocument Stored(int incident, BsonDocument entry)
+    {
+        entry["incident"] = incident;
+        return entry;
+    }
+
+    /// <summary>
+    /// Databases written before the timeline had its own collection kept it inside each incident's document: move it
+    /// out once, in one transaction, and note that it was done so later starts skip the scan.
+    /// </summary>
+    private void MoveEmbeddedTimelines(LiteDatabase database)
+    {
+        const string Marker = "timeline-collection";
+        if (counters.FindById(Marker) is not null)
+        {
+            return;
+        }
+
+        var raw = database.GetCollection("incidents");
+        database.BeginTrans();
+        foreach (var document in raw.FindAll().Where(d => d.ContainsKey("Timeline")).ToList())
+        {
+            var id = document["_id"].AsInt32;
+            timeline.InsertBulk(document["Timeline"].AsArray.Select(e => Stored(id, e.AsDocument)));
+            document.Remove("Timeline");
+            raw.Update(document);
+        }
+
+        counters.Upsert(new BsonDocument { ["_id"] = Marker, ["done"] = true });
+        database.Commit();
+    }
 
     private void Notify(int added, bool incidentChanged)
     {

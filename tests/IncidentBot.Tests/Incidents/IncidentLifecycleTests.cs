@@ -52,7 +52,7 @@ public sealed class IncidentLifecycleTests
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 24, 3, 0));
         var incident = IncidentIn(from, clock);
-        var timelineBefore = incident.Timeline.Count;
+        var timelineBefore = incident.Recorded.Count;
         clock.AdvanceMinutes(5);
 
         var decision = incident.ChangeStatus(to, new ResponderId("UIC"), clock.GetCurrentInstant());
@@ -61,13 +61,13 @@ public sealed class IncidentLifecycleTests
         if (allowed)
         {
             Assert.Equal(to, incident.Status);
-            Assert.Equal(timelineBefore + 1, incident.Timeline.Count);
-            Assert.Equal(clock.GetCurrentInstant(), incident.Timeline[^1].At);
+            Assert.Equal(timelineBefore + 1, incident.Recorded.Count);
+            Assert.Equal(clock.GetCurrentInstant(), incident.Recorded[^1].At);
         }
         else
         {
             Assert.Equal(from, incident.Status);
-            Assert.Equal(timelineBefore, incident.Timeline.Count);
+            Assert.Equal(timelineBefore, incident.Recorded.Count);
             Assert.False(string.IsNullOrWhiteSpace(decision.Refusal));
         }
     }

@@ -17,7 +17,7 @@ public sealed class IncidentTests
         Assert.Equal(IncidentStatus.Investigating, incident.Status);
         Assert.Equal(ic, incident.Holder(IncidentRole.Commander));
         Assert.Equal(clock.GetCurrentInstant() + Duration.FromMinutes(15), incident.NextUpdateDue);
-        Assert.Equal(TimelineKind.Declared, Assert.Single(incident.Timeline).Kind);
+        Assert.Equal(TimelineKind.Declared, Assert.Single(incident.Recorded).Kind);
     }
 
     [Fact]
@@ -31,8 +31,8 @@ public sealed class IncidentTests
         Assert.True(decision.Applied);
         Assert.Equal("SEV-1", incident.Severity);
         Assert.Equal(incident.DeclaredAt + Duration.FromMinutes(15), incident.NextUpdateDue);
-        Assert.Equal(new ResponderId("ULEAD"), incident.Timeline[^1].Actor);
-        Assert.Contains("SEV-3 → SEV-1", incident.Timeline[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(new ResponderId("ULEAD"), incident.Recorded[^1].Actor);
+        Assert.Contains("SEV-3 → SEV-1", incident.Recorded[^1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class IncidentTests
         var decision = incident.ChangeSeverity(IncidentFactory.Sev3, ic, clock.GetCurrentInstant());
         Assert.False(decision.Applied);
         Assert.Contains("already SEV-3", decision.Refusal, StringComparison.Ordinal);
-        Assert.Single(incident.Timeline);
+        Assert.Single(incident.Recorded);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class IncidentTests
         incident.PostUpdate("Rolled back", IncidentFactory.Sev1, ic, clock.GetCurrentInstant());
 
         Assert.Equal(clock.GetCurrentInstant() + Duration.FromMinutes(15), incident.NextUpdateDue);
-        Assert.Equal(TimelineKind.Update, incident.Timeline[^1].Kind);
+        Assert.Equal(TimelineKind.Update, incident.Recorded[^1].Kind);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class IncidentTests
         Assert.True(incident.StopReminders(ic, clock.GetCurrentInstant()).Applied);
         clock.AdvanceHours(3);
         Assert.False(incident.Remind(IncidentFactory.Sev1, clock.GetCurrentInstant()).Applied);
-        Assert.Equal(2, incident.Timeline.Count(e => e.Kind == TimelineKind.Reminder));
+        Assert.Equal(2, incident.Recorded.Count(e => e.Kind == TimelineKind.Reminder));
     }
 
     [Fact]

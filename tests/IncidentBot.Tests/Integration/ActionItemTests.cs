@@ -21,7 +21,7 @@ public sealed class ActionItemTests : BotTest
         var items = Bot.Store.Find(new IncidentId(1))!.ActionItems;
         Assert.Equal(new ActionItem(1, "Add a retry budget to checkout", new ResponderId("U0LEAD"), new LocalDate(2026, 12, 1), new ResponderId(BotHost.Reporter), items[0].AddedAt), items[0]);
         Assert.Equal(new ResponderId("U0BYSTANDER"), items[1].AddedBy);
-        Assert.Contains(Bot.Store.Find(new IncidentId(1))!.Timeline, e => e.Kind == TimelineKind.ActionItem && e.Text == "Action item 2: Canary deploys, ask <@U0SRE> first");
+        Assert.Contains(Bot.Store.Timeline(new IncidentId(1)), e => e.Kind == TimelineKind.ActionItem && e.Text == "Action item 2: Canary deploys, ask <@U0SRE> first");
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public sealed class IncidentCommandTests : BotTest
         Assert.Contains("Failover done &lt;!channel&gt;, replication catching up", update, StringComparison.Ordinal);
         Assert.DoesNotContain("<!channel>", update, StringComparison.Ordinal);
         Assert.True(Bot.Store.FindByWarRoom(room)!.NextUpdateDue >= dueBefore);
-        Assert.Contains(Bot.Store.FindByWarRoom(room)!.Timeline, e => e.Kind == TimelineKind.Update);
+        Assert.Contains(Bot.Store.Timeline(Bot.Store.FindByWarRoom(room)!.Id), e => e.Kind == TimelineKind.Update);
     }
 
     [Fact]

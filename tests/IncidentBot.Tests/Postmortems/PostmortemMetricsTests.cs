@@ -16,7 +16,7 @@ public sealed class PostmortemMetricsTests
         var incident = IncidentFactory.Declare(Declared);
         ScribeNote[] notes = [Note(Declared + Duration.FromMinutes(3)), Note(Declared - Duration.FromMinutes(9)), Note(Declared - Duration.FromMinutes(2))];
 
-        var metrics = PostmortemMetrics.Measure(incident, notes);
+        var metrics = PostmortemMetrics.Measure(incident, incident.Recorded, notes);
 
         Assert.Equal(Declared - Duration.FromMinutes(9), metrics.FirstSignal);
         Assert.Equal(Duration.FromMinutes(9), metrics.TimeToDeclare);
@@ -25,7 +25,7 @@ public sealed class PostmortemMetricsTests
     [Fact]
     public void Without_an_earlier_message_detection_is_the_declaration()
     {
-        var metrics = PostmortemMetrics.Measure(IncidentFactory.Declare(Declared), [Note(Declared + Duration.FromMinutes(1))]);
+        var metrics = PostmortemMetrics.Measure(IncidentFactory.Declare(Declared), [], [Note(Declared + Duration.FromMinutes(1))]);
 
         Assert.Equal(Declared, metrics.FirstSignal);
         Assert.Equal(Duration.Zero, metrics.TimeToDeclare);
@@ -41,7 +41,7 @@ public sealed class PostmortemMetricsTests
         incident.ChangeStatus(IncidentStatus.Identified, Ic, Declared + Duration.FromMinutes(40));
         incident.Resolve(null, Ic, Declared + Duration.FromMinutes(61));
 
-        var metrics = PostmortemMetrics.Measure(incident, []);
+        var metrics = PostmortemMetrics.Measure(incident, incident.Recorded, []);
 
         Assert.Equal(Duration.FromMinutes(20), metrics.TimeToIdentified);
         Assert.Equal(Duration.FromMinutes(61), metrics.TimeToResolve);
@@ -50,7 +50,7 @@ public sealed class PostmortemMetricsTests
     [Fact]
     public void An_open_incident_never_identified_has_neither_time()
     {
-        var metrics = PostmortemMetrics.Measure(IncidentFactory.Declare(Declared), []);
+        var metrics = PostmortemMetrics.Measure(IncidentFactory.Declare(Declared), [], []);
 
         Assert.Null(metrics.IdentifiedAt);
         Assert.Null(metrics.TimeToIdentified);

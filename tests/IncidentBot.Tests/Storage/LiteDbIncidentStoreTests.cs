@@ -32,6 +32,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
     [Fact]
     public async Task An_incident_survives_a_reopen_of_the_file_with_every_field()
     {
+        List<TimelineEntry> recorded = [];
         var incident = await store.InsertAsync(id =>
         {
             var declared = Incident.Declare(id, "Checkout <!channel> 500s", IncidentFactory.Sev1, "EU", true, new ResponderId("UIC"), "CGEN", "inc-x", clock.GetCurrentInstant());
@@ -39,6 +40,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
             declared.AddActionItem("Add an alert", new ResponderId("ULEAD"), new LocalDate(2026, 12, 1), new ResponderId("UIC"), clock.GetCurrentInstant());
             declared.WarRoom.ChannelId = "C0WAR";
             declared.WarRoom.TriedNames.Add("inc-x");
+            recorded.AddRange(declared.Recorded);
             return new IncidentDeclaration(declared, [OutboxMessage.For(id.Value, OutboxKind.CreateWarRoom, clock.GetCurrentInstant())], Audit(id));
         });
 
@@ -53,7 +55,9 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         Assert.Equal(incident.NextUpdateDue, loaded.NextUpdateDue);
         Assert.Equal(new ResponderId("USCRIBE"), loaded.Holder(IncidentRole.Scribe));
         Assert.Equal(["inc-x"], loaded.WarRoom.TriedNames);
-        Assert.Equal(incident.Timeline, loaded.Timeline);
+        Assert.Equal(3, recorded.Count);
+        Assert.Equal(recorded, store.Timeline(loaded.Id));
+        Assert.Empty(loaded.Recorded);
         Assert.Equal(incident.ActionItems, loaded.ActionItems);
         Assert.Equal(OutboxKind.CreateWarRoom, Assert.Single(store.PendingOutbox()).Kind);
     }
@@ -96,6 +100,29 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_timeline_kept_inside_the_incident_by_an_older_version_is_moved_out_once_and_kept_whole()
+    {
+        await CloseAsync();
+        File.Delete(path);
+        var old = IncidentFactory.Declare(clock.GetCurrentInstant());
+        old.PostUpdate("Rolled back the deploy", IncidentFactory.Sev3, new ResponderId("UIC"), clock.GetCurrentInstant());
+        List<TimelineEntry> written = [.. old.Recorded];
+        using (var legacy = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, BsonMappings.Create()))
+        {
+            var document = legacy.Mapper.ToDocument(old);
+            document["Timeline"] = new BsonArray(written.Select(e => legacy.Mapper.Serialize(e)));
+            legacy.GetCollection("incidents").Insert(document);
+        }
+
+        Open();
+        await ReopenAsync();
+
+        Assert.Equal(written, store.Timeline(old.Id));
+        Assert.False(database.GetCollection("incidents").FindById(old.Id.Value).ContainsKey("Timeline"));
+        Assert.Equal("Checkout returns 500s", store.Find(old.Id)!.Title);
+    }
+
+    [Fact]
     public async Task Concurrent_changes_to_one_incident_are_all_kept()
     {
         var id = await DeclareAsync();
@@ -104,7 +131,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
             IncidentChanges.Save(i.PostUpdate($"update {n}", IncidentFactory.Sev3, new ResponderId("UIC"), clock.GetCurrentInstant())))));
 
         await ReopenAsync();
-        Assert.Equal(50, store.Find(id)!.Timeline.Count(e => e.Kind == TimelineKind.Update));
+        Assert.Equal(50, store.Timeline(id).Count(e => e.Kind == TimelineKind.Update));
         Assert.Equal(51, store.AuditLog(id.Value).Count);
     }
 
@@ -122,7 +149,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
             await write;
         }
 
-        Assert.Equal(9, store.Find(id)!.Timeline.Count(e => e.Kind == TimelineKind.Update));
+        Assert.Equal(9, store.Timeline(id).Count(e => e.Kind == TimelineKind.Update));
     }
 
     [Fact]
