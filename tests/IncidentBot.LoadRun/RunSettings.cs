@@ -1,0 +1,44 @@
+namespace IncidentBot.LoadRun;
+
+/// <summary>How long and how hard: the full run for the figures in docs/PERFORMANCE.md, or <c>--quick</c> to try the runner.</summary>
+internal sealed record RunSettings(
+    TimeSpan Measure,
+    TimeSpan WarmUp,
+    int[] Rates,
+    int Connections,
+    int WarRoomSamples,
+    int BurstReactions,
+    int GrowthIncidents,
+    int GrowthEntries,
+    int GrowthSamples)
+{
+    /// <summary>The phases to run: all of them, or the one named after <c>--only</c> (to profile it alone).</summary>
+    public IReadOnlySet<string> Phases { get; init; } = AllPhases;
+
+    public static IReadOnlySet<string> AllPhases { get; } = new HashSet<string>(["ack", "warroom", "burst", "growth"], StringComparer.Ordinal);
+
+    public bool Runs(string phase) => Phases.Contains(phase);
+
+    public static RunSettings? Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var only = Array.IndexOf(args, "--only");
+        if (only >= 0)
+        {
+            if (only + 1 >= args.Length || !AllPhases.Contains(args[only + 1]))
+            {
+                return null;
+            }
+
+            var phase = args[only + 1];
+            return Parse([.. args[..only], .. args[(only + 2)..]]) is { } chosen ? chosen with { Phases = new HashSet<string>([phase], StringComparer.Ordinal) } : null;
+        }
+
+        return args switch
+        {
+            [] => new RunSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), [100, 250, 500], 16, 5, 2000, 10_000, 100, 50),
+            ["--quick"] => new RunSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), [100, 500], 16, 2, 200, 500, 100, 10),
+            _ => null,
+        };
+    }
+}

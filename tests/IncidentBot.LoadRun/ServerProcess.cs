@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace IncidentBot.LoadRun;
+
+/// <summary>A server in its own process (<c>dotnet X.dll …</c>): started, timed until <c>/health</c> answers 200, measured, killed.</summary>
+internal sealed class ServerProcess : IDisposable
+{
+    private readonly Process process;
+
+    private ServerProcess(Process process, Uri address, TimeSpan startToReady)
+    {
+        this.process = process;
+        Address = address;
+        StartToReady = startToReady;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>From <c>Process.Start</c> until the first 200 from <c>/health</c>.</summary>
+    public TimeSpan StartToReady { get; }
+
+    public int Id => process.Id;
+
+    public static async Task<ServerProcess> StartAsync(string dll, string arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        var info = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, dll)}\" --urls {address} {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        var started = Stopwatch.GetTimestamp();
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}.");
+        var log = new Queue<string>();
+        process.OutputDataReceived += (_, e) => Keep(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{dll} exited with {process.ExitCode} before it was ready:{Environment.NewLine}{Tail(log)}");
+            }
+
+            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(60))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{dll} was not ready within 60 s:{Environment.NewLine}{Tail(log)}");
+            }
+
+            try
+            {
+                using var health = await probe.GetAsync(new Uri(address, "health"));
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return new ServerProcess(process, address, Stopwatch.GetElapsedTime(started));
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but not answering yet.
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>Resident memory (VmRSS in /proc) in MB.</summary>
+    public double ResidentMegabytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                var kb = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                return kb / 1024.0;
+            }
+        }
+
+        throw new InvalidOperationException("No VmRSS line in /proc status.");
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        process.Dispose();
+    }
+
+    /// <summary>Keeps the last lines of the server's output, for the error when it fails to start.</summary>
+    private static void Keep(Queue<string> log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.Enqueue(line);
+            if (log.Count > 40)
+            {
+                log.Dequeue();
+            }
+        }
+    }
+
+    private static string Tail(Queue<string> log)
+    {
+        lock (log)
+        {
+            return string.Join(Environment.NewLine, log);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
