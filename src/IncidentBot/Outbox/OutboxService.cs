@@ -5,26 +5,40 @@ namespace IncidentBot.Outbox;
 
 /// <summary>
 /// Sends the outbox to Slack. Each incident is a lane: its messages go strictly in the order they were decided,
-/// while different incidents proceed side by side. A commit wakes the service at once; a lane blocked by a retry
-/// is looked at again when its time comes. After a restart it simply carries on with what is still pending.
+/// while different incidents proceed side by side. A commit wakes the service at once and names the lanes that got
+/// messages, so under load it looks only at those; once a second it also looks at everything pending, which finds a
+/// lane whose retry has come due and, after a restart, what was left.
 /// </summary>
 public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery delivery, StoreSignals signals, IClock clock, ILogger<OutboxService> logger) : BackgroundService
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    private static readonly Duration FullScanEvery = Duration.FromSeconds(1);
     private readonly Signal laneEnded = new();
     private readonly Dictionary<(int Incident, int Lane), Task> lanes = [];
+
+    /// <summary>Lanes with pending messages that are not running yet: busy, or waiting for their war room.</summary>
+    private readonly HashSet<(int Incident, int Lane)> waiting = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            Instant? lastFullScan = null;
             while (!stoppingToken.IsCancellationRequested)
             {
                 Task wake = Task.WhenAny(signals.Outbox.Next, laneEnded.Next);
                 try
                 {
-                    StartDueLanes(stoppingToken);
+                    var now = clock.GetCurrentInstant();
+                    waiting.UnionWith(signals.TakeLanesWithNews());
+                    if (lastFullScan is not { } last || now - last >= FullScanEvery)
+                    {
+                        lastFullScan = now;
+                        waiting.UnionWith(store.PendingOutbox().Select(m => (m.IncidentId, m.Lane)));
+                    }
+
+                    StartWaitingLanes(now, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -45,19 +59,33 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
         }
     }
 
-    private void StartDueLanes(CancellationToken stoppingToken)
+    private void StartWaitingLanes(Instant now, CancellationToken stoppingToken)
     {
         foreach (var done in lanes.Where(l => l.Value.IsCompleted).Select(l => l.Key).ToList())
         {
             lanes.Remove(done);
         }
 
-        var now = clock.GetCurrentInstant();
-        foreach (var first in store.PendingOutbox().GroupBy(m => (m.IncidentId, m.Lane)).Select(g => g.First()))
+        foreach (var lane in waiting.ToList())
         {
-            var lane = (first.IncidentId, first.Lane);
-            if (first.NextAttemptAt <= now && !lanes.ContainsKey(lane) && Ready(first))
+            if (lanes.ContainsKey(lane))
             {
+                // Running: it may have read its batch before the new message came; look again when it ends.
+                continue;
+            }
+
+            if (store.PendingInLane(lane.Incident, lane.Lane, 1) is not [var first])
+            {
+                waiting.Remove(lane);
+            }
+            else if (first.NextAttemptAt > now)
+            {
+                // A retry not due yet: the once-a-second scan brings it back in time.
+                waiting.Remove(lane);
+            }
+            else if (Ready(first))
+            {
+                waiting.Remove(lane);
                 lanes[lane] = RunLaneAsync(lane, stoppingToken);
             }
         }

@@ -57,7 +57,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
             audit.Insert(built.Audit);
             return built;
         }).ConfigureAwait(false);
-        Notify(declaration.Outbox.Count, incidentChanged: true);
+        Notify(declaration.Outbox, incidentChanged: true);
         return declaration.Incident;
     }
 
@@ -86,7 +86,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         }).ConfigureAwait(false);
         if (result is not null)
         {
-            Notify(result.Outbox.Count, result.Commit);
+            Notify(result.Outbox, result.Commit);
         }
 
         return result;
@@ -197,12 +197,9 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         database.Commit();
     }
 
-    private void Notify(int added, bool incidentChanged)
+    private void Notify(IReadOnlyList<OutboxMessage> added, bool incidentChanged)
     {
-        if (added > 0)
-        {
-            signals.Outbox.Notify();
-        }
+        signals.Added(added);
 
         if (incidentChanged)
         {

@@ -44,9 +44,9 @@ public sealed class LiteDbNoteStore : INoteStore
             outbox.InsertBulk(followUps);
             return true;
         }).ConfigureAwait(false);
-        if (added && followUps.Count > 0)
+        if (added)
         {
-            signals.Outbox.Notify();
+            signals.Added(followUps);
         }
 
         return added;
@@ -65,9 +65,9 @@ public sealed class LiteDbNoteStore : INoteStore
             outbox.InsertBulk(followUps);
             return true;
         }).ConfigureAwait(false);
-        if (removed && followUps.Count > 0)
+        if (removed)
         {
-            signals.Outbox.Notify();
+            signals.Added(followUps);
         }
 
         return removed;
