@@ -23,6 +23,9 @@ public sealed class OutboxMessage
     /// <summary>The message a step acts on (chat.update, reactions).</summary>
     public string? TargetTs { get; set; }
 
+    /// <summary>Where a step goes outside the war room: a channel or user (notify), a webhook URL, a pager service.</summary>
+    public string? Target { get; set; }
+
     /// <summary>The scribe note a step completes.</summary>
     public string? NoteKey { get; set; }
 
@@ -38,8 +41,14 @@ public sealed class OutboxMessage
     public const int ScribeLane = 1;
     public const int SideLane = 2;
 
-    /// <summary>Waits for the war room to exist before it can run.</summary>
-    public bool NeedsWarRoom => Kind != OutboxKind.CreateWarRoom;
+    /// <summary>Pager triggers and resolutions of an incident, in order, never held up by Slack.</summary>
+    public const int PagerLane = 3;
+
+    /// <summary>The first of the webhook lanes, one per receiver, so a receiver that is down delays only itself.</summary>
+    public const int FirstWebhookLane = 10;
+
+    /// <summary>Waits for the war room to exist before it can run; webhooks and pagers never do.</summary>
+    public bool NeedsWarRoom => Kind is not (OutboxKind.CreateWarRoom or OutboxKind.Webhook or OutboxKind.Page or OutboxKind.Unpage);
 
     /// <summary>Moves the message to <see cref="SideLane"/>.</summary>
     public OutboxMessage Aside()

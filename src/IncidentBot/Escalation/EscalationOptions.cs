@@ -1,0 +1,13 @@
+namespace IncidentBot.Escalation;
+
+/// <summary>The escalation matrix: <c>Incidents:Escalation</c>, a list of steps per severity name.</summary>
+public sealed class EscalationOptions
+{
+    public const string Section = "Incidents";
+
+    /// <summary>
+    /// Steps by severity name (or alias). Left out entirely: <see cref="EscalationMatrix.Defaults"/>. A severity with no
+    /// entry never escalates by itself.
+    /// </summary>
+    public Dictionary<string, List<EscalationStepOptions>> Escalation { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
