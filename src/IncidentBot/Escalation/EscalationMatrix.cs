@@ -20,8 +20,9 @@ public sealed class EscalationMatrix(IOptions<EscalationOptions> options, Severi
         ["SEV-3"] = [Step(0, "@oncall"), Step(15, "@engineering-lead")],
     };
 
+    /// <summary>The steps of <paramref name="severity"/>, earliest first; none when automatic escalation is off.</summary>
     public IReadOnlyList<EscalationStep> For(string severity) =>
-        bySeverity.Value.GetValueOrDefault(scheme.Named(severity).Name) ?? [];
+        options.Value.AutoEscalation ? bySeverity.Value.GetValueOrDefault(scheme.Named(severity).Name) ?? [] : [];
 
     private static Dictionary<string, IReadOnlyList<EscalationStep>> Build(EscalationOptions options, SeverityScheme scheme)
     {

@@ -10,4 +10,7 @@ public sealed class EscalationOptions
     /// entry never escalates by itself.
     /// </summary>
     public Dictionary<string, List<EscalationStepOptions>> Escalation { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Fire the matrix's steps as time passes. Default true; false leaves only <c>/incident escalate</c> and <c>/incident page</c>.</summary>
+    public bool AutoEscalation { get; set; } = true;
 }

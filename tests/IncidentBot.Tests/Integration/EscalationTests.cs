@@ -143,6 +143,7 @@ public sealed class EscalationTests : IAsyncLifetime
 
     private Dictionary<string, string?> Settings() => new()
     {
+        ["Incidents:AutoEscalation"] = "true",
         ["Incidents:Escalation:SEV-1:0:After"] = "00:00:00",
         ["Incidents:Escalation:SEV-1:0:Notify:0"] = "@oncall",
         ["Incidents:Escalation:SEV-1:0:Notify:1"] = "U0LEAD",

@@ -19,6 +19,7 @@ public sealed class PagerTests : IAsyncLifetime
         opsgenie = await FakeHttpReceiver.StartAsync();
         bot = BotHost.Start(slack, settings: new Dictionary<string, string?>
         {
+            ["Incidents:AutoEscalation"] = "true",
             ["Incidents:Paging:PagerDutyUrl"] = pagerDuty.BaseUrl.ToString(),
             ["Incidents:Paging:OpsgenieUrl"] = opsgenie.BaseUrl.ToString(),
             ["Incidents:Paging:Services:payments:Provider"] = "PagerDuty",

@@ -92,6 +92,7 @@ public sealed class WebhookTests : IAsyncLifetime
         path,
         new Dictionary<string, string?>
         {
+            ["Incidents:AutoEscalation"] = "true",
             ["Incidents:Webhooks:0:Url"] = new Uri(receiver.BaseUrl, "/hooks/incidents").ToString(),
             ["Incidents:Webhooks:0:Secret"] = Secret,
         },
