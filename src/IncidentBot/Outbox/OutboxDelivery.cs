@@ -234,7 +234,10 @@ public sealed partial class OutboxDelivery(
         }
     }
 
-    /// <summary>An escalation notice: in the war room, a channel, or a DM (the same DM every time, so a resumed post finds its first try).</summary>
+    /// <summary>
+    /// An escalation notice: in the war room, a channel, or a DM. Only the war room's history is searched after a crash
+    /// mid-call: reading a DM needs <c>im:history</c> and another channel membership, so there a rare repeat is accepted.
+    /// </summary>
     private async Task NotifyAsync(OutboxMessage message, Incident incident, bool resumed, CancellationToken ct)
     {
         var channel = message.Target switch
@@ -244,7 +247,7 @@ public sealed partial class OutboxDelivery(
             var other => new SlackChannelId(other),
         };
         var blocks = message.BlocksJson is null ? null : JsonNode.Parse(message.BlocksJson)!.AsArray();
-        await PostOnceAsync(message, incident, channel, new RenderedMessage(message.Text ?? "", blocks ?? []), resumed, ct, linkNames: true).ConfigureAwait(false);
+        await PostOnceAsync(message, incident, channel, new RenderedMessage(message.Text ?? "", blocks ?? []), resumed && message.Target is null, ct, linkNames: true).ConfigureAwait(false);
     }
 
     private async Task<string> PostOnceAsync(OutboxMessage message, Incident incident, SlackChannelId channel, RenderedMessage rendered, bool resumed, CancellationToken ct, bool linkNames = false)
