@@ -1,4 +1,5 @@
 using IncidentBot.Commands;
+using IncidentBot.Escalation;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Postmortems;
@@ -14,6 +15,7 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.AddSlack();
 builder.AddStorage();
 builder.AddIncidents();
+builder.AddEscalation();
 builder.AddPostmortems();
 
 var app = builder.Build();
@@ -32,6 +34,9 @@ try
     _ = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
     _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
     _ = app.Services.GetRequiredService<IOptions<IncidentsOptions>>().Value;
+    _ = app.Services.GetRequiredService<IOptions<EscalationOptions>>().Value;
+    _ = app.Services.GetRequiredService<IOptions<IncidentBot.Paging.PagingOptions>>().Value;
+    _ = app.Services.GetRequiredService<IOptions<IncidentBot.Webhooks.WebhookOptions>>().Value;
     app.Services.GetRequiredService<MessageRenderer>();
     app.MapPostmortems();
 }

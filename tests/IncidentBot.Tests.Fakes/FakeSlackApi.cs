@@ -70,6 +70,9 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     /// <summary>A channel's messages in posting order, thread replies included.</summary>
     public IReadOnlyList<FakeMessage> Messages(string channel) => Locked(() => workspace.Messages(channel));
 
+    /// <summary>What the bot sent <paramref name="user"/> in a direct message, in posting order.</summary>
+    public IReadOnlyList<FakeMessage> DirectMessages(string user) => Locked(() => workspace.DirectMessages(user));
+
     /// <summary>The ts of each pinned message, in pinning order.</summary>
     public IReadOnlyList<string> Pins(string channel) => Locked(() => workspace.Pins(channel));
 

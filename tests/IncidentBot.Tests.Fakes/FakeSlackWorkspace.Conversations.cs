@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 
 namespace IncidentBot.Tests.Fakes;
@@ -26,6 +27,30 @@ internal sealed partial class FakeSlackWorkspace
         var channel = AddChannel(name!, SlackArgs.Bool(args, "is_private"), FakeSlackApi.BotUserId, botIsMember: true);
         return new JsonObject { ["ok"] = true, ["channel"] = ChannelJson(channel) };
     }
+
+    /// <summary>A DM (D…) between the bot and one user; opening it again returns the same one, as Slack does.</summary>
+    private JsonObject OpenDirectMessage(JsonObject args)
+    {
+        var user = SlackArgs.String(args, "users") ?? "";
+        if (!IsUserId(user))
+        {
+            throw new SlackErrorException("user_not_found");
+        }
+
+        var dm = channels.Find(c => c.Name == DirectMessageName(user));
+        if (dm is null)
+        {
+            dm = new FakeChannel(
+                $"D{++sequence:D8}", DirectMessageName(user), IsPrivate: true, IsArchived: false, Topic: "", Purpose: "",
+                ImmutableSortedSet.Create(StringComparer.Ordinal, user, FakeSlackApi.BotUserId), user, time.GetUtcNow());
+            channels.Add(dm);
+            messages[dm.Id] = [];
+        }
+
+        return new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = dm.Id } };
+    }
+
+    private static string DirectMessageName(string user) => "dm-" + user;
 
     /// <summary>
     /// Without <c>force</c>, one bad user fails the whole call and nobody is invited; <c>errors</c> says who and why, so

@@ -34,6 +34,7 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
                 "apps.connections.open" => ConnectionsOpen(),
                 "auth.test" => AuthTest(),
                 "conversations.create" => Create(args),
+                "conversations.open" => OpenDirectMessage(args),
                 "conversations.invite" => Invite(args),
                 "conversations.setTopic" => SetText(args, "topic", (c, v) => c with { Topic = v }),
                 "conversations.setPurpose" => SetText(args, "purpose", (c, v) => c with { Purpose = v }),
@@ -90,6 +91,10 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
         ?? throw new KeyNotFoundException($"No channel '{idOrName}' in the fake workspace; it has: {string.Join(", ", channels.Select(c => $"{c.Name} ({c.Id})"))}");
 
     public IReadOnlyList<FakeMessage> Messages(string channel) => [.. messages[Find(channel).Id]];
+
+    /// <summary>What the bot sent <paramref name="user"/> directly; empty when it never opened a DM with them.</summary>
+    public IReadOnlyList<FakeMessage> DirectMessages(string user) =>
+        channels.Find(c => c.Name == DirectMessageName(user)) is { } dm ? [.. messages[dm.Id]] : [];
 
     public IReadOnlyList<string> Pins(string channel) => InChannel(pins, channel, p => p.Channel).Select(p => p.Ts).ToList();
 

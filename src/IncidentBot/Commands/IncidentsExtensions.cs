@@ -50,6 +50,7 @@ public static class IncidentsExtensions
         services.AddSingleton<ISlackEventSubscriber, PinSubscriber>();
 
         services.AddSingleton<ReminderPolicy>();
+        services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<ReminderPolicy>());
         services.AddHostedService<ReminderService>();
         services.AddSingleton<IBlockActionHandler, ReminderActionHandler>();
         services.AddSingleton<IViewSubmissionHandler, UpdateFormHandler>();

@@ -7,7 +7,7 @@ namespace IncidentBot.Incidents;
 /// <see cref="Decision"/>: the timeline entries it added, or a refusal that leaves the incident as it was.
 /// No I/O happens here.
 /// </summary>
-public sealed class Incident
+public sealed partial class Incident
 {
     public IncidentId Id { get; private set; }
 

@@ -19,4 +19,7 @@ public enum TimelineKind
 
     /// <summary>A message put on the timeline by the scribe (reaction, pin) or typed with <c>/incident note</c>.</summary>
     Note,
+
+    /// <summary>People were called in: an escalation step fired, someone escalated by hand, or a pager was triggered.</summary>
+    Escalated,
 }

@@ -31,6 +31,14 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public RenderedMessage Closed(Incident incident, ResponderId actor, bool archived, Instant now) =>
         renderer.Render("closed", TemplateModels.Closed(Model(incident, now), actor.Value, archived));
 
+    /// <summary>The war room's record of an escalation: who was called in and why.</summary>
+    public RenderedMessage Escalated(Incident incident, EscalationCall escalation, ResponderId? actor, Instant now) =>
+        renderer.Render("escalation", TemplateModels.Escalation(Model(incident, now), escalation, actor?.Value));
+
+    /// <summary>What the people and channels called in are sent.</summary>
+    public RenderedMessage EscalationNotice(Incident incident, EscalationCall escalation, ResponderId? actor, Instant now) =>
+        renderer.Render("escalation-notice", TemplateModels.Escalation(Model(incident, now), escalation, actor?.Value));
+
     public string Timeline(Incident incident, IReadOnlyList<TimelineLine> lines, Instant now, int max)
     {
         ArgumentNullException.ThrowIfNull(lines);

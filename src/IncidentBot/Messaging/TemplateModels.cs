@@ -32,7 +32,12 @@ public static class TemplateModels
         ["timeline"] = () => Timeline(Sample(), [new TimelineLine(SampleNow, TimelineKind.Note, new ResponderId("USCRIBE"), "DB CPU at 100%", new ResponderId("UENG"), "https://example.slack.com/archives/C1/p1")], 0),
         ["reminder"] = Sample,
         ["reminder-done"] = () => Update(Sample(), "UREPORTER", "snoozed reminders for 30 min"),
+        ["escalation"] = () => Escalation(Sample(), SampleEscalation, null),
+        ["escalation-notice"] = () => Escalation(Sample(), SampleEscalation, "UREPORTER"),
     };
+
+    private static EscalationCall SampleEscalation =>
+        new(2, ["@vp-engineering", "U0VPENG", "S0ONCALL"], "payments", new TimelineEntry(SampleNow, TimelineKind.Escalated, new ResponderId("UREPORTER"), "Escalated"));
 
     private static Instant SampleNow => Instant.FromUtc(2026, 11, 24, 3, 12);
 
@@ -103,6 +108,21 @@ public static class TemplateModels
     {
         Actor(model, actor);
         model["archived"] = archived;
+        return model;
+    }
+
+    /// <summary>
+    /// An escalation: <c>whom</c> mentions everyone called in (handles stay as typed, for Slack to link), <c>step</c> is
+    /// its number in the matrix (0 by hand), <c>actor</c> who escalated by hand (empty for the matrix).
+    /// </summary>
+    public static ScriptObject Escalation(ScriptObject model, EscalationCall escalation, string? actor)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(escalation);
+        model["whom"] = string.Join(" ", escalation.Targets.Select(Incident.Mention));
+        model["page"] = escalation.Page is { } page ? SlackText.Escape(page) : "";
+        model["step"] = escalation.Step ?? 0;
+        model["actor"] = actor is null ? "" : SlackText.User(actor);
         return model;
     }
 

@@ -24,6 +24,8 @@ public sealed partial class OutboxDelivery(
     IOptions<IncidentsOptions> options,
     ScribeOutboxSteps scribe,
     PostmortemUpload postmortems,
+    Webhooks.WebhookSender webhooks,
+    Paging.PagerClient pagers,
     INoteStore notes,
     StoreSignals signals,
     IClock clock,
@@ -58,6 +60,15 @@ public sealed partial class OutboxDelivery(
         catch (SlackApiException ex) when (ex.IsTransient)
         {
             return await RetryLaterAsync(message, incident, ex.Error).ConfigureAwait(false);
+        }
+        catch (OutboundException ex) when (ex.IsTransient)
+        {
+            return await RetryLaterAsync(message, incident, ex.Error).ConfigureAwait(false);
+        }
+        catch (OutboundException ex)
+        {
+            LogOutboundFailed(message.Id, message.Kind, incident.Id, ex.Target, ex.Error);
+            return await FinishAsync(message, incident, OutboxStep.Failed, ex.Error).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or SlackApiException))
         {
@@ -128,6 +139,15 @@ public sealed partial class OutboxDelivery(
                 break;
             case OutboxKind.UploadPostmortem:
                 await postmortems.UploadAsync(message, incident, ct).ConfigureAwait(false);
+                break;
+            case OutboxKind.Notify:
+                await NotifyAsync(message, incident, resumed, ct).ConfigureAwait(false);
+                break;
+            case OutboxKind.Webhook:
+                await webhooks.SendAsync(message, ct).ConfigureAwait(false);
+                break;
+            case OutboxKind.Page or OutboxKind.Unpage:
+                await pagers.SendAsync(message, incident, ct).ConfigureAwait(false);
                 break;
             default:
                 // The step has nothing left to do: its result is already recorded, or it does not apply (a private incident is not announced).
@@ -214,7 +234,23 @@ public sealed partial class OutboxDelivery(
         }
     }
 
-    private async Task<string> PostOnceAsync(OutboxMessage message, Incident incident, SlackChannelId channel, RenderedMessage rendered, bool resumed, CancellationToken ct)
+    /// <summary>
+    /// An escalation notice: in the war room, a channel, or a DM. Only the war room's history is searched after a crash
+    /// mid-call: reading a DM needs <c>im:history</c> and another channel membership, so there a rare repeat is accepted.
+    /// </summary>
+    private async Task NotifyAsync(OutboxMessage message, Incident incident, bool resumed, CancellationToken ct)
+    {
+        var channel = message.Target switch
+        {
+            null => WarRoom(incident),
+            ['U' or 'W', ..] user => await slack.OpenDirectMessageAsync(new SlackUserId(user), ct).ConfigureAwait(false),
+            var other => new SlackChannelId(other),
+        };
+        var blocks = message.BlocksJson is null ? null : JsonNode.Parse(message.BlocksJson)!.AsArray();
+        await PostOnceAsync(message, incident, channel, new RenderedMessage(message.Text ?? "", blocks ?? []), resumed && message.Target is null, ct, linkNames: true).ConfigureAwait(false);
+    }
+
+    private async Task<string> PostOnceAsync(OutboxMessage message, Incident incident, SlackChannelId channel, RenderedMessage rendered, bool resumed, CancellationToken ct, bool linkNames = false)
     {
         if (resumed && await FindPostedAsync(message, channel, ct).ConfigureAwait(false) is { } postedTs)
         {
@@ -226,7 +262,7 @@ public sealed partial class OutboxDelivery(
             ["event_type"] = MetadataEventType,
             ["event_payload"] = new JsonObject { ["incident"] = incident.Id.ToString(), ["outbox_id"] = message.Id },
         };
-        var posted = await slack.PostMessageAsync(new SlackMessage(channel, rendered.Text, rendered.Blocks, Metadata: metadata), ct).ConfigureAwait(false);
+        var posted = await slack.PostMessageAsync(new SlackMessage(channel, rendered.Text, rendered.Blocks, Metadata: metadata, LinkNames: linkNames), ct).ConfigureAwait(false);
         return posted.Ts;
     }
 
@@ -259,7 +295,7 @@ public sealed partial class OutboxDelivery(
 
     /// <summary>Steps that would be done twice if simply repeated; every other step is idempotent at Slack's end.</summary>
     private static bool MayDuplicate(OutboxKind kind) =>
-        kind is OutboxKind.CreateWarRoom or OutboxKind.PostDeclaration or OutboxKind.Announce or OutboxKind.Post;
+        kind is OutboxKind.CreateWarRoom or OutboxKind.PostDeclaration or OutboxKind.Announce or OutboxKind.Post or OutboxKind.Notify;
 
     private static SlackChannelId WarRoom(Incident incident) =>
         incident.WarRoom.ChannelId is { } id ? new SlackChannelId(id) : throw new SlackApiException("war_room", "war_room_not_created");
@@ -318,6 +354,9 @@ public sealed partial class OutboxDelivery(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} failed: Slack {Method} said {Error}")]
     private partial void LogFailed(long messageId, OutboxKind kind, IncidentId incident, string method, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} failed for good: {Target} said {Error}")]
+    private partial void LogOutboundFailed(long messageId, OutboxKind kind, IncidentId incident, string target, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {User} of a failure: {Error}")]
     private partial void LogNotTold(string user, string error);

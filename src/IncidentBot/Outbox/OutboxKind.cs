@@ -50,4 +50,19 @@ public enum OutboxKind
     /// or, with no one, on resolve when the severity requires a post-mortem (see <c>Postmortems.PostmortemUpload</c>).
     /// </summary>
     UploadPostmortem,
+
+    /// <summary>
+    /// An escalation notice with user-group handles linked: in the war room when <see cref="OutboxMessage.Target"/> is
+    /// null, else in that channel, or as a DM to that user.
+    /// </summary>
+    Notify,
+
+    /// <summary>POST of the signed event in <see cref="OutboxMessage.Text"/> to the receiver at <see cref="OutboxMessage.Target"/>.</summary>
+    Webhook,
+
+    /// <summary>Trigger the pager service <see cref="OutboxMessage.Target"/> for the incident.</summary>
+    Page,
+
+    /// <summary>Resolve the incident at the pager service <see cref="OutboxMessage.Target"/>.</summary>
+    Unpage,
 }

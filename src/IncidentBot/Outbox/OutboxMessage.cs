@@ -23,6 +23,9 @@ public sealed class OutboxMessage
     /// <summary>The message a step acts on (chat.update, reactions).</summary>
     public string? TargetTs { get; set; }
 
+    /// <summary>Where a step goes outside the war room: a channel or user (notify), a webhook URL, a pager service.</summary>
+    public string? Target { get; set; }
+
     /// <summary>The scribe note a step completes.</summary>
     public string? NoteKey { get; set; }
 
@@ -36,16 +39,31 @@ public sealed class OutboxMessage
 
     public const int MainLane = 0;
     public const int ScribeLane = 1;
-    /// <summary>The first side lane; a side step's lane is this plus its kind, so no two kinds of side step wait on each other.</summary>
-    public const int FirstSideLane = 2;
 
-    /// <summary>Waits for the war room to exist before it can run.</summary>
-    public bool NeedsWarRoom => Kind != OutboxKind.CreateWarRoom;
+    /// <summary>The declaration's side steps, each in a lane of its own (see <see cref="Aside"/>).</summary>
+    public const int InviteLane = 2;
+    public const int TopicLane = 3;
+    public const int AnnounceLane = 4;
 
-    /// <summary>Moves the message to the side lane of its kind: it depends on nothing but the war room.</summary>
+    /// <summary>Pager triggers and resolutions of an incident, in order, never held up by Slack.</summary>
+    public const int PagerLane = 5;
+
+    /// <summary>The first of the webhook lanes, one per receiver, so a receiver that is down delays only itself.</summary>
+    public const int FirstWebhookLane = 10;
+
+    /// <summary>Waits for the war room to exist before it can run; webhooks and pagers never do.</summary>
+    public bool NeedsWarRoom => Kind is not (OutboxKind.CreateWarRoom or OutboxKind.Webhook or OutboxKind.Page or OutboxKind.Unpage);
+
+    /// <summary>Moves an invite, topic or announcement to its own side lane: it depends on nothing but the war room.</summary>
     public OutboxMessage Aside()
     {
-        Lane = FirstSideLane + (int)Kind;
+        Lane = Kind switch
+        {
+            OutboxKind.Invite => InviteLane,
+            OutboxKind.SetTopic => TopicLane,
+            OutboxKind.Announce => AnnounceLane,
+            _ => throw new InvalidOperationException($"{Kind} depends on the main lane's order and cannot go aside."),
+        };
         return this;
     }
 

@@ -14,7 +14,7 @@ namespace IncidentBot.Reminders;
 /// so tests move a fake clock instead of waiting; the due time moves on with each reminder, so a bot that was down
 /// for hours sends one reminder per overdue incident, not one per missed interval.
 /// </summary>
-public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, IncidentMessages messages, IClock clock)
+public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, IncidentMessages messages, IClock clock) : IDueWork
 {
     public const string SystemActor = "IncidentBot";
 
@@ -42,6 +42,8 @@ public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, 
 
         return sent;
     }
+
+    public Instant? NextDue() => store.NextReminderDue();
 
     private static RenderedMessage WithButtons(RenderedMessage reminder, IncidentId id)
     {

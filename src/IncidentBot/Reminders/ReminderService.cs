@@ -4,10 +4,11 @@ using NodaTime;
 namespace IncidentBot.Reminders;
 
 /// <summary>
-/// Sleeps until the earliest update due time stored in LiteDB, or until an incident changes, then lets
-/// <see cref="ReminderPolicy"/> send what is due. Due times live in the database, not in timers, so a restart loses none.
+/// Sleeps until the earliest due time stored in LiteDB (an update reminder, an escalation step), or until an incident
+/// changes, then lets each <see cref="IDueWork"/> send what is due. Due times live in the database, not in timers, so a
+/// restart loses none.
 /// </summary>
-public sealed partial class ReminderService(ReminderPolicy policy, IIncidentStore store, StoreSignals signals, IClock clock, ILogger<ReminderService> logger) : BackgroundService
+public sealed partial class ReminderService(IEnumerable<IDueWork> work, StoreSignals signals, IClock clock, ILogger<ReminderService> logger) : BackgroundService
 {
     /// <summary>Looks again at least this often, so a clock change or a missed signal costs at most this long.</summary>
     private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
@@ -20,29 +21,34 @@ public sealed partial class ReminderService(ReminderPolicy policy, IIncidentStor
         while (!stoppingToken.IsCancellationRequested)
         {
             Task changed = signals.Incidents.Next;
-            try
+            Instant? next = null;
+            foreach (var item in work)
             {
-                var sent = await policy.SendDueAsync().ConfigureAwait(false);
-                if (sent > 0)
+                try
                 {
-                    LogSent(sent);
+                    var sent = await item.SendDueAsync().ConfigureAwait(false);
+                    if (sent > 0)
+                    {
+                        LogSent(sent, item.GetType().Name);
+                    }
+
+                    next = item.NextDue() is { } at && (next is null || at < next) ? at : next;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogFailed(ex, item.GetType().Name);
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
 
-            var next = store.NextReminderDue();
             var sleep = next is { } due ? (due - clock.GetCurrentInstant()).ToTimeSpan() : MaxSleep;
             sleep = sleep < MinSleep ? MinSleep : sleep > MaxSleep ? MaxSleep : sleep;
             await changed.WaitAsync(sleep, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} update reminders")]
-    private partial void LogSent(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Work} queued {Count} messages")]
+    private partial void LogSent(int count, string work);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Checking for due update reminders failed; trying again shortly")]
-    private partial void LogFailed(Exception ex);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Work} failed to check what is due; trying again shortly")]
+    private partial void LogFailed(Exception ex, string work);
 }

@@ -19,12 +19,14 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     private readonly BsonMapper mapper;
     private readonly GroupCommitter writer;
     private readonly StoreSignals signals;
+    private readonly IReadOnlyList<IIncidentChangeListener> listeners;
 
-    public LiteDbIncidentStore(LiteDatabase database, GroupCommitter writer, StoreSignals signals)
+    public LiteDbIncidentStore(LiteDatabase database, GroupCommitter writer, StoreSignals signals, IEnumerable<IIncidentChangeListener>? listeners = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         this.writer = writer;
         this.signals = signals;
+        this.listeners = listeners?.ToList() ?? [];
         incidents = database.GetCollection<Incident>("incidents");
         outbox = database.GetCollection<OutboxMessage>("outbox", BsonAutoId.Int64);
         audit = database.GetCollection<AuditEntry>("audit", BsonAutoId.Int64);
@@ -52,12 +54,13 @@ public sealed class LiteDbIncidentStore : IIncidentStore
             counters.Upsert(counter);
             var built = build(id);
             incidents.Insert(built.Incident);
+            List<OutboxMessage> added = [.. built.Outbox, .. Heard(built.Incident, built.Incident.Recorded)];
             SaveRecorded(built.Incident);
-            outbox.InsertBulk(built.Outbox);
+            outbox.InsertBulk(added);
             audit.Insert(built.Audit);
-            return built;
+            return (built.Incident, Added: added);
         }).ConfigureAwait(false);
-        Notify(declaration.Outbox, incidentChanged: true);
+        Notify(declaration.Added, incidentChanged: true);
         return declaration.Incident;
     }
 
@@ -70,26 +73,28 @@ public sealed class LiteDbIncidentStore : IIncidentStore
             var incident = incidents.FindById(id.Value);
             if (incident is null)
             {
-                return null;
+                return (Decided: (IncidentChange<T>?)null, Added: (List<OutboxMessage>)[]);
             }
 
             var decided = change(incident);
+            List<OutboxMessage> added = [];
             if (decided.Commit)
             {
                 incidents.Update(incident);
+                added = [.. decided.Outbox, .. Heard(incident, incident.Recorded)];
                 SaveRecorded(incident);
-                outbox.InsertBulk(decided.Outbox);
+                outbox.InsertBulk(added);
             }
 
             audit.Insert(entry);
-            return decided;
+            return (Decided: (IncidentChange<T>?)decided, Added: added);
         }).ConfigureAwait(false);
-        if (result is not null)
+        if (result.Decided is not null)
         {
-            Notify(result.Outbox, result.Commit);
+            Notify(result.Added, result.Decided.Commit);
         }
 
-        return result;
+        return result.Decided;
     }
 
     public Incident? Find(IncidentId id) => incidents.FindById(id.Value);
@@ -110,12 +115,17 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     public IReadOnlyList<OutboxMessage> PendingOutbox() =>
         outbox.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id).ToList();
 
+    /// <summary>What the listeners add to a change; nothing when the change added no timeline entry.</summary>
+    private List<OutboxMessage> Heard(Incident incident, List<TimelineEntry> added) =>
+        added.Count == 0 ? [] : listeners.SelectMany(l => l.Changed(incident, added)).ToList();
+
     public IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max) =>
         outbox.Query().Where(m => m.IncidentId == incidentId && m.State == OutboxState.Pending && m.Lane == lane).OrderBy(m => m.Id).Limit(max).ToList();
 
     public Task FailPendingAsync(int incidentId, string reason) => writer.WriteAsync(() =>
     {
-        foreach (var message in outbox.Find(m => m.IncidentId == incidentId && m.State == OutboxState.Pending).ToList())
+        // Only what needs the war room fails with it; webhooks and pagers do not depend on Slack.
+        foreach (var message in outbox.Find(m => m.IncidentId == incidentId && m.State == OutboxState.Pending).Where(m => m.NeedsWarRoom).ToList())
         {
             message.State = OutboxState.Failed;
             message.Error = reason;

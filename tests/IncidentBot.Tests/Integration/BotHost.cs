@@ -62,6 +62,8 @@ internal sealed class BotHost : IAsyncDisposable
             ["Slack:RetryBaseDelay"] = "00:00:00.050",
             ["Storage:Path"] = path,
             ["Incidents:AnnouncementChannel"] = announce,
+            // The default matrix posts in every war room at once; tests of escalation turn it back on.
+            ["Incidents:AutoEscalation"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

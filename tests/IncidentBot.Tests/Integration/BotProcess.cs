@@ -22,6 +22,8 @@ internal sealed partial class BotProcess : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // As in BotHost: the default escalation matrix would add its own post to every war room.
+        info.Environment["Incidents__AutoEscalation"] = "false";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

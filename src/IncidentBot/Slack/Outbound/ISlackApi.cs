@@ -19,6 +19,9 @@ public interface ISlackApi
     /// <summary>conversations.invite; at most 100 users a call (Slack's limit).</summary>
     Task InviteToConversationAsync(SlackChannelId channel, IReadOnlyCollection<SlackUserId> users, CancellationToken cancellationToken);
 
+    /// <summary>conversations.open of the bot's direct message with <paramref name="user"/> (the same one every time); returns its id.</summary>
+    Task<SlackChannelId> OpenDirectMessageAsync(SlackUserId user, CancellationToken cancellationToken);
+
     /// <summary>conversations.setTopic.</summary>
     Task SetTopicAsync(SlackChannelId channel, string topic, CancellationToken cancellationToken);
 

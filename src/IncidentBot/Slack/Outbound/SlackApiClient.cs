@@ -66,6 +66,12 @@ public sealed partial class SlackApiClient : ISlackApi
         }
     }
 
+    public async Task<SlackChannelId> OpenDirectMessageAsync(SlackUserId user, CancellationToken cancellationToken)
+    {
+        using var doc = await JsonAsync("conversations.open", new JsonObject { ["users"] = user.Value }, cancellationToken).ConfigureAwait(false);
+        return new SlackChannelId(Str(doc.RootElement.GetProperty("channel"), "id"));
+    }
+
     public async Task SetTopicAsync(SlackChannelId channel, string topic, CancellationToken cancellationToken)
     {
         using var doc = await JsonAsync("conversations.setTopic", new JsonObject { ["channel"] = channel.Value, ["topic"] = topic }, cancellationToken).ConfigureAwait(false);
@@ -221,6 +227,11 @@ public sealed partial class SlackApiClient : ISlackApi
         if (message.Metadata is not null)
         {
             body["metadata"] = message.Metadata.DeepClone();
+        }
+
+        if (message.LinkNames)
+        {
+            body["link_names"] = true;
         }
 
         return body;

@@ -1,0 +1,45 @@
+using IncidentBot.Incidents;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace IncidentBot.Escalation;
+
+/// <summary>The configured escalation steps of each severity, in order of time; a severity stored under an alias finds its steps too.</summary>
+public sealed class EscalationMatrix(IOptions<EscalationOptions> options, SeverityScheme scheme)
+{
+    private readonly Lazy<Dictionary<string, IReadOnlyList<EscalationStep>>> bySeverity = new(() => Build(options.Value, scheme));
+
+    /// <summary>
+    /// The seeds' matrix: on-call and the engineering lead at once, then VP Engineering, CTO and CEO as a SEV-1 drags on.
+    /// The handles are placeholders; replace them with your user-group handles or ids.
+    /// </summary>
+    public static Dictionary<string, List<EscalationStepOptions>> Defaults => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SEV-1"] = [Step(0, "@oncall", "@engineering-lead"), Step(15, "@vp-engineering"), Step(30, "@cto"), Step(60, "@ceo")],
+        ["SEV-2"] = [Step(0, "@oncall"), Step(15, "@engineering-lead"), Step(30, "@vp-engineering")],
+        ["SEV-3"] = [Step(0, "@oncall"), Step(15, "@engineering-lead")],
+    };
+
+    /// <summary>The steps of <paramref name="severity"/>, earliest first; none when automatic escalation is off.</summary>
+    public IReadOnlyList<EscalationStep> For(string severity) =>
+        options.Value.AutoEscalation ? bySeverity.Value.GetValueOrDefault(scheme.Named(severity).Name) ?? [] : [];
+
+    private static Dictionary<string, IReadOnlyList<EscalationStep>> Build(EscalationOptions options, SeverityScheme scheme)
+    {
+        var matrix = new Dictionary<string, IReadOnlyList<EscalationStep>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, steps) in options.Escalation)
+        {
+            if (scheme.Find(name) is { } severity)
+            {
+                matrix[severity.Name] = steps
+                    .OrderBy(s => s.After)
+                    .Select(s => new EscalationStep(Duration.FromTimeSpan(s.After), s.Notify.Select(t => EscalationTargets.Parse(t) ?? t).ToList(), string.IsNullOrWhiteSpace(s.Page) ? null : s.Page.Trim()))
+                    .ToList();
+            }
+        }
+
+        return matrix;
+    }
+
+    private static EscalationStepOptions Step(int minutes, params string[] notify) => new() { After = TimeSpan.FromMinutes(minutes), Notify = [.. notify] };
+}

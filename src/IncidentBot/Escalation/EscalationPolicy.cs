@@ -1,0 +1,48 @@
+using IncidentBot.Incidents;
+using IncidentBot.Reminders;
+using IncidentBot.Storage;
+using NodaTime;
+
+namespace IncidentBot.Escalation;
+
+/// <summary>
+/// Fires the escalation steps that are due, on the reminders' schedule and clock. Each firing is decided by the incident
+/// on its latest copy and stored with its notices in one transaction, so a step fires once however often this runs,
+/// and after a restart every overdue step fires once.
+/// </summary>
+public sealed class EscalationPolicy(IIncidentStore store, EscalationMatrix matrix, EscalationNotices notices, IClock clock) : IDueWork
+{
+    /// <summary>
+    /// The actor the timeline shows for a step the matrix fired: Slack's own bot user, as no person did it.
+    /// </summary>
+    public static readonly ResponderId Matrix = new("USLACKBOT");
+
+    public async Task<int> SendDueAsync()
+    {
+        var now = clock.GetCurrentInstant();
+        var sent = 0;
+        foreach (var due in store.ListOpen().Where(i => i.NextEscalationDue(matrix.For(i.Severity)) <= now))
+        {
+            var audit = new AuditEntry { At = now, User = ReminderPolicy.SystemActor, Channel = due.WarRoom.ChannelId ?? "", IncidentId = due.Id.Value, Command = "escalation", Outcome = "escalated" };
+            var change = await store.UpdateAsync(due.Id, audit, incident =>
+            {
+                var plan = matrix.For(incident.Severity);
+                var doneBefore = (incident.EscalationPlan, incident.EscalationStepsDone);
+                var fired = incident.EscalateDue(plan, Matrix, now);
+                if (fired.Count == 0)
+                {
+                    // Steps may have been passed over (everyone in them already called in): remember that, quietly.
+                    audit.Outcome = "nobody new to call in";
+                    return doneBefore == (incident.EscalationPlan, incident.EscalationStepsDone) ? IncidentChanges.Keep(0) : IncidentChanges.Save(0);
+                }
+
+                return IncidentChanges.Save(fired.Count, [.. fired.SelectMany(e => notices.For(incident, e, null, now))]);
+            }).ConfigureAwait(false);
+            sent += change?.Result ?? 0;
+        }
+
+        return sent;
+    }
+
+    public Instant? NextDue() => store.ListOpen().Select(i => i.NextEscalationDue(matrix.For(i.Severity))).Min();
+}

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace IncidentBot.Escalation;
+
+/// <summary>
+/// The people and places an escalation can call in, as typed or configured: ids (<c>C…</c>, <c>U…</c>, <c>W…</c>,
+/// <c>S…</c>), Slack's escaped mentions of them (<c>&lt;@U…|ann&gt;</c>, <c>&lt;#C…|ops&gt;</c>,
+/// <c>&lt;!subteam^S…|@oncall&gt;</c>), or a user-group handle (<c>@oncall</c>).
+/// </summary>
+public static partial class EscalationTargets
+{
+    /// <summary>The target <paramref name="word"/> names (a bare id or <c>@handle</c>); null when it names none.</summary>
+    public static string? Parse(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var m = Target().Match(word.Trim());
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        return m.Groups["id"].Success ? m.Groups["id"].Value : m.Groups["handle"].Value.ToLowerInvariant();
+    }
+
+    public static bool IsValid(string target) => Parse(target) == target;
+
+    /// <summary>A channel gets a message there; a user a DM (and an invitation to the war room).</summary>
+    public static bool IsChannel(string target) => target is ['C' or 'G', ..];
+
+    public static bool IsUser(string target) => target is ['U' or 'W', ..];
+
+    [GeneratedRegex(@"^(?:<[@#!](?:subteam\^)?(?<id>[CGUWS][A-Z0-9]{2,})(?:\|[^<>]*)?>|(?<id>[CGUWS][A-Z0-9]{2,})|(?<handle>@[A-Za-z0-9._-]{1,80}))$", RegexOptions.CultureInvariant)]
+    private static partial Regex Target();
+}

@@ -1,0 +1,132 @@
+using NodaTime;
+
+namespace IncidentBot.Incidents;
+
+/// <summary>
+/// Escalation: the matrix of the incident's severity is walked step by step, counting from the declaration. How far it
+/// got is stored with the incident, so a step fires once, and a bot that was down fires each overdue step once when it
+/// is back. A severity change re-plans against the new severity's steps: those whose time has already come fire at once,
+/// except that nobody already called in for this incident is called again (so a downgrade calls nobody new, and an
+/// upgrade calls in at once whoever the higher severity wanted by now).
+/// </summary>
+public sealed partial class Incident
+{
+    /// <summary>The severity whose matrix <see cref="EscalationStepsDone"/> counts; empty before the first step.</summary>
+    public string EscalationPlan { get; private set; } = "";
+
+    /// <summary>How many steps of <see cref="EscalationPlan"/>'s matrix, in order, have fired or were skipped.</summary>
+    public int EscalationStepsDone { get; private set; }
+
+    /// <summary>Everyone called in so far (by the matrix or by hand), so a re-plan never calls them twice.</summary>
+    public List<string> EscalatedTo { get; private set; } = [];
+
+    /// <summary>The pager services triggered for this incident; they are resolved with it.</summary>
+    public List<string> Paged { get; private set; } = [];
+
+    /// <summary>When the next step of <paramref name="plan"/> (the matrix of the current severity) is due; null when none is.</summary>
+    public Instant? NextEscalationDue(IReadOnlyList<EscalationStep> plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var done = StepsDoneIn(Severity);
+        return IsOpen && done < plan.Count ? DeclaredAt + plan[done].After : null;
+    }
+
+    /// <summary>
+    /// Fires every step of <paramref name="plan"/> that is due at <paramref name="now"/> and has not fired; empty when
+    /// none is (or the incident is resolved). Each returned escalation is already on the timeline.
+    /// </summary>
+    public IReadOnlyList<EscalationCall> EscalateDue(IReadOnlyList<EscalationStep> plan, ResponderId by, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var fired = new List<EscalationCall>();
+        if (!IsOpen)
+        {
+            return fired;
+        }
+
+        var done = StepsDoneIn(Severity);
+        while (done < plan.Count && DeclaredAt + plan[done].After <= now)
+        {
+            var step = plan[done];
+            done++;
+            var targets = step.Notify.Where(t => !EscalatedTo.Contains(t, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+            var page = step.Page is { } service && !Paged.Contains(service, StringComparer.OrdinalIgnoreCase) ? service : null;
+            if (targets.Count == 0 && page is null)
+            {
+                continue;
+            }
+
+            var minutes = (long)step.After.TotalMinutes;
+            var entry = Called(targets, page, by, now, $"Escalation step {done} of {Severity} (+{minutes} min)");
+            fired.Add(new EscalationCall(done, targets, page, entry));
+        }
+
+        (EscalationPlan, EscalationStepsDone) = (Severity, done);
+        return fired;
+    }
+
+    /// <summary>Calls in <paramref name="targets"/> by hand, even someone called before: asking again is the point.</summary>
+    public Decision EscalateTo(IReadOnlyList<string> targets, ResponderId by, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (!IsOpen)
+        {
+            return Decision.Refuse($"the incident is {IncidentLifecycle.Word(Status)}; there is no one to escalate to");
+        }
+
+        return targets.Count == 0
+            ? Decision.Refuse("escalate to whom? `/incident escalate @person`, `#channel` or `@group`")
+            : Decision.Apply(Called(targets, null, by, now, "Escalated"));
+    }
+
+    /// <summary>Triggers the pager service <paramref name="service"/> by hand; it is resolved when the incident is.</summary>
+    public Decision Page(string service, ResponderId by, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        if (!IsOpen)
+        {
+            return Decision.Refuse($"the incident is {IncidentLifecycle.Word(Status)}; nobody needs paging");
+        }
+
+        return Decision.Apply(Called([], service, by, now, "Paged"));
+    }
+
+    private int StepsDoneIn(string severity) => string.Equals(EscalationPlan, severity, StringComparison.Ordinal) ? EscalationStepsDone : 0;
+
+    private TimelineEntry Called(IReadOnlyList<string> targets, string? page, ResponderId by, Instant now, string what)
+    {
+        foreach (var target in targets.Where(t => !EscalatedTo.Contains(t, StringComparer.Ordinal)))
+        {
+            EscalatedTo.Add(target);
+        }
+
+        if (page is not null && !Paged.Contains(page, StringComparer.OrdinalIgnoreCase))
+        {
+            Paged.Add(page);
+        }
+
+        // The timeline keeps user and channel mentions live; a group is named by its id or handle, never pinged from there.
+        var whom = targets.Select(t => t[0] is 'S' or '@' ? t : Mention(t)).ToList();
+        if (page is not null)
+        {
+            whom.Add($"pager {page}");
+        }
+
+        var entry = new TimelineEntry(now, TimelineKind.Escalated, by, $"{what}: {string.Join(", ", whom)}");
+        Recorded.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Slack's mention of an id: <c>&lt;@U…&gt;</c>, <c>&lt;#C…&gt;</c> or <c>&lt;!subteam^S…&gt;</c>.</summary>
+    public static string Mention(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target switch
+        {
+            ['C' or 'G', ..] => $"<#{target}>",
+            ['S', ..] => $"<!subteam^{target}>",
+            ['@', ..] => target,
+            _ => $"<@{target}>",
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using IncidentBot.Incidents;
+using IncidentBot.Outbox;
+using IncidentBot.Storage;
+
+namespace IncidentBot.Paging;
+
+/// <summary>When an incident is resolved, every pager service it triggered is resolved too, in the same transaction.</summary>
+public sealed class PagerResolutions : IIncidentChangeListener
+{
+    public IEnumerable<OutboxMessage> Changed(Incident incident, IReadOnlyList<TimelineEntry> added)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(added);
+        return added.FirstOrDefault(e => e.Kind == TimelineKind.Resolved) is { } resolved
+            ? incident.Paged.Select(service => Pager(incident, OutboxKind.Unpage, service, resolved.At)).ToList()
+            : [];
+    }
+
+    /// <summary>A trigger or resolution of <paramref name="service"/>, on the incident's pager lane so they stay in order.</summary>
+    public static OutboxMessage Pager(Incident incident, OutboxKind kind, string service, NodaTime.Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var message = OutboxMessage.For(incident.Id.Value, kind, now);
+        message.Lane = OutboxMessage.PagerLane;
+        message.Target = service;
+        return message;
+    }
+}

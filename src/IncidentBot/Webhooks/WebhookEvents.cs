@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using IncidentBot.Incidents;
+using IncidentBot.Outbox;
+using IncidentBot.Storage;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace IncidentBot.Webhooks;
+
+/// <summary>
+/// Turns incident changes into webhook events, one outbox message per receiver on that receiver's own lane. Every change
+/// that reaches the timeline is heard here (see <see cref="IIncidentChangeListener"/>); other features send their own
+/// event types with <see cref="Event"/>, inside their own transaction.
+/// </summary>
+public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentChangeListener
+{
+    public const string Declared = "incident.declared";
+    public const string SeverityChanged = "incident.severity_changed";
+    public const string RoleAssigned = "incident.role_assigned";
+    public const string StatusChanged = "incident.status_changed";
+    public const string Resolved = "incident.resolved";
+    public const string Closed = "incident.closed";
+    public const string Escalated = "incident.escalated";
+
+    /// <summary>
+    /// The outbox messages that send event <paramref name="type"/> with <paramref name="data"/> about
+    /// <paramref name="incident"/> to every receiver; store them with the change they report. The event's <c>id</c> is
+    /// the same for every receiver and every retry, so receivers can drop a repeat.
+    /// </summary>
+    public IReadOnlyList<OutboxMessage> Event(Incident incident, string type, JsonObject data, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(data);
+        var receivers = options.Value.Webhooks;
+        if (receivers.Count == 0)
+        {
+            return [];
+        }
+
+        var body = new JsonObject
+        {
+            ["id"] = "evt_" + Guid.NewGuid().ToString("N"),
+            ["type"] = type,
+            ["created_at"] = InstantPattern.ExtendedIso.Format(at),
+            ["incident"] = Snapshot(incident),
+            ["data"] = data.DeepClone(),
+        }.ToJsonString();
+        return receivers.Select((r, i) =>
+        {
+            var message = OutboxMessage.For(incident.Id.Value, OutboxKind.Webhook, at);
+            message.Lane = OutboxMessage.FirstWebhookLane + i;
+            message.Target = r.Url?.ToString();
+            message.Text = body;
+            return message;
+        }).ToList();
+    }
+
+    public IEnumerable<OutboxMessage> Changed(Incident incident, IReadOnlyList<TimelineEntry> added)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        return added.SelectMany(entry => Type(entry.Kind) is { } type
+            ? Event(incident, type, new JsonObject { ["actor"] = entry.Actor.Value, ["summary"] = entry.Text }, entry.At)
+            : []);
+    }
+
+    private static string? Type(TimelineKind kind) => kind switch
+    {
+        TimelineKind.Declared => Declared,
+        TimelineKind.SeverityChanged => SeverityChanged,
+        TimelineKind.RoleAssigned => RoleAssigned,
+        TimelineKind.StatusChanged => StatusChanged,
+        TimelineKind.Resolved => Resolved,
+        TimelineKind.Closed => Closed,
+        TimelineKind.Escalated => Escalated,
+        _ => null,
+    };
+
+    private static string RoleKey(IncidentRole role) => role switch
+    {
+        IncidentRole.Commander => "commander",
+        IncidentRole.TechLead => "tech_lead",
+        IncidentRole.CommsLead => "comms_lead",
+        _ => "scribe",
+    };
+
+    private static JsonObject Snapshot(Incident incident)
+    {
+        static JsonNode? Time(Instant? at) => at is { } t ? InstantPattern.ExtendedIso.Format(t) : null;
+        var roles = new JsonObject();
+        foreach (var role in incident.Roles)
+        {
+            roles[RoleKey(role.Role)] = role.Holder.Value;
+        }
+
+        return new JsonObject
+        {
+            ["id"] = incident.Id.ToString(),
+            ["number"] = incident.Id.Value,
+            ["title"] = incident.Title,
+            ["severity"] = incident.Severity,
+            ["status"] = IncidentLifecycle.Word(incident.Status),
+            ["impact"] = incident.Impact,
+            ["private"] = incident.IsPrivate,
+            ["war_room"] = incident.WarRoom.ChannelId,
+            ["roles"] = roles,
+            ["declared_at"] = Time(incident.DeclaredAt),
+            ["resolved_at"] = Time(incident.ResolvedAt),
+            ["closed_at"] = Time(incident.ClosedAt),
+        };
+    }
+}
