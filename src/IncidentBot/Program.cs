@@ -1,6 +1,7 @@
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Metrics;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
@@ -15,6 +16,7 @@ builder.AddSlack();
 builder.AddStorage();
 builder.AddIncidents();
 builder.AddPostmortems();
+builder.AddMetrics();
 
 var app = builder.Build();
 // 200 while HTTP serves; "degraded" says Socket Mode is configured but not connected right now.
@@ -34,6 +36,7 @@ try
     _ = app.Services.GetRequiredService<IOptions<IncidentsOptions>>().Value;
     app.Services.GetRequiredService<MessageRenderer>();
     app.MapPostmortems();
+    app.MapMetrics();
 }
 catch (OptionsValidationException ex)
 {

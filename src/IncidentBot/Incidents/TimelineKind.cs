@@ -19,4 +19,10 @@ public enum TimelineKind
 
     /// <summary>A message put on the timeline by the scribe (reaction, pin) or typed with <c>/incident note</c>.</summary>
     Note,
+
+    /// <summary>Someone recorded when impact began (<c>/incident started</c>).</summary>
+    ImpactStarted,
+
+    /// <summary>A status-page draft handed to the comms team.</summary>
+    StatusPage,
 }

@@ -46,6 +46,9 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public RenderedMessage ReminderDone(Incident incident, ResponderId actor, string what, Instant now) =>
         renderer.Render("reminder-done", TemplateModels.Update(Model(incident, now), actor.Value, what));
 
+    public string Metrics(IncidentBot.Metrics.IncidentMetrics metrics) =>
+        renderer.RenderText("metrics", new Scriban.Runtime.ScriptObject { ["metrics"] = IncidentBot.Metrics.MetricsModel.For(metrics) });
+
     public string Help(string command) => renderer.RenderText("help", TemplateModels.Help(scheme, command));
 
     public string List(IEnumerable<Incident> incidents, Instant now) =>
@@ -55,7 +58,7 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public static string Topic(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return SlackText.Escape(SlackText.Truncate($"{incident.Id} · {incident.Severity} · {IncidentLifecycle.Word(incident.Status)} · {incident.Title}", TopicMax - 20));
+        return SlackText.Escape(SlackText.Truncate($"{(incident.IsDrill ? "DRILL · " : "")}{incident.Id} · {incident.Severity} · {IncidentLifecycle.Word(incident.Status)} · {incident.Title}", TopicMax - 20));
     }
 
     private Scriban.Runtime.ScriptObject Model(Incident incident, Instant now) =>

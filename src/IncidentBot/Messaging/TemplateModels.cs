@@ -32,6 +32,8 @@ public static class TemplateModels
         ["timeline"] = () => Timeline(Sample(), [new TimelineLine(SampleNow, TimelineKind.Note, new ResponderId("USCRIBE"), "DB CPU at 100%", new ResponderId("UENG"), "https://example.slack.com/archives/C1/p1")], 0),
         ["reminder"] = Sample,
         ["reminder-done"] = () => Update(Sample(), "UREPORTER", "snoozed reminders for 30 min"),
+        ["metrics"] = Metrics.MetricsModel.Sample,
+        ["monthly-review.md"] = Metrics.MonthlyReviewModel.Sample,
     };
 
     private static Instant SampleNow => Instant.FromUtc(2026, 11, 24, 3, 12);
@@ -52,6 +54,7 @@ public static class TemplateModels
             ["status"] = IncidentLifecycle.Word(incident.Status),
             ["impact"] = incident.Impact.Length == 0 ? "_not stated yet_" : SlackText.Escape(SlackText.Truncate(incident.Impact, ImpactMax)),
             ["is_private"] = incident.IsPrivate,
+            ["drill"] = incident.IsDrill,
             ["reporter"] = SlackText.User(incident.Reporter.Value),
             ["commander"] = Role(IncidentRole.Commander),
             ["tech_lead"] = Role(IncidentRole.TechLead),

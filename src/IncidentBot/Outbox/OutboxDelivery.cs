@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Metrics;
 using IncidentBot.Postmortems;
 using IncidentBot.Scribe;
 using IncidentBot.Slack;
@@ -24,6 +25,7 @@ public sealed partial class OutboxDelivery(
     IOptions<IncidentsOptions> options,
     ScribeOutboxSteps scribe,
     PostmortemUpload postmortems,
+    ReviewUpload reviews,
     INoteStore notes,
     StoreSignals signals,
     IClock clock,
@@ -37,7 +39,7 @@ public sealed partial class OutboxDelivery(
     {
         ArgumentNullException.ThrowIfNull(message);
         var incident = store.Find(new IncidentId(message.IncidentId));
-        if (incident is null)
+        if (incident is null && message.Kind != OutboxKind.UploadReview)
         {
             return await FinishAsync(message, null, OutboxStep.Failed, "incident_not_found").ConfigureAwait(false);
         }
@@ -52,23 +54,35 @@ public sealed partial class OutboxDelivery(
         }
         try
         {
-            await RunAsync(message, incident, resumed, cancellationToken).ConfigureAwait(false);
+            if (incident is null)
+            {
+                await reviews.UploadAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await RunAsync(message, incident, resumed, cancellationToken).ConfigureAwait(false);
+            }
+
             return await FinishAsync(message, incident, OutboxStep.Done, null).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (ex.IsTransient)
         {
-            return await RetryLaterAsync(message, incident, ex.Error).ConfigureAwait(false);
+            return await RetryLaterAsync(message, ex.Error).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or SlackApiException))
         {
             // A fault of ours (a template, the database): keep the message and back off rather than drop what was promised.
             LogUnexpected(ex, message.Id, message.Kind);
-            return await RetryLaterAsync(message, incident, ex.GetType().Name).ConfigureAwait(false);
+            return await RetryLaterAsync(message, ex.GetType().Name).ConfigureAwait(false);
         }
         catch (SlackApiException ex)
         {
-            LogFailed(message.Id, message.Kind, incident.Id, ex.Method, ex.Error);
-            if (message.Kind == OutboxKind.CreateWarRoom)
+            LogFailed(message.Id, message.Kind, new IncidentId(message.IncidentId), ex.Method, ex.Error);
+            if (incident is null)
+            {
+                await TellAsync(message.Channel ?? "", message.Users.FirstOrDefault() ?? "", $"I could not share the monthly review: Slack said `{ex.Error}`. Is the bot in this channel? Invite it, then ask again.", cancellationToken).ConfigureAwait(false);
+            }
+            else if (message.Kind == OutboxKind.CreateWarRoom)
             {
                 await TellAsync(incident.OriginChannel, incident.Reporter.Value, $"I could not create the war room for {incident.Id}: Slack said `{ex.Error}`. The incident is recorded; ask your Slack admin, then declare again.", cancellationToken).ConfigureAwait(false);
             }
@@ -276,13 +290,13 @@ public sealed partial class OutboxDelivery(
         }
     }
 
-    private async Task<OutboxStep> RetryLaterAsync(OutboxMessage message, Incident incident, string error)
+    private async Task<OutboxStep> RetryLaterAsync(OutboxMessage message, string error)
     {
         var wait = Duration.FromSeconds(Math.Min(300, 1 << Math.Min(message.Attempts, 8)));
         message.NextAttemptAt = clock.GetCurrentInstant() + wait;
         message.Error = error;
         await store.SaveOutboxAsync(message).ConfigureAwait(false);
-        LogRetryLater(message.Id, message.Kind, incident.Id, error, wait.TotalSeconds);
+        LogRetryLater(message.Id, message.Kind, new IncidentId(message.IncidentId), error, wait.TotalSeconds);
         return OutboxStep.RetryLater;
     }
 

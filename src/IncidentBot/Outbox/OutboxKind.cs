@@ -50,4 +50,14 @@ public enum OutboxKind
     /// or, with no one, on resolve when the severity requires a post-mortem (see <c>Postmortems.PostmortemUpload</c>).
     /// </summary>
     UploadPostmortem,
+
+    /// <summary>
+    /// Share the monthly incident review of month <see cref="OutboxMessage.Text"/> (<c>yyyy-MM</c>) as a Markdown file in
+    /// <see cref="OutboxMessage.Channel"/>, asked for by <see cref="OutboxMessage.Users"/>; it belongs to no incident
+    /// (see <c>Metrics.ReviewUpload</c>).
+    /// </summary>
+    UploadReview,
+
+    /// <summary>Post <see cref="OutboxMessage.Text"/>, a status-page draft, to the status-page channel (see <c>StatusPages.StatusPageDraft</c>).</summary>
+    PostStatusPage,
 }

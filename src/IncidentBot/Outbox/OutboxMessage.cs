@@ -23,6 +23,9 @@ public sealed class OutboxMessage
     /// <summary>The message a step acts on (chat.update, reactions).</summary>
     public string? TargetTs { get; set; }
 
+    /// <summary>The channel a step posts to when it is not the war room (a monthly review goes where it was asked for).</summary>
+    public string? Channel { get; set; }
+
     /// <summary>The scribe note a step completes.</summary>
     public string? NoteKey { get; set; }
 
@@ -39,7 +42,10 @@ public sealed class OutboxMessage
     public const int SideLane = 2;
 
     /// <summary>Waits for the war room to exist before it can run.</summary>
-    public bool NeedsWarRoom => Kind != OutboxKind.CreateWarRoom;
+    public bool NeedsWarRoom => Kind is not (OutboxKind.CreateWarRoom or OutboxKind.UploadReview);
+
+    /// <summary>The incident id of messages that belong to no incident.</summary>
+    public const int NoIncident = 0;
 
     /// <summary>Moves the message to <see cref="SideLane"/>.</summary>
     public OutboxMessage Aside()
