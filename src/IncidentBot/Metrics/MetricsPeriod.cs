@@ -15,8 +15,9 @@ public sealed partial record MetricsPeriod(Instant Start, Instant End, string La
     private const int MaxDays = 3660;
     private static readonly YearMonthPattern MonthPattern = YearMonthPattern.CreateWithInvariantCulture("uuuu-MM");
 
+    /// <summary>The <paramref name="days"/> up to and including <paramref name="now"/> (stored times have millisecond precision).</summary>
     public static MetricsPeriod LastDays(int days, Instant now) =>
-        new(now - Duration.FromDays(days), now, $"the last {days.ToString(CultureInfo.InvariantCulture)} days");
+        new(now - Duration.FromDays(days), now + Duration.FromMilliseconds(1), $"the last {days.ToString(CultureInfo.InvariantCulture)} days");
 
     public static MetricsPeriod Month(YearMonth month)
     {

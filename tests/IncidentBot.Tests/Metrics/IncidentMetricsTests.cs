@@ -109,15 +109,15 @@ public sealed class IncidentMetricsTests
     }
 
     [Theory]
-    [InlineData("", "2026-10-31T12:00:00Z", "2026-11-30T12:00:00Z")]
-    [InlineData("7d", "2026-11-23T12:00:00Z", "2026-11-30T12:00:00Z")]
+    [InlineData("", "2026-10-31T12:00:00Z", "2026-11-30T12:00:00.001Z")]
+    [InlineData("7d", "2026-11-23T12:00:00Z", "2026-11-30T12:00:00.001Z")]
     [InlineData("2026-10", "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z")]
     public void Periods_are_days_up_to_now_or_a_utc_month(string text, string start, string end)
     {
         var period = MetricsPeriod.Parse(text, Instant.FromUtc(2026, 11, 30, 12, 0))!;
 
-        Assert.Equal(NodaTime.Text.InstantPattern.General.Parse(start).Value, period.Start);
-        Assert.Equal(NodaTime.Text.InstantPattern.General.Parse(end).Value, period.End);
+        Assert.Equal(NodaTime.Text.InstantPattern.ExtendedIso.Parse(start).Value, period.Start);
+        Assert.Equal(NodaTime.Text.InstantPattern.ExtendedIso.Parse(end).Value, period.End);
     }
 
     [Theory]
