@@ -34,6 +34,11 @@ public static class TemplateModels
         ["reminder-done"] = () => Update(Sample(), "UREPORTER", "snoozed reminders for 30 min"),
         ["metrics"] = Metrics.MetricsModel.Sample,
         ["monthly-review.md"] = Metrics.MonthlyReviewModel.Sample,
+        ["statuspage-investigating"] = StatusPages.StatusPageModel.Sample,
+        ["statuspage-identified"] = StatusPages.StatusPageModel.Sample,
+        ["statuspage-monitoring"] = StatusPages.StatusPageModel.Sample,
+        ["statuspage-resolved"] = StatusPages.StatusPageModel.Sample,
+        ["statuspage-draft"] = () => StatusPage(Sample(), "UREPORTER", "Resolved: checkout works again.", "resolved"),
     };
 
     private static Instant SampleNow => Instant.FromUtc(2026, 11, 24, 3, 12);
@@ -99,6 +104,14 @@ public static class TemplateModels
     {
         Actor(model, actor);
         model["text"] = SlackText.Escape(SlackText.Truncate(text, TextMax));
+        return model;
+    }
+
+    /// <summary>A status-page draft as handed to the comms team: <paramref name="text"/> is escaped here.</summary>
+    public static ScriptObject StatusPage(ScriptObject model, string actor, string text, string status)
+    {
+        Update(model, actor, text);
+        model["status"] = status;
         return model;
     }
 

@@ -1,4 +1,8 @@
 using IncidentBot.Commands;
+using IncidentBot.Outbox;
+using IncidentBot.Slack.Inbound;
+using IncidentBot.StatusPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IncidentBot.Metrics;
 
@@ -6,7 +10,8 @@ public static class MetricsExtensions
 {
     /// <summary>
     /// The incident metrics: <c>/incident metrics</c>, <c>/incident review</c> (its upload through the outbox),
-    /// <c>/incident started</c>, and the options of <c>GET /metrics</c>. Needs <c>AddIncidents</c> and <c>AddPostmortems</c>.
+    /// <c>/incident started</c>, the options of <c>GET /metrics</c>, and <c>/incident statuspage</c> with its form.
+    /// Needs <c>AddIncidents</c> and <c>AddPostmortems</c>.
     /// </summary>
     public static IHostApplicationBuilder AddMetrics(this IHostApplicationBuilder builder)
     {
@@ -22,6 +27,12 @@ public static class MetricsExtensions
         services.AddSingleton<IIncidentCommandHandler, MetricsHandler>();
         services.AddSingleton<IIncidentCommandHandler, ReviewHandler>();
         services.AddSingleton<IIncidentCommandHandler, StartedHandler>();
+
+        // Status-page drafts are also events for webhooks; until a delivery registers its sink, they stay in Slack.
+        services.TryAddSingleton<IIncidentEventSink, NoIncidentEvents>();
+        services.AddSingleton<StatusPageHandler>();
+        services.AddSingleton<IIncidentCommandHandler>(sp => sp.GetRequiredService<StatusPageHandler>());
+        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<StatusPageHandler>());
         return builder;
     }
 }

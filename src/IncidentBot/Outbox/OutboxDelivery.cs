@@ -7,6 +7,7 @@ using IncidentBot.Postmortems;
 using IncidentBot.Scribe;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.StatusPages;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -122,6 +123,11 @@ public sealed partial class OutboxDelivery(
             case OutboxKind.Post:
                 var blocks = message.BlocksJson is null ? null : JsonNode.Parse(message.BlocksJson)!.AsArray();
                 await PostOnceAsync(message, incident, WarRoom(incident), new RenderedMessage(message.Text ?? "", blocks ?? []), resumed, ct).ConfigureAwait(false);
+                break;
+            case OutboxKind.PostStatusPage:
+                var draft = message.BlocksJson is null ? null : JsonNode.Parse(message.BlocksJson)!.AsArray();
+                var destination = StatusPageHandler.Destination(incident, options.Value) is { } statusChannel ? new SlackChannelId(statusChannel) : WarRoom(incident);
+                await PostOnceAsync(message, incident, destination, new RenderedMessage(message.Text ?? "", draft ?? []), resumed, ct).ConfigureAwait(false);
                 break;
             case OutboxKind.RefreshDeclaration when incident.WarRoom.DeclarationTs is { } ts:
                 var declaration = messages.Declaration(incident, now);
@@ -273,7 +279,7 @@ public sealed partial class OutboxDelivery(
 
     /// <summary>Steps that would be done twice if simply repeated; every other step is idempotent at Slack's end.</summary>
     private static bool MayDuplicate(OutboxKind kind) =>
-        kind is OutboxKind.CreateWarRoom or OutboxKind.PostDeclaration or OutboxKind.Announce or OutboxKind.Post;
+        kind is OutboxKind.CreateWarRoom or OutboxKind.PostDeclaration or OutboxKind.Announce or OutboxKind.Post or OutboxKind.PostStatusPage;
 
     private static SlackChannelId WarRoom(Incident incident) =>
         incident.WarRoom.ChannelId is { } id ? new SlackChannelId(id) : throw new SlackApiException("war_room", "war_room_not_created");

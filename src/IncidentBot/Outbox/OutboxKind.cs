@@ -58,6 +58,6 @@ public enum OutboxKind
     /// </summary>
     UploadReview,
 
-    /// <summary>Post <see cref="OutboxMessage.Text"/>, a status-page draft, to the status-page channel (see <c>StatusPages.StatusPageDraft</c>).</summary>
+    /// <summary>Post <see cref="OutboxMessage.Text"/>, a status-page draft, to the status-page channel (see <c>StatusPages.StatusPageHandler</c>); in the war room when none is set or for a drill.</summary>
     PostStatusPage,
 }
