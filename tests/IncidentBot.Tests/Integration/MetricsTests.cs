@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Tests.Fakes;
 using NodaTime;
@@ -35,6 +36,20 @@ public sealed class MetricsTests : BotTest
         Assert.Equal(Instant.FromUtc(2026, 11, 24, 14, 10), incident.IdentifiedAt);
         Assert.Contains("*SEV-2* · 1 · detect 30m / 30m · ack 0m / 0m · identify 10m / 10m · resolve 1h 00m / 1h 00m", metrics, StringComparison.Ordinal);
         Assert.Contains("*Post-mortems done:* 0% (0 of 1 required)", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_declaration_form_takes_when_impact_started_and_keeps_the_form_open_on_a_bad_time()
+    {
+        using var bad = await Bot.InteractionAsync(FormSubmission("Checkout returns 500s", "at lunch"));
+        using var later = await Bot.InteractionAsync(FormSubmission("Checkout returns 500s", "2026-11-24 15:00"));
+        using var good = await Bot.InteractionAsync(FormSubmission("Checkout returns 500s", "12:50 -01:00"));
+        await Bot.OutboxDrainedAsync();
+
+        Assert.NotNull(JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["errors"]!["started"]);
+        Assert.Contains("still to come", (string?)JsonNode.Parse(await later.Content.ReadAsStringAsync())!["errors"]!["started"], StringComparison.Ordinal);
+        var incident = Assert.Single(Bot.Store.ListOpen());
+        Assert.Equal(Instant.FromUtc(2026, 11, 24, 13, 50), incident.ImpactStartedAt);
     }
 
     [Fact]
@@ -123,6 +138,25 @@ public sealed class MetricsTests : BotTest
         Assert.Contains("incidentbot_time_to_detect_seconds{severity=\"SEV-2\",statistic=\"mean\",window=\"30d\"} 0\n", text, StringComparison.Ordinal);
         Assert.Contains("incidentbot_open_incidents{severity=\"SEV-2\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("incidentbot_drills{window=\"30d\"} 1\n", text, StringComparison.Ordinal);
+    }
+
+    private static JsonObject FormSubmission(string title, string started)
+    {
+        var payload = JsonNode.Parse(Fixture.Text("slack/ViewSubmissionPayload.json"))!.AsObject();
+        payload["user"]!["id"] = BotHost.Reporter;
+        var view = payload["view"]!.AsObject();
+        view["callback_id"] = "incident_create";
+        view["private_metadata"] = "C0GENERAL";
+        view["state"] = new JsonObject
+        {
+            ["values"] = new JsonObject
+            {
+                ["title"] = new JsonObject { ["title_input"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = title } },
+                ["severity"] = new JsonObject { ["severity_select"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "SEV-2" } } },
+                ["started"] = new JsonObject { ["started_input"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = started } },
+            },
+        };
+        return payload;
     }
 
     private static Task<HttpResponseMessage> Scrape(BotHost bot, string token)

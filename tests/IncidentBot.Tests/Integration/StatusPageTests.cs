@@ -83,6 +83,24 @@ public sealed class StatusPageTests : BotTest
         Assert.Single(events.Events);
     }
 
+    [Fact]
+    public async Task A_drills_draft_stays_in_its_war_room_and_says_drill()
+    {
+        var status = Slack.AddChannel("status-page-drafts").Id;
+        await using var bot = Start(status);
+        await bot.ReplyAsync("drill Database failover sev1");
+        await bot.OutboxDrainedAsync();
+        var room = Slack.Channels.Single(c => c.Name.StartsWith("drill-", StringComparison.Ordinal)).Id;
+
+        using var submitted = await bot.InteractionAsync(Submission("1", "Investigating: the database is failing over.", BotHost.Reporter));
+        await bot.OutboxDrainedAsync();
+
+        Assert.Empty(Slack.Messages(status));
+        var draft = Assert.Single(Slack.Messages(room), m => IncidentCommandTests.Flatten(m).Contains("Status-page draft", StringComparison.Ordinal));
+        Assert.Contains("DRILL", IncidentCommandTests.Flatten(draft), StringComparison.Ordinal);
+        Assert.True((bool?)Assert.Single(events.Events).Data["drill"]);
+    }
+
     private BotHost Start(string statusChannel) =>
         BotHost.Start(Slack, settings: new Dictionary<string, string?> { ["Incidents:StatusPageChannel"] = statusChannel }, services: s => s.AddSingleton<IIncidentEventSink>(events));
 
