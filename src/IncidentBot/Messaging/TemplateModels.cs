@@ -154,6 +154,7 @@ public static class TemplateModels
             ["commander"] = incident.Holder(IncidentRole.Commander) is { } c ? SlackText.User(c.Value) : "_none_",
             ["war_room"] = incident.WarRoom.ChannelId is { } id ? SlackText.Channel(id) : "_being created_",
             ["is_private"] = incident.IsPrivate,
+            ["drill"] = incident.IsDrill,
         };
     }
 
@@ -196,6 +197,8 @@ public static class TemplateModels
         TimelineKind.RoleAssigned => "Role",
         TimelineKind.StatusChanged => "Status",
         TimelineKind.ActionItem => "Action item",
+        TimelineKind.ImpactStarted => "Impact start",
+        TimelineKind.StatusPage => "Status page",
         _ => kind.ToString(),
     };
 
