@@ -2,6 +2,7 @@ using IncidentBot.Commands;
 using IncidentBot.Escalation;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Metrics;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
@@ -17,6 +18,7 @@ builder.AddStorage();
 builder.AddIncidents();
 builder.AddEscalation();
 builder.AddPostmortems();
+builder.AddMetrics();
 
 var app = builder.Build();
 // 200 while HTTP serves; "degraded" says Socket Mode is configured but not connected right now.
@@ -39,6 +41,7 @@ try
     _ = app.Services.GetRequiredService<IOptions<IncidentBot.Webhooks.WebhookOptions>>().Value;
     app.Services.GetRequiredService<MessageRenderer>();
     app.MapPostmortems();
+    app.MapMetrics();
 }
 catch (OptionsValidationException ex)
 {

@@ -9,7 +9,7 @@ namespace IncidentBot.Commands;
 
 /// <summary>
 /// <c>/incident action &lt;text&gt; [@owner] [due YYYY-MM-DD]</c> records a follow-up for the post-mortem;
-/// <c>/incident actions</c> lists them, to the caller only. Anyone in the war room may add one, as anyone may spot one.
+/// <c>/incident action done &lt;n&gt;</c> marks one done; <c>/incident actions</c> lists them, to the caller only. Anyone in the war room may add one, as anyone may spot one.
 /// </summary>
 public sealed class ActionHandler(IncidentActions actions) : IIncidentCommandHandler
 {
@@ -27,6 +27,17 @@ public sealed class ActionHandler(IncidentActions actions) : IIncidentCommandHan
         if (target.Incident is not { } incident)
         {
             return target.Problem!;
+        }
+
+        var (first, rest) = IncidentCommandParser.FirstWord(target.Arguments);
+        if (!listing && first.Equals("done", StringComparison.OrdinalIgnoreCase) && int.TryParse(rest, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return await actions.ApplyAsync(
+                context,
+                incident,
+                i => i.CompleteActionItem(number, context.User, context.Now),
+                _ => [],
+                i => $"Action item {number} of {i.Id} is done.").ConfigureAwait(false);
         }
 
         return listing ? List(context, incident) : await AddAsync(context, incident, target.Arguments).ConfigureAwait(false);
@@ -97,6 +108,6 @@ public sealed class ActionHandler(IncidentActions actions) : IIncidentCommandHan
     {
         var owner = item.Owner is { } o ? SlackText.User(o.Value) : "no owner";
         var due = item.Due is { } d ? "due " + LocalDatePattern.Iso.Format(d) : "no due date";
-        return $"*{item.Number}.* {SlackText.Escape(SlackText.Truncate(item.Text, ItemMax))} ({owner}, {due})";
+        return $"*{item.Number}.* {SlackText.Escape(SlackText.Truncate(item.Text, ItemMax))} ({owner}, {due}){(item.DoneAt is null ? "" : " ✅ done")}";
     }
 }

@@ -15,6 +15,8 @@ namespace IncidentBot.Commands;
 /// <c>/incident create &lt;title&gt; [severity]</c> declares at once; with no title it opens the declaration form
 /// (views.open must happen inside Slack's 3 s, so it is the one Slack call made on the request path).
 /// The declaration is stored with its whole Slack plan: create the war room, invite, post, pin, set the topic, announce.
+/// <c>/incident drill &lt;title&gt; [severity]</c> declares a drill: the same plan in a <c>drill-</c> war room, announced
+/// to nobody, every message marked DRILL, and left out of the metrics.
 /// </summary>
 public sealed partial class CreateHandler(
     IIncidentStore store,
@@ -29,16 +31,18 @@ public sealed partial class CreateHandler(
     public const string SeverityBlock = "severity";
     public const string ImpactBlock = "impact";
     public const string PrivateBlock = "private";
+    public const string StartedBlock = "started";
     private const int TitleInputMax = 3000;
 
-    public IReadOnlyCollection<string> Verbs { get; } = ["create", "declare", "new"];
+    public IReadOnlyCollection<string> Verbs { get; } = ["create", "declare", "new", "drill"];
 
     public string CallbackId => ModalCallbackId;
 
     public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Arguments.Length == 0)
+        var drill = context.Verb == "drill";
+        if (context.Arguments.Length == 0 && !drill)
         {
             return await OpenFormAsync(context, cancellationToken).ConfigureAwait(false);
         }
@@ -54,11 +58,19 @@ public sealed partial class CreateHandler(
         var title = string.Join(' ', words);
         if (title.Length == 0)
         {
-            return new SlackReply($"An incident needs a title: `{context.Command.Command} create Checkout returns 500s SEV-2`.");
+            return new SlackReply($"An incident needs a title: `{context.Command.Command} {context.Verb} Checkout returns 500s SEV-2`.");
         }
 
-        var incident = await DeclareAsync(title, severity, "", isPrivate: false, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}").ConfigureAwait(false);
+        var declaration = new Declaration(title, severity, "", false, drill, null);
+        var incident = await DeclareAsync(declaration, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}").ConfigureAwait(false);
         context.Audited = true;
+        if (drill)
+        {
+            return new SlackReply(
+                $"🧪 Declaring DRILL *{incident.Id}* ({incident.Severity}): {SlackText.Escape(SlackText.Truncate(incident.Title, TemplateModels.TitleMax))}\n" +
+                $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander. Nobody outside it is told, and metrics leave it out.");
+        }
+
         return new SlackReply(
             $"Declaring *{incident.Id}* ({incident.Severity}): {SlackText.Escape(SlackText.Truncate(incident.Title, TemplateModels.TitleMax))}\n" +
             $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander.");
@@ -76,18 +88,34 @@ public sealed partial class CreateHandler(
             return errors;
         }
 
+        var now = clock.GetCurrentInstant();
+        var startedText = payload.Values.GetValueOrDefault(StartedBlock, "").Trim();
+        Instant? started = null;
+        if (startedText.Length > 0)
+        {
+            started = ImpactStartText.Parse(startedText, now);
+            if (started is null || started > now)
+            {
+                errors[StartedBlock] = started is null ? "Give a time like 14:05, 2026-11-24 14:05, 14:05 +01:00 or 30m ago (UTC unless an offset is given)." : "That time is still to come; give when impact started.";
+                return errors;
+            }
+        }
+
         var origin = payload.PrivateMetadata;
         var isPrivate = payload.Values.GetValueOrDefault(PrivateBlock, "").Contains(PrivateBlock, StringComparison.Ordinal);
-        await DeclareAsync(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, new ResponderId(payload.UserId.Value), origin, clock.GetCurrentInstant(), "declaration form").ConfigureAwait(false);
+        var declaration = new Declaration(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, false, started);
+        await DeclareAsync(declaration, new ResponderId(payload.UserId.Value), origin, now, "declaration form").ConfigureAwait(false);
         return errors;
     }
 
-    private async Task<Incident> DeclareAsync(string title, Severity severity, string impact, bool isPrivate, ResponderId reporter, string origin, Instant now, string command)
+    private async Task<Incident> DeclareAsync(Declaration d, ResponderId reporter, string origin, Instant now, string command)
     {
         var pattern = options.Value.ChannelPattern;
+        var severity = d.Severity;
         var incident = await store.InsertAsync(id =>
         {
-            var declared = Incident.Declare(id, title, severity, impact, isPrivate, reporter, origin, WarRoomNames.Plan(pattern, title, id, now), now);
+            var room = WarRoomNames.Plan(pattern, d.Title, id, now);
+            var declared = Incident.Declare(id, d.Title, severity, d.Impact, d.IsPrivate, reporter, origin, d.IsDrill ? WarRoomNames.Drill(room) : room, now, d.IsDrill, d.ImpactStartedAt);
             var n = id.Value;
             OutboxMessage[] plan =
             [
@@ -96,9 +124,11 @@ public sealed partial class CreateHandler(
                 OutboxMessage.For(n, OutboxKind.PostDeclaration, now),
                 OutboxMessage.For(n, OutboxKind.PinDeclaration, now),
                 OutboxMessage.For(n, OutboxKind.SetTopic, now).Aside(),
-                OutboxMessage.For(n, OutboxKind.Announce, now).Aside(),
+
+                // A drill stays in its war room: nobody outside is told.
+                .. d.IsDrill ? Array.Empty<OutboxMessage>() : [OutboxMessage.For(n, OutboxKind.Announce, now).Aside()],
             ];
-            var audit = new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n, Command = command, Outcome = "declared " + severity.Name };
+            var audit = new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n, Command = command, Outcome = (d.IsDrill ? "declared drill " : "declared ") + severity.Name };
             return new IncidentDeclaration(declared, plan, audit);
         }).ConfigureAwait(false);
         LogDeclared(incident.Id, severity.Name);
@@ -111,6 +141,7 @@ public sealed partial class CreateHandler(
             BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, TitleInputMax, "Checkout returns 500s"),
             BlockKit.StaticSelect(SeverityBlock, "Severity", "severity_select", scheme.Levels.Select(l => (SlackText.Truncate($"{l.Name} · {l.Description}", 75), l.Name)), scheme.Default.Name),
             BlockKit.TextInput(ImpactBlock, "Impact", "impact_input", multiline: true, optional: true, TemplateModels.ImpactMax, "Who is affected, and how?"),
+            BlockKit.TextInput(StartedBlock, "Impact started (UTC unless an offset is given)", "started_input", multiline: false, optional: true, 40, "30m ago, 14:05 or 2026-11-24 14:05 +01:00; empty: now"),
             BlockKit.Checkbox(PrivateBlock, "Visibility", "private_check", "Private incident (private war room, not announced)", PrivateBlock));
         var view = BlockKit.Modal(ModalCallbackId, "Declare an incident", "Declare", blocks, context.Channel);
         try
@@ -123,6 +154,8 @@ public sealed partial class CreateHandler(
             return new SlackReply($"I could not open the form (Slack said `{ex.Error}`). Declare directly instead: `{context.Command.Command} create &lt;title&gt; [severity]`.");
         }
     }
+
+    private sealed record Declaration(string Title, Severity Severity, string Impact, bool IsPrivate, bool IsDrill, Instant? ImpactStartedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Declared {Incident} at {Severity}")]
     private partial void LogDeclared(IncidentId incident, string severity);

@@ -1,4 +1,5 @@
 using IncidentBot.Commands;
+using IncidentBot.Outbox;
 using IncidentBot.Paging;
 using IncidentBot.Reminders;
 using IncidentBot.Storage;
@@ -44,6 +45,7 @@ public static class EscalationExtensions
 
         services.AddSingleton<WebhookEvents>();
         services.AddSingleton<IIncidentChangeListener>(sp => sp.GetRequiredService<WebhookEvents>());
+        services.AddSingleton<IIncidentEventSink>(sp => sp.GetRequiredService<WebhookEvents>());
         services.AddSingleton<IIncidentChangeListener, PagerResolutions>();
         services.AddHttpClient<WebhookSender>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient<PagerClient>(http => http.Timeout = TimeSpan.FromSeconds(10));

@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 
 namespace IncidentBot.Incidents;
 
@@ -9,6 +10,8 @@ namespace IncidentBot.Incidents;
 /// </summary>
 public sealed partial class Incident
 {
+    private static readonly InstantPattern UtcMinute = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm 'UTC'");
+
     public IncidentId Id { get; private set; }
 
     public string Title { get; private set; } = "";
@@ -31,7 +34,23 @@ public sealed partial class Incident
     /// <summary>Everyone the bot invited to the war room: the reporter and every role holder.</summary>
     public List<ResponderId> Responders { get; private set; } = [];
 
+    /// <summary>A practice incident: its messages say DRILL, it is announced to nobody, and metrics leave it out.</summary>
+    public bool IsDrill { get; private set; }
+
+    /// <summary>When users started to feel it, if someone said so; null means at the declaration (see <see cref="ImpactStarted"/>).</summary>
+    public Instant? ImpactStartedAt { get; private set; }
+
+    /// <summary>Detected: when it was declared.</summary>
     public Instant DeclaredAt { get; private set; }
+
+    /// <summary>The commander's first action after the declaration.</summary>
+    public Instant? AcknowledgedAt { get; private set; }
+
+    /// <summary>The first time the status was set to identified.</summary>
+    public Instant? IdentifiedAt { get; private set; }
+
+    /// <summary>Mitigated: the first time the status was set to monitoring.</summary>
+    public Instant? MitigatedAt { get; private set; }
 
     public Instant LastUpdateAt { get; private set; }
 
@@ -66,10 +85,21 @@ public sealed partial class Incident
 
     public bool IsMember(ResponderId who) => Reporter == who || Responders.Contains(who) || HoldsARole(who);
 
-    /// <summary>Declares an incident: the reporter is commander until someone else takes it.</summary>
-    public static Incident Declare(IncidentId id, string title, Severity severity, string impact, bool isPrivate, ResponderId reporter, string originChannel, string warRoomName, Instant now)
+    /// <summary>When impact began: as recorded, or the declaration when nobody said otherwise.</summary>
+    public Instant ImpactStarted() => ImpactStartedAt ?? DeclaredAt;
+
+    /// <summary>
+    /// Declares an incident: the reporter is commander until someone else takes it. A drill is declared like any
+    /// incident; <paramref name="impactStartedAt"/>, when given, may not be after <paramref name="now"/>.
+    /// </summary>
+    public static Incident Declare(IncidentId id, string title, Severity severity, string impact, bool isPrivate, ResponderId reporter, string originChannel, string warRoomName, Instant now, bool isDrill = false, Instant? impactStartedAt = null)
     {
         ArgumentNullException.ThrowIfNull(severity);
+        if (impactStartedAt > now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(impactStartedAt), "Impact cannot start after the declaration.");
+        }
+
         var incident = new Incident
         {
             Id = id,
@@ -82,12 +112,14 @@ public sealed partial class Incident
             OriginChannel = originChannel,
             Roles = [new RoleAssignment(IncidentRole.Commander, reporter)],
             Responders = [reporter],
+            IsDrill = isDrill,
+            ImpactStartedAt = impactStartedAt,
             DeclaredAt = now,
             LastUpdateAt = now,
             NextUpdateDue = now + severity.UpdateInterval,
             WarRoom = new WarRoom { PlannedName = warRoomName },
         };
-        incident.Recorded.Add(new TimelineEntry(now, TimelineKind.Declared, reporter, $"Declared {severity.Name}: {incident.Title}"));
+        incident.Recorded.Add(new TimelineEntry(now, TimelineKind.Declared, reporter, $"Declared {(isDrill ? "a DRILL at " : "")}{severity.Name}: {incident.Title}"));
         return incident;
     }
 
@@ -128,6 +160,8 @@ public sealed partial class Incident
             return Decision.Refuse($"<@{holder}> already holds that role");
         }
 
+        // Handing the command over is itself the outgoing commander's action.
+        Acknowledge(by, now);
         Roles.RemoveAll(r => r.Role == role);
         Roles.Add(new RoleAssignment(role, holder));
         Roles.Sort((a, b) => a.Role.CompareTo(b.Role));
@@ -149,6 +183,15 @@ public sealed partial class Incident
 
         var from = Status;
         Status = to;
+        if (to == IncidentStatus.Identified)
+        {
+            IdentifiedAt ??= now;
+        }
+        else if (to == IncidentStatus.Monitoring)
+        {
+            MitigatedAt ??= now;
+        }
+
         switch (to)
         {
             case IncidentStatus.Resolved:
@@ -255,12 +298,63 @@ public sealed partial class Incident
         return Record(new TimelineEntry(now, TimelineKind.ActionItem, by, $"Action item {item.Number}: {item.Text}"));
     }
 
+    /// <summary>Marks action item <paramref name="number"/> done; it counts towards the action-item completion rate.</summary>
+    public Decision CompleteActionItem(int number, ResponderId by, Instant now)
+    {
+        var index = ActionItems.FindIndex(a => a.Number == number);
+        if (index < 0)
+        {
+            return Decision.Refuse($"{Id} has no action item {number}");
+        }
+
+        if (ActionItems[index].DoneAt is not null)
+        {
+            return Decision.Refuse($"action item {number} is already done");
+        }
+
+        ActionItems[index] = ActionItems[index] with { DoneAt = now };
+        return Record(new TimelineEntry(now, TimelineKind.ActionItem, by, $"Action item {number} done"));
+    }
+
+    /// <summary>Corrects when impact began, e.g. an alert that fired before anyone declared.</summary>
+    public Decision StartImpactAt(Instant started, ResponderId by, Instant now)
+    {
+        if (started > DeclaredAt)
+        {
+            return Decision.Refuse("impact cannot start after the declaration; give a time before it");
+        }
+
+        ImpactStartedAt = started;
+        return Record(new TimelineEntry(now, TimelineKind.ImpactStarted, by, "Impact started " + UtcMinute.Format(started)));
+    }
+
+    /// <summary>Records a status-page draft the comms team was handed; the text is what customers will read.</summary>
+    public Decision DraftStatusPage(string text, ResponderId by, Instant now)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Decision.Refuse("a status-page draft needs text");
+        }
+
+        return Record(new TimelineEntry(now, TimelineKind.StatusPage, by, text.Trim()));
+    }
+
     /// <summary>Records what the bot learnt of the war room in Slack (its id, the declaration's ts).</summary>
     public void UseWarRoom(WarRoom warRoom) => WarRoom = warRoom ?? throw new ArgumentNullException(nameof(warRoom));
 
     private Decision Record(TimelineEntry entry)
     {
+        Acknowledge(entry.Actor, entry.At);
         Recorded.Add(entry);
         return Decision.Apply(entry);
+    }
+
+    /// <summary>The commander's first action after the declaration acknowledges the incident.</summary>
+    private void Acknowledge(ResponderId by, Instant now)
+    {
+        if (AcknowledgedAt is null && Holder(IncidentRole.Commander) == by)
+        {
+            AcknowledgedAt = now;
+        }
     }
 }

@@ -8,6 +8,9 @@ public sealed class IncidentsOptions
     /// <summary>Channel id (C…) where every declaration is announced. Empty: no announcements.</summary>
     public string AnnouncementChannel { get; set; } = "";
 
+    /// <summary>Channel id (C…) where status-page drafts go for the comms team. Empty: they are posted in the war room.</summary>
+    public string StatusPageChannel { get; set; } = "";
+
     /// <summary>The severity scheme, most severe first. Default: SEV-1..SEV-4 (see <see cref="SeverityScheme.Defaults"/>).</summary>
     public List<SeverityOptions> Severities { get; set; } = [];
 

@@ -22,4 +22,10 @@ public enum TimelineKind
 
     /// <summary>People were called in: an escalation step fired, someone escalated by hand, or a pager was triggered.</summary>
     Escalated,
+
+    /// <summary>Someone recorded when impact began (<c>/incident started</c>).</summary>
+    ImpactStarted,
+
+    /// <summary>A status-page draft handed to the comms team.</summary>
+    StatusPage,
 }

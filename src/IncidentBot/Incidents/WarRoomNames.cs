@@ -13,6 +13,7 @@ public static class WarRoomNames
 {
     public const int MaxLength = 80;
     private const int SuffixRoom = 4;
+    private const string DrillPrefix = "drill-";
 
     public static string Plan(string pattern, string title, IncidentId id, Instant declaredAt)
     {
@@ -22,6 +23,13 @@ public static class WarRoomNames
         var room = Math.Max(8, MaxLength - SuffixRoom - withoutSlug.Length);
         var slug = Slug(title, room);
         return Clean(Replace(pattern, date, id, slug), MaxLength - SuffixRoom);
+    }
+
+    /// <summary>A drill's war room: the planned name marked <c>drill-</c>, so nobody takes it for a real incident.</summary>
+    public static string Drill(string planned)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        return Clean(DrillPrefix + planned, MaxLength - SuffixRoom);
     }
 
     /// <summary>The name to try when <paramref name="planned"/> is taken: <c>planned-2</c>, <c>planned-3</c>, …</summary>

@@ -54,6 +54,19 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public RenderedMessage ReminderDone(Incident incident, ResponderId actor, string what, Instant now) =>
         renderer.Render("reminder-done", TemplateModels.Update(Model(incident, now), actor.Value, what));
 
+    public string Metrics(IncidentBot.Metrics.IncidentMetrics metrics) =>
+        renderer.RenderText("metrics", new Scriban.Runtime.ScriptObject { ["metrics"] = IncidentBot.Metrics.MetricsModel.For(metrics) });
+
+    /// <summary>The customer-facing text for the incident's current status, to prefill the status-page form.</summary>
+    public string StatusPageText(Incident incident, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return renderer.RenderText(StatusPages.StatusPageModel.TemplateName(incident), StatusPages.StatusPageModel.For(incident, scheme.Named(incident.Severity), now)).Trim();
+    }
+
+    public RenderedMessage StatusPageDraft(Incident incident, ResponderId actor, string text, Instant now) =>
+        renderer.Render("statuspage-draft", TemplateModels.StatusPage(Model(incident, now), actor.Value, text, IncidentLifecycle.Word(incident.Status)));
+
     public string Help(string command) => renderer.RenderText("help", TemplateModels.Help(scheme, command));
 
     public string List(IEnumerable<Incident> incidents, Instant now) =>
@@ -63,7 +76,7 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public static string Topic(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return SlackText.Escape(SlackText.Truncate($"{incident.Id} · {incident.Severity} · {IncidentLifecycle.Word(incident.Status)} · {incident.Title}", TopicMax - 20));
+        return SlackText.Escape(SlackText.Truncate($"{(incident.IsDrill ? "DRILL · " : "")}{incident.Id} · {incident.Severity} · {IncidentLifecycle.Word(incident.Status)} · {incident.Title}", TopicMax - 20));
     }
 
     private Scriban.Runtime.ScriptObject Model(Incident incident, Instant now) =>

@@ -34,6 +34,13 @@ public static class TemplateModels
         ["reminder-done"] = () => Update(Sample(), "UREPORTER", "snoozed reminders for 30 min"),
         ["escalation"] = () => Escalation(Sample(), SampleEscalation, null),
         ["escalation-notice"] = () => Escalation(Sample(), SampleEscalation, "UREPORTER"),
+        ["metrics"] = Metrics.MetricsModel.Sample,
+        ["monthly-review.md"] = Metrics.MonthlyReviewModel.Sample,
+        ["statuspage-investigating"] = StatusPages.StatusPageModel.Sample,
+        ["statuspage-identified"] = StatusPages.StatusPageModel.Sample,
+        ["statuspage-monitoring"] = StatusPages.StatusPageModel.Sample,
+        ["statuspage-resolved"] = StatusPages.StatusPageModel.Sample,
+        ["statuspage-draft"] = () => StatusPage(Sample(), "UREPORTER", "Resolved: checkout works again.", "resolved"),
     };
 
     private static EscalationCall SampleEscalation =>
@@ -57,6 +64,7 @@ public static class TemplateModels
             ["status"] = IncidentLifecycle.Word(incident.Status),
             ["impact"] = incident.Impact.Length == 0 ? "_not stated yet_" : SlackText.Escape(SlackText.Truncate(incident.Impact, ImpactMax)),
             ["is_private"] = incident.IsPrivate,
+            ["drill"] = incident.IsDrill,
             ["reporter"] = SlackText.User(incident.Reporter.Value),
             ["commander"] = Role(IncidentRole.Commander),
             ["tech_lead"] = Role(IncidentRole.TechLead),
@@ -101,6 +109,14 @@ public static class TemplateModels
     {
         Actor(model, actor);
         model["text"] = SlackText.Escape(SlackText.Truncate(text, TextMax));
+        return model;
+    }
+
+    /// <summary>A status-page draft as handed to the comms team: <paramref name="text"/> is escaped here.</summary>
+    public static ScriptObject StatusPage(ScriptObject model, string actor, string text, string status)
+    {
+        Update(model, actor, text);
+        model["status"] = status;
         return model;
     }
 
@@ -158,6 +174,7 @@ public static class TemplateModels
             ["commander"] = incident.Holder(IncidentRole.Commander) is { } c ? SlackText.User(c.Value) : "_none_",
             ["war_room"] = incident.WarRoom.ChannelId is { } id ? SlackText.Channel(id) : "_being created_",
             ["is_private"] = incident.IsPrivate,
+            ["drill"] = incident.IsDrill,
         };
     }
 
@@ -200,6 +217,8 @@ public static class TemplateModels
         TimelineKind.RoleAssigned => "Role",
         TimelineKind.StatusChanged => "Status",
         TimelineKind.ActionItem => "Action item",
+        TimelineKind.ImpactStarted => "Impact start",
+        TimelineKind.StatusPage => "Status page",
         _ => kind.ToString(),
     };
 

@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Metrics;
 using IncidentBot.Postmortems;
 using IncidentBot.Scribe;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.StatusPages;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -26,6 +28,7 @@ public sealed partial class OutboxDelivery(
     PostmortemUpload postmortems,
     Webhooks.WebhookSender webhooks,
     Paging.PagerClient pagers,
+    ReviewUpload reviews,
     INoteStore notes,
     StoreSignals signals,
     IClock clock,
@@ -39,7 +42,7 @@ public sealed partial class OutboxDelivery(
     {
         ArgumentNullException.ThrowIfNull(message);
         var incident = store.Find(new IncidentId(message.IncidentId));
-        if (incident is null)
+        if (incident is null && message.Kind != OutboxKind.UploadReview)
         {
             return await FinishAsync(message, null, OutboxStep.Failed, "incident_not_found").ConfigureAwait(false);
         }
@@ -54,32 +57,44 @@ public sealed partial class OutboxDelivery(
         }
         try
         {
-            await RunAsync(message, incident, resumed, cancellationToken).ConfigureAwait(false);
+            if (incident is null)
+            {
+                await reviews.UploadAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await RunAsync(message, incident, resumed, cancellationToken).ConfigureAwait(false);
+            }
+
             return await FinishAsync(message, incident, OutboxStep.Done, null).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (ex.IsTransient)
         {
-            return await RetryLaterAsync(message, incident, ex.Error).ConfigureAwait(false);
+            return await RetryLaterAsync(message, ex.Error).ConfigureAwait(false);
         }
         catch (OutboundException ex) when (ex.IsTransient)
         {
-            return await RetryLaterAsync(message, incident, ex.Error).ConfigureAwait(false);
+            return await RetryLaterAsync(message, ex.Error).ConfigureAwait(false);
         }
         catch (OutboundException ex)
         {
-            LogOutboundFailed(message.Id, message.Kind, incident.Id, ex.Target, ex.Error);
+            LogOutboundFailed(message.Id, message.Kind, new IncidentId(message.IncidentId), ex.Target, ex.Error);
             return await FinishAsync(message, incident, OutboxStep.Failed, ex.Error).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or SlackApiException))
         {
             // A fault of ours (a template, the database): keep the message and back off rather than drop what was promised.
             LogUnexpected(ex, message.Id, message.Kind);
-            return await RetryLaterAsync(message, incident, ex.GetType().Name).ConfigureAwait(false);
+            return await RetryLaterAsync(message, ex.GetType().Name).ConfigureAwait(false);
         }
         catch (SlackApiException ex)
         {
-            LogFailed(message.Id, message.Kind, incident.Id, ex.Method, ex.Error);
-            if (message.Kind == OutboxKind.CreateWarRoom)
+            LogFailed(message.Id, message.Kind, new IncidentId(message.IncidentId), ex.Method, ex.Error);
+            if (incident is null)
+            {
+                await TellAsync(message.Target ?? "", message.Users.FirstOrDefault() ?? "", $"I could not share the monthly review: Slack said `{ex.Error}`. Is the bot in this channel? Invite it, then ask again.", cancellationToken).ConfigureAwait(false);
+            }
+            else if (message.Kind == OutboxKind.CreateWarRoom)
             {
                 await TellAsync(incident.OriginChannel, incident.Reporter.Value, $"I could not create the war room for {incident.Id}: Slack said `{ex.Error}`. The incident is recorded; ask your Slack admin, then declare again.", cancellationToken).ConfigureAwait(false);
             }
@@ -119,6 +134,11 @@ public sealed partial class OutboxDelivery(
             case OutboxKind.Post:
                 var blocks = message.BlocksJson is null ? null : JsonNode.Parse(message.BlocksJson)!.AsArray();
                 await PostOnceAsync(message, incident, WarRoom(incident), new RenderedMessage(message.Text ?? "", blocks ?? []), resumed, ct).ConfigureAwait(false);
+                break;
+            case OutboxKind.PostStatusPage:
+                var draft = message.BlocksJson is null ? null : JsonNode.Parse(message.BlocksJson)!.AsArray();
+                var destination = StatusPageHandler.Destination(incident, options.Value) is { } statusChannel ? new SlackChannelId(statusChannel) : WarRoom(incident);
+                await PostOnceAsync(message, incident, destination, new RenderedMessage(message.Text ?? "", draft ?? []), resumed, ct).ConfigureAwait(false);
                 break;
             case OutboxKind.RefreshDeclaration when incident.WarRoom.DeclarationTs is { } ts:
                 var declaration = messages.Declaration(incident, now);
@@ -295,7 +315,7 @@ public sealed partial class OutboxDelivery(
 
     /// <summary>Steps that would be done twice if simply repeated; every other step is idempotent at Slack's end.</summary>
     private static bool MayDuplicate(OutboxKind kind) =>
-        kind is OutboxKind.CreateWarRoom or OutboxKind.PostDeclaration or OutboxKind.Announce or OutboxKind.Post or OutboxKind.Notify;
+        kind is OutboxKind.CreateWarRoom or OutboxKind.PostDeclaration or OutboxKind.Announce or OutboxKind.Post or OutboxKind.Notify or OutboxKind.PostStatusPage;
 
     private static SlackChannelId WarRoom(Incident incident) =>
         incident.WarRoom.ChannelId is { } id ? new SlackChannelId(id) : throw new SlackApiException("war_room", "war_room_not_created");
@@ -312,13 +332,13 @@ public sealed partial class OutboxDelivery(
         }
     }
 
-    private async Task<OutboxStep> RetryLaterAsync(OutboxMessage message, Incident incident, string error)
+    private async Task<OutboxStep> RetryLaterAsync(OutboxMessage message, string error)
     {
         var wait = Duration.FromSeconds(Math.Min(300, 1 << Math.Min(message.Attempts, 8)));
         message.NextAttemptAt = clock.GetCurrentInstant() + wait;
         message.Error = error;
         await store.SaveOutboxAsync(message).ConfigureAwait(false);
-        LogRetryLater(message.Id, message.Kind, incident.Id, error, wait.TotalSeconds);
+        LogRetryLater(message.Id, message.Kind, new IncidentId(message.IncidentId), error, wait.TotalSeconds);
         return OutboxStep.RetryLater;
     }
 

@@ -65,4 +65,14 @@ public enum OutboxKind
 
     /// <summary>Resolve the incident at the pager service <see cref="OutboxMessage.Target"/>.</summary>
     Unpage,
+
+    /// <summary>
+    /// Share the monthly incident review of month <see cref="OutboxMessage.Text"/> (<c>yyyy-MM</c>) as a Markdown file in
+    /// <see cref="OutboxMessage.Target"/>, asked for by <see cref="OutboxMessage.Users"/>; it belongs to no incident
+    /// (see <c>Metrics.ReviewUpload</c>).
+    /// </summary>
+    UploadReview,
+
+    /// <summary>Post <see cref="OutboxMessage.Text"/>, a status-page draft, to the status-page channel (see <c>StatusPages.StatusPageHandler</c>); in the war room when none is set or for a drill.</summary>
+    PostStatusPage,
 }

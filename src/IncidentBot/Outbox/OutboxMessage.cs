@@ -23,7 +23,10 @@ public sealed class OutboxMessage
     /// <summary>The message a step acts on (chat.update, reactions).</summary>
     public string? TargetTs { get; set; }
 
-    /// <summary>Where a step goes outside the war room: a channel or user (notify), a webhook URL, a pager service.</summary>
+    /// <summary>
+    /// Where a step goes outside the war room: a channel or user (notify), a webhook URL, a pager service, the channel a
+    /// monthly review was asked for in.
+    /// </summary>
     public string? Target { get; set; }
 
     /// <summary>The scribe note a step completes.</summary>
@@ -45,14 +48,17 @@ public sealed class OutboxMessage
     public const int TopicLane = 3;
     public const int AnnounceLane = 4;
 
+    /// <summary>The incident id of messages that belong to no incident.</summary>
+    public const int NoIncident = 0;
+
     /// <summary>Pager triggers and resolutions of an incident, in order, never held up by Slack.</summary>
     public const int PagerLane = 5;
 
     /// <summary>The first of the webhook lanes, one per receiver, so a receiver that is down delays only itself.</summary>
     public const int FirstWebhookLane = 10;
 
-    /// <summary>Waits for the war room to exist before it can run; webhooks and pagers never do.</summary>
-    public bool NeedsWarRoom => Kind is not (OutboxKind.CreateWarRoom or OutboxKind.Webhook or OutboxKind.Page or OutboxKind.Unpage);
+    /// <summary>Waits for the war room to exist before it can run; webhooks, pagers and monthly reviews never do.</summary>
+    public bool NeedsWarRoom => Kind is not (OutboxKind.CreateWarRoom or OutboxKind.Webhook or OutboxKind.Page or OutboxKind.Unpage or OutboxKind.UploadReview);
 
     /// <summary>Moves an invite, topic or announcement to its own side lane: it depends on nothing but the war room.</summary>
     public OutboxMessage Aside()

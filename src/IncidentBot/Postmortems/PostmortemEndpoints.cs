@@ -66,7 +66,7 @@ public static partial class PostmortemEndpoints
     }
 
     /// <summary>Compares hashes in constant time, so neither the token's content nor its length leaks through timing.</summary>
-    private static bool Authorized(string header, string token)
+    internal static bool Authorized(string header, string token)
     {
         if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
         {

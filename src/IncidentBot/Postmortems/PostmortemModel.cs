@@ -124,6 +124,8 @@ public static class PostmortemModel
         TimelineKind.RoleAssigned => "Role",
         TimelineKind.StatusChanged => "Status",
         TimelineKind.ActionItem => "Action item",
+        TimelineKind.ImpactStarted => "Impact start",
+        TimelineKind.StatusPage => "Status page",
         _ => kind.ToString(),
     };
 }

@@ -58,54 +58,64 @@ public sealed partial class PostmortemUpload(
             return;
         }
 
-        var record = uploads.Find(message.Id);
-        if (record?.SharedAt is not null)
-        {
-            return;
-        }
-
         var room = incident.WarRoom.ChannelId is { } id ? new SlackChannelId(id) : throw new SlackApiException("war_room", "war_room_not_created");
         var title = $"{incident.Id} post-mortem draft: {SlackText.Truncate(incident.Title, TitleMax)}";
         var comment = message.Users.Count > 0
             ? $"📝 Post-mortem draft for *{incident.Id}*, as asked by {SlackText.User(message.Users[0])}. Fill in the sections marked \"To fill in\"."
             : $"📝 *{incident.Id}* is resolved and {severity.Name} requires a post-mortem: here is the draft to start from.";
+        if (incident.IsDrill)
+        {
+            comment = "🧪 *DRILL* · " + comment;
+        }
+
+        var file = new SharedFile(PostmortemRenderer.FileName(incident), title, comment);
+        await ShareOnceAsync(message.Id, incident.Id.Value, room, file, () => renderer.Render(incident, store.Timeline(incident.Id), notes.ForIncident(incident.Id), clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Uploads the Markdown <paramref name="render"/> makes, once per outbox message, and shares it in
+    /// <paramref name="channel"/>: the post-mortem draft, and any other document the bot hands over as a file.
+    /// </summary>
+    public async Task ShareOnceAsync(long outboxId, int incidentId, SlackChannelId channel, SharedFile file, Func<string> render, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(render);
+        var record = uploads.Find(outboxId);
+        if (record?.SharedAt is not null)
+        {
+            return;
+        }
+
         if (record is not null)
         {
             try
             {
-                await ShareAsync(record, room, title, comment, cancellationToken).ConfigureAwait(false);
+                await ShareAsync(record, channel, file, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (SlackApiException ex) when (ex.Error == "file_not_found")
             {
                 // Slack let the earlier upload lapse before it was shared; as nobody saw it, upload afresh.
-                uploads.Forget(message.Id);
+                uploads.Forget(outboxId);
             }
         }
 
-        record = await UploadDraftAsync(message, incident, cancellationToken).ConfigureAwait(false);
-        await ShareAsync(record, room, title, comment, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<PostmortemUploadRecord> UploadDraftAsync(OutboxMessage message, Incident incident, CancellationToken ct)
-    {
-        var now = clock.GetCurrentInstant();
-        var content = Encoding.UTF8.GetBytes(renderer.Render(incident, store.Timeline(incident.Id), notes.ForIncident(incident.Id), now));
-        var target = await slack.GetUploadUrlExternalAsync(PostmortemRenderer.FileName(incident), content.Length, ct).ConfigureAwait(false);
-        await slack.UploadFileAsync(target.UploadUrl, content, ct).ConfigureAwait(false);
-        var record = new PostmortemUploadRecord { Id = message.Id, IncidentId = incident.Id.Value, FileId = target.FileId, UploadedAt = now };
+        var content = Encoding.UTF8.GetBytes(render());
+        var target = await slack.GetUploadUrlExternalAsync(file.FileName, content.Length, cancellationToken).ConfigureAwait(false);
+        await slack.UploadFileAsync(target.UploadUrl, content, cancellationToken).ConfigureAwait(false);
+        record = new PostmortemUploadRecord { Id = outboxId, IncidentId = incidentId, FileId = target.FileId, UploadedAt = clock.GetCurrentInstant() };
         uploads.Save(record);
-        return record;
+        await ShareAsync(record, channel, file, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ShareAsync(PostmortemUploadRecord record, SlackChannelId room, string title, string comment, CancellationToken ct)
+    private async Task ShareAsync(PostmortemUploadRecord record, SlackChannelId channel, SharedFile file, CancellationToken ct)
     {
-        await slack.CompleteUploadExternalAsync([new SlackUploadedFile(record.FileId, title)], room, comment, ct).ConfigureAwait(false);
+        await slack.CompleteUploadExternalAsync([new SlackUploadedFile(record.FileId, file.Title)], channel, file.Comment, ct).ConfigureAwait(false);
         record.SharedAt = clock.GetCurrentInstant();
         uploads.Save(record);
-        LogShared(new IncidentId(record.IncidentId), record.FileId);
+        LogShared(file.FileName, record.FileId);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shared the post-mortem draft of {Incident} as file {FileId}")]
-    private partial void LogShared(IncidentId incident, string fileId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shared {FileName} as file {FileId}")]
+    private partial void LogShared(string fileName, string fileId);
 }

@@ -12,4 +12,8 @@ public sealed class PostmortemUploadStore(LiteDatabase database)
     public void Save(PostmortemUploadRecord record) => uploads.Upsert(record);
 
     public bool Forget(long outboxId) => uploads.Delete(outboxId);
+
+    /// <summary>The incidents whose post-mortem draft was shared in the war room at least once.</summary>
+    public IReadOnlySet<int> SharedIncidents() =>
+        uploads.FindAll().Where(u => u.SharedAt is not null).Select(u => u.IncidentId).ToHashSet();
 }

@@ -46,6 +46,7 @@ public static class BsonMappings
                 ["due"] = item.Due is { } due ? LocalDatePattern.Iso.Format(due) : BsonValue.Null,
                 ["added_by"] = item.AddedBy.Value,
                 ["added_at"] = item.AddedAt.ToUnixTimeMilliseconds(),
+                ["done_at"] = item.DoneAt is { } done ? done.ToUnixTimeMilliseconds() : BsonValue.Null,
             },
             bson => new ActionItem(
                 bson["number"].AsInt32,
@@ -53,7 +54,9 @@ public static class BsonMappings
                 bson["owner"].IsNull ? null : new ResponderId(bson["owner"].AsString),
                 bson["due"].IsNull ? null : LocalDatePattern.Iso.Parse(bson["due"].AsString).Value,
                 new ResponderId(bson["added_by"].AsString),
-                Instant.FromUnixTimeMilliseconds(bson["added_at"].AsInt64)));
+                Instant.FromUnixTimeMilliseconds(bson["added_at"].AsInt64),
+                // Items stored before completion was tracked have no done_at: they are open.
+                bson["done_at"].IsNull ? null : Instant.FromUnixTimeMilliseconds(bson["done_at"].AsInt64)));
         // The timeline is a collection of its own (LiteDbIncidentStore), so an incident's document stays small.
         mapper.Entity<Incident>().Id(i => i.Id, autoId: false).Ignore(i => i.Recorded);
         mapper.Entity<ScribeNote>().Id(n => n.Key, autoId: false);

@@ -33,6 +33,12 @@ public interface IIncidentStore
     /// <summary>Everything the bot recorded of the incident, oldest first (scribe notes are in <see cref="INoteStore"/>).</summary>
     IReadOnlyList<TimelineEntry> Timeline(IncidentId id);
 
+    /// <summary>Incidents declared in [<paramref name="since"/>, <paramref name="until"/>), drills included, oldest first.</summary>
+    IReadOnlyList<Incident> DeclaredBetween(Instant since, Instant until);
+
+    /// <summary>Stores outbox messages that belong to no incident change (a monthly review's upload) with their audit entry, in one transaction.</summary>
+    Task EnqueueAsync(AuditEntry entry, params OutboxMessage[] messages);
+
     Task AuditAsync(AuditEntry entry);
 
     IReadOnlyList<AuditEntry> AuditLog(int? incidentId);

@@ -36,6 +36,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         incidents.EnsureIndex(i => i.WarRoom.ChannelId);
         incidents.EnsureIndex(i => i.Status);
         incidents.EnsureIndex(i => i.NextUpdateDue);
+        incidents.EnsureIndex(i => i.DeclaredAt);
         outbox.EnsureIndex(m => m.State);
         outbox.EnsureIndex(m => m.IncidentId);
         audit.EnsureIndex(a => a.IncidentId);
@@ -106,6 +107,26 @@ public sealed class LiteDbIncidentStore : IIncidentStore
 
     public IReadOnlyList<TimelineEntry> Timeline(IncidentId id) =>
         timeline.Find(Query.EQ("incident", id.Value)).OrderBy(e => e["_id"].AsInt64).Select(mapper.Deserialize<TimelineEntry>).ToList();
+
+    public IReadOnlyList<Incident> DeclaredBetween(Instant since, Instant until) =>
+        incidents.Find(Query.And(
+                Query.GTE(nameof(Incident.DeclaredAt), since.ToUnixTimeMilliseconds()),
+                Query.LT(nameof(Incident.DeclaredAt), until.ToUnixTimeMilliseconds())))
+            .OrderBy(i => i.DeclaredAt)
+            .ThenBy(i => i.Id.Value)
+            .ToList();
+
+    public async Task EnqueueAsync(AuditEntry entry, params OutboxMessage[] messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        await writer.WriteAsync(() =>
+        {
+            outbox.InsertBulk(messages);
+            audit.Insert(entry);
+            return true;
+        }).ConfigureAwait(false);
+        Notify(messages, incidentChanged: false);
+    }
 
     public Task AuditAsync(AuditEntry entry) => writer.WriteAsync(() => audit.Insert(entry));
 

@@ -13,7 +13,7 @@ namespace IncidentBot.Webhooks;
 /// that reaches the timeline is heard here (see <see cref="IIncidentChangeListener"/>); other features send their own
 /// event types with <see cref="Event"/>, inside their own transaction.
 /// </summary>
-public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentChangeListener
+public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentChangeListener, IIncidentEventSink
 {
     public const string Declared = "incident.declared";
     public const string SeverityChanged = "incident.severity_changed";
@@ -55,6 +55,9 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
             return message;
         }).ToList();
     }
+
+    /// <summary>An event raised by a command rather than by a timeline entry (a status-page draft, say).</summary>
+    public IEnumerable<OutboxMessage> Emit(Incident incident, string eventType, JsonObject data, Instant now) => Event(incident, eventType, data, now);
 
     public IEnumerable<OutboxMessage> Changed(Incident incident, IReadOnlyList<TimelineEntry> added)
     {

@@ -30,6 +30,62 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_incident_timestamps_drill_mark_and_done_action_items_survive_a_reopen()
+    {
+        var now = clock.GetCurrentInstant();
+        var incident = await store.InsertAsync(id =>
+        {
+            var declared = Incident.Declare(id, "Failover", IncidentFactory.Sev1, "", false, new ResponderId("UIC"), "CGEN", "drill-inc-x", now, isDrill: true, impactStartedAt: now - Duration.FromMinutes(20));
+            declared.ChangeStatus(IncidentStatus.Identified, new ResponderId("UIC"), now + Duration.FromMinutes(5));
+            declared.ChangeStatus(IncidentStatus.Monitoring, new ResponderId("UIC"), now + Duration.FromMinutes(9));
+            declared.AddActionItem("Runbook", null, null, new ResponderId("UIC"), now);
+            declared.CompleteActionItem(1, new ResponderId("UIC"), now + Duration.FromMinutes(10));
+            return new IncidentDeclaration(declared, [], Audit(id));
+        });
+
+        await ReopenAsync();
+        var loaded = store.Find(incident.Id)!;
+
+        Assert.True(loaded.IsDrill);
+        Assert.Equal(now - Duration.FromMinutes(20), loaded.ImpactStartedAt);
+        Assert.Equal(now + Duration.FromMinutes(5), loaded.AcknowledgedAt);
+        Assert.Equal(now + Duration.FromMinutes(5), loaded.IdentifiedAt);
+        Assert.Equal(now + Duration.FromMinutes(9), loaded.MitigatedAt);
+        Assert.Equal(now + Duration.FromMinutes(10), Assert.Single(loaded.ActionItems).DoneAt);
+        Assert.Equal([incident.Id], store.DeclaredBetween(now, now + Duration.FromMilliseconds(1)).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task An_incident_stored_before_the_timestamps_existed_loads_with_them_empty()
+    {
+        var now = clock.GetCurrentInstant();
+        var incident = Incident.Declare(new IncidentId(41), "Old one", IncidentFactory.Sev1, "", false, new ResponderId("UIC"), "CGEN", "inc-old", now, isDrill: true, impactStartedAt: now - Duration.FromMinutes(5));
+        incident.ChangeStatus(IncidentStatus.Identified, new ResponderId("UIC"), now);
+        incident.ChangeStatus(IncidentStatus.Monitoring, new ResponderId("UIC"), now);
+        incident.AddActionItem("Old item", null, null, new ResponderId("UIC"), now);
+        incident.CompleteActionItem(1, new ResponderId("UIC"), now);
+
+        // The document as an older version wrote it: none of the new fields, and action items without done_at.
+        var old = BsonMappings.Create().ToDocument(incident);
+        foreach (var field in new[] { "IsDrill", "ImpactStartedAt", "AcknowledgedAt", "IdentifiedAt", "MitigatedAt" })
+        {
+            Assert.True(old.Remove(field), field);
+        }
+
+        Assert.True(old["ActionItems"].AsArray[0].AsDocument.Remove("done_at"));
+        database.GetCollection("incidents").Insert(old);
+        await ReopenAsync();
+        var loaded = store.Find(new IncidentId(41))!;
+
+        Assert.False(loaded.IsDrill);
+        Assert.Null(loaded.ImpactStartedAt);
+        Assert.Equal(now, loaded.ImpactStarted());
+        Assert.Null(loaded.AcknowledgedAt);
+        Assert.Null(loaded.IdentifiedAt);
+        Assert.Null(Assert.Single(loaded.ActionItems).DoneAt);
+    }
+
+    [Fact]
     public async Task An_incident_survives_a_reopen_of_the_file_with_every_field()
     {
         List<TimelineEntry> recorded = [];

@@ -1,0 +1,34 @@
+using IncidentBot.Commands;
+using IncidentBot.Slack.Inbound;
+using IncidentBot.StatusPages;
+
+namespace IncidentBot.Metrics;
+
+public static class MetricsExtensions
+{
+    /// <summary>
+    /// The incident metrics: <c>/incident metrics</c>, <c>/incident review</c> (its upload through the outbox),
+    /// <c>/incident started</c>, the options of <c>GET /metrics</c>, and <c>/incident statuspage</c> with its form.
+    /// Needs <c>AddIncidents</c> and <c>AddPostmortems</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMetrics(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section)
+            .Validate(
+                o => o.AccessToken.Length == 0 || (o.AccessToken.Length >= 16 && !o.AccessToken.Any(char.IsWhiteSpace)),
+                "Metrics:AccessToken must be at least 16 characters without spaces, or empty to turn GET /metrics off.")
+            .Validate(o => o.WindowDays is > 0 and <= 3660, "Metrics:WindowDays must be between 1 and 3660.")
+            .ValidateOnStart();
+        services.AddSingleton<ReviewUpload>();
+        services.AddSingleton<IIncidentCommandHandler, MetricsHandler>();
+        services.AddSingleton<IIncidentCommandHandler, ReviewHandler>();
+        services.AddSingleton<IIncidentCommandHandler, StartedHandler>();
+
+        services.AddSingleton<StatusPageHandler>();
+        services.AddSingleton<IIncidentCommandHandler>(sp => sp.GetRequiredService<StatusPageHandler>());
+        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<StatusPageHandler>());
+        return builder;
+    }
+}

@@ -1,0 +1,30 @@
+using IncidentBot.Commands;
+using IncidentBot.Incidents;
+using IncidentBot.Messaging;
+using IncidentBot.Postmortems;
+using IncidentBot.Slack.Inbound;
+using IncidentBot.Storage;
+
+namespace IncidentBot.Metrics;
+
+/// <summary>
+/// <c>/incident metrics [30d|yyyy-MM]</c>: counts, times to detect, acknowledge, identify and resolve by severity, and the
+/// completion rates, for the caller only. Figures are counts and times, never titles, so private incidents are safe to count.
+/// </summary>
+public sealed class MetricsHandler(IIncidentStore store, PostmortemUploadStore uploads, SeverityScheme scheme, IncidentMessages messages) : IIncidentCommandHandler
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["metrics", "stats"];
+
+    public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (MetricsPeriod.Parse(context.Arguments, context.Now) is not { } period)
+        {
+            return Task.FromResult(new SlackReply(
+                $"`{SlackText.Escape(SlackText.Truncate(context.Arguments, 40))}` is not a period. Use a number of days or a month: `{context.Command.Command} metrics 30d` or `{context.Command.Command} metrics 2026-11`."));
+        }
+
+        var metrics = IncidentMetrics.Compute(period, store.DeclaredBetween(period.Start, period.End), scheme, uploads.SharedIncidents());
+        return Task.FromResult(new SlackReply(messages.Metrics(metrics)));
+    }
+}

@@ -1,0 +1,52 @@
+using IncidentBot.Incidents;
+using IncidentBot.Messaging;
+using IncidentBot.Outbox;
+using IncidentBot.Postmortems;
+using IncidentBot.Slack;
+using IncidentBot.Slack.Outbound;
+using IncidentBot.Storage;
+using NodaTime;
+
+namespace IncidentBot.Metrics;
+
+/// <summary>
+/// The outbox step that shares a monthly review: rendered when sent, from the month and the one before it, and uploaded
+/// once with the post-mortem's upload flow (<see cref="PostmortemUpload.ShareOnceAsync"/>).
+/// </summary>
+public sealed class ReviewUpload(IIncidentStore store, PostmortemUploadStore uploads, PostmortemUpload files, MessageRenderer renderer, SeverityScheme scheme, IClock clock)
+{
+    public const string TemplateName = "monthly-review.md";
+
+    /// <summary><c>/incident review 2026-11</c> typed by <paramref name="by"/> in <paramref name="channel"/>.</summary>
+    public static OutboxMessage Requested(YearMonth month, string channel, ResponderId by, Instant now)
+    {
+        var message = OutboxMessage.For(OutboxMessage.NoIncident, OutboxKind.UploadReview, now);
+        message.Text = MetricsPeriod.Month(month).Label;
+        message.Target = channel;
+        message.Users = [by.Value];
+        return message;
+    }
+
+    public static string FileName(YearMonth month) => $"incident-review-{MetricsPeriod.Month(month).Label}.md";
+
+    /// <summary>The review of <paramref name="month"/> as the incidents stand at <paramref name="now"/>.</summary>
+    public string Render(YearMonth month, Instant now)
+    {
+        var previous = MetricsPeriod.Month(month.PlusMonths(-1));
+        var incidents = store.DeclaredBetween(previous.Start, MetricsPeriod.Month(month).End);
+        return renderer.RenderText(TemplateName, MonthlyReviewModel.For(month, incidents, scheme, uploads.SharedIncidents(), now));
+    }
+
+    public async Task UploadAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (MetricsPeriod.ParseMonth(message.Text ?? "") is not { } month || message.Target is not { Length: > 0 } channel)
+        {
+            throw new SlackApiException("review", "invalid_review_request");
+        }
+
+        var asker = message.Users.FirstOrDefault() is { } user ? $", as asked by {SlackText.User(user)}" : "";
+        var file = new SharedFile(FileName(month), $"Incident review {message.Text}", $"📊 Monthly incident review of {message.Text}{asker}.");
+        await files.ShareOnceAsync(message.Id, OutboxMessage.NoIncident, new SlackChannelId(channel), file, () => Render(month, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+    }
+}
