@@ -14,7 +14,7 @@ namespace IncidentBot.Benchmarks;
 [MemoryDiagnoser]
 public class StorageBenchmarks
 {
-    private const int Pool = 1024;
+    private const int Pool = 2048;
     private const int Burst = 16;
     private StoreBench bench = null!;
     private LiteDbIncidentStore store = null!;
