@@ -38,7 +38,7 @@ internal sealed partial class Run
         report.Add(title, $"/incident list ({OpenIncidents} open), median / p99 of {settings.GrowthSamples}", listed, "≤ 50 ms");
         report.Add(title, "post-mortem draft of a closed incident, median / p99", closed, "≤ 50 ms");
         report.Add(title, "post-mortem draft of an open incident, median / p99", open, "≤ 50 ms");
-        report.Add(title, "resident memory after these requests", $"{Bot.ResidentMegabytes():0} MB", "");
+        report.Add(title, "resident memory after these requests", Bot.ResidentMemory(), "");
     }
 
     /// <summary>Times <paramref name="request"/> after three untimed calls; "median / p99 ms".</summary>

@@ -65,7 +65,7 @@ internal sealed partial class Run : IAsyncDisposable
             await ReactionBurstAsync();
         }
 
-        report.Add("Footprint", "resident memory after the runs", $"{Bot.ResidentMegabytes():0} MB", "");
+        report.Add("Footprint", "resident memory after the runs", Bot.ResidentMemory(), "");
         if (settings.Runs("growth"))
         {
             await GrowthAsync();
@@ -95,6 +95,9 @@ internal sealed partial class Run : IAsyncDisposable
         ["Storage__Path"] = database,
         ["Incidents__AnnouncementChannel"] = announce,
         ["Postmortems__AccessToken"] = AccessToken,
+
+        // The default escalation matrix names placeholder targets; a real deployment fills them in.
+        ["Incidents__AutoEscalation"] = "false",
     });
 
     /// <summary>Starts the bot three times on an empty database, keeps the last, and reads its memory once it is idle.</summary>
@@ -111,7 +114,7 @@ internal sealed partial class Run : IAsyncDisposable
 
         await Task.Delay(TimeSpan.FromSeconds(3));
         report.Add("Footprint", "process start → /health 200 (3 starts)", string.Join(" / ", starts.Select(s => $"{s:0} ms")), "≤ 1,000 ms");
-        report.Add("Footprint", "resident memory, idle after start", $"{Bot.ResidentMegabytes():0} MB", "≤ 80 MB");
+        report.Add("Footprint", "resident memory, idle after start", Bot.ResidentMemory(), "≤ 80 MB");
     }
 
     /// <summary>Declares an incident from the general channel and waits until its war room is ready; returns the incident number, the war room, and ack → ready.</summary>

@@ -81,19 +81,17 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
-    /// <summary>Resident memory (VmRSS in /proc) in MB.</summary>
-    public double ResidentMegabytes()
+    /// <summary>
+    /// Resident memory in MB, as "RSS (of which N mapped from the runtime's and the bot's files)": the file-backed part is
+    /// the shared framework's code pages, which every .NET process on the machine shares.
+    /// </summary>
+    public string ResidentMemory()
     {
-        foreach (var line in File.ReadLines($"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                var kb = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                return kb / 1024.0;
-            }
-        }
-
-        throw new InvalidOperationException("No VmRSS line in /proc status.");
+        var rollup = File.ReadLines($"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/smaps_rollup")
+            .Select(line => line.Split(':', 2))
+            .Where(parts => parts.Length == 2)
+            .ToDictionary(parts => parts[0], parts => long.Parse(parts[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0, StringComparer.Ordinal);
+        return $"{rollup["Rss"]:0} MB (of which {rollup["Pss_File"]:0} MB mapped from files)";
     }
 
     public void Dispose()
