@@ -2,6 +2,7 @@ using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Postmortems;
+using IncidentBot.Sandbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.SocketMode;
@@ -15,6 +16,7 @@ builder.AddSlack();
 builder.AddStorage();
 builder.AddIncidents();
 builder.AddPostmortems();
+builder.AddSandbox();
 
 var app = builder.Build();
 // 200 while HTTP serves; "degraded" says Socket Mode is configured but not connected right now.
@@ -24,6 +26,7 @@ app.MapGet("/health", (SocketModeStatus socket) =>
     return Results.Ok(new { status = state is SocketState.Disabled or SocketState.Connected ? "ok" : "degraded", socket = SocketModeStatus.HealthName(state) });
 });
 app.MapSlack();
+app.MapSandbox();
 
 try
 {
