@@ -11,6 +11,7 @@ public static class SandboxDirectory
     public const string SlackbotId = "USLACKBOT";
     public const string GeneralChannelId = "C0GENERAL1";
     public const string AnnouncementChannelId = "C0INCIDENT";
+    public const string RandomChannelId = "C0RANDOM01";
 
     public static SandboxUser Bot { get; } = new(BotUserId, "incidentbot", "IncidentBot", IsBot: true);
 

@@ -46,6 +46,9 @@ public sealed partial class SandboxWorkspace
         var everyone = SandboxDirectory.People.Select(p => p.Id).Append(SandboxDirectory.BotUserId).ToList();
         Seed(SandboxDirectory.GeneralChannelId, "general", "Company-wide announcements and work-based matters", everyone);
         Seed(SandboxDirectory.AnnouncementChannelId, "incidents", "Every incident is announced here", everyone);
+
+        // As in most workspaces, there is a channel the bot was never added to.
+        Seed(SandboxDirectory.RandomChannelId, "random", "Non-work banter; the bot is not in here", [.. SandboxDirectory.People.Select(p => p.Id)]);
     }
 
     /// <summary>One Web API call of the bot; Slack's answer, <c>ok</c> true or false.</summary>
