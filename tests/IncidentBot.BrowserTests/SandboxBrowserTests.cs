@@ -48,6 +48,10 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
             await SendAsync(page, "/incident create Checkout returns 500s sev2");
             await Expect(page.Locator(".message.ephemeral").Filter(new() { HasText = "Declaring INC-1" })).ToBeVisibleAsync();
             await Expect(page.Locator(".message.ephemeral").First).ToContainTextAsync("Only visible to you");
+            await page.GetByLabel("Who am I").SelectOptionAsync(new SelectOptionValue { Label = "Sam Rivera (@sam)" });
+            await Expect(page.Locator(".message.ephemeral")).ToHaveCountAsync(0);
+            await page.GetByLabel("Who am I").SelectOptionAsync(new SelectOptionValue { Label = "Alex Kim (@alex)" });
+            await Expect(page.Locator(".message.ephemeral")).ToHaveCountAsync(1);
             var warRoom = page.GetByRole(AriaRole.Button, new() { NameRegex = WarRoomName() });
             await warRoom.ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = WarRoomName() })).ToBeVisibleAsync();
@@ -83,6 +87,15 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
             var timeline = page.Locator(".message.ephemeral").Filter(new() { HasText = "Timeline of INC-1" });
             await Expect(timeline).ToContainTextAsync("Rolled back deploy 4711");
             await Expect(timeline).ToContainTextAsync("snooze", new() { IgnoreCase = true });
+
+            // A form: "/incident create" alone opens the bot's modal (views.open); submitting it is a view_submission.
+            await page.GetByRole(AriaRole.Button, new() { Name = "# general", Exact = true }).ClickAsync();
+            await SendAsync(page, "/incident create");
+            var form = page.GetByRole(AriaRole.Dialog, new() { Name = "Declare an incident" });
+            await form.GetByLabel("Title").FillAsync("Search is slow");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Declare" }).ClickAsync();
+            await Expect(form).ToBeHiddenAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = SecondWarRoomName() })).ToBeVisibleAsync();
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
@@ -100,6 +113,9 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
 
     [GeneratedRegex(@"inc-\d{4}-\d{2}-\d{2}-checkout-returns-500s")]
     private static partial Regex WarRoomName();
+
+    [GeneratedRegex(@"inc-\d{4}-\d{2}-\d{2}-search-is-slow")]
+    private static partial Regex SecondWarRoomName();
 
     // The bot's 📝 joins the person's, so the count reaches 2.
     [GeneratedRegex(@":memo: 2")]
