@@ -128,7 +128,8 @@ internal static class SandboxPageEndpoints
 
     private static IResult File(string fileId, SandboxWorkspace workspace) =>
         workspace.SharedFile(fileId) is { } file
-            ? Results.File(file.Content!, file.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "text/markdown; charset=utf-8" : "application/octet-stream", file.Name)
+            // Shown in the browser rather than downloaded: the post-mortem draft is Markdown, which reads fine as text.
+            ? Results.File(file.Content!, file.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "text/plain; charset=utf-8" : "application/octet-stream")
             : Results.NotFound();
 
     private static async Task<IResult> SubmitAsync(string viewId, HttpRequest request, SandboxWorkspace workspace, SlackEmulator slack)

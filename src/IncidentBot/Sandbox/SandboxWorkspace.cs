@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -51,6 +52,10 @@ public sealed partial class SandboxWorkspace
         Seed(SandboxDirectory.RandomChannelId, "random", "Non-work banter; the bot is not in here", [.. SandboxDirectory.People.Select(p => p.Id)]);
     }
 
+    // Calls that change nothing the page shows, so they do not make every open page refresh.
+    private static readonly FrozenSet<string> Reads = FrozenSet.Create(
+        StringComparer.Ordinal, "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info");
+
     /// <summary>One Web API call of the bot; Slack's answer, <c>ok</c> true or false.</summary>
     public JsonObject Invoke(string method, JsonObject args)
     {
@@ -84,7 +89,11 @@ public sealed partial class SandboxWorkspace
                     "files.completeUploadExternal" => CompleteUpload(args),
                     _ => throw new SlackErrorException("unknown_method"),
                 };
-                changes.Changed();
+                if (!Reads.Contains(method))
+                {
+                    changes.Changed();
+                }
+
                 return answer;
             }
             catch (SlackErrorException e)

@@ -91,7 +91,7 @@ function user(id) {
 function userName(id) {
   if (id === 'USLACKBOT') return 'Slackbot';
   const u = user(id);
-  return u ? (u.isBot ? u.realName : u.realName) : id;
+  return u ? u.realName : id;
 }
 
 function channelName(id) {
@@ -450,12 +450,13 @@ function renderInput(block, blockId) {
         ? page.state.users.filter((u) => !u.isBot).map((u) => ({ value: u.id, text: { text: u.realName } }))
         : element.options || [];
       const initial = element.initial_option ? element.initial_option.value : element.initial_user || '';
-      wrapper.append(el('select', { id, required: !block.optional },
+      wrapper.append(el('select', { id, required: !block.optional, 'aria-describedby': id + '-error' },
         el('option', { value: '' }, element.placeholder ? element.placeholder.text : 'Choose'),
         options.map((o) => el('option', { value: o.value, selected: o.value === initial }, optionText(o)))));
     } else {
       const attrs = {
         id,
+        'aria-describedby': id + '-error',
         required: !block.optional,
         maxlength: element.max_length || null,
         placeholder: element.placeholder ? element.placeholder.text : null,
@@ -518,6 +519,7 @@ function checkRequired() {
     const missing = !field.value.trim();
     error.hidden = !missing;
     error.textContent = missing ? 'Please fill in this field.' : '';
+    field.setAttribute('aria-invalid', missing ? 'true' : 'false');
     if (missing && ok) { field.focus(); ok = false; }
   }
   return ok;
@@ -532,8 +534,10 @@ async function submitModal(event) {
     let first = true;
     for (const [blockId, message] of Object.entries(answer.errors)) {
       const error = $('input-' + blockId + '-error');
+      const field = $('input-' + blockId);
       if (error) { error.textContent = message; error.hidden = false; } else { $('modal-error').textContent = message; $('modal-error').hidden = false; }
-      if (first) { const field = $('input-' + blockId); if (field) field.focus(); first = false; }
+      if (field) field.setAttribute('aria-invalid', 'true');
+      if (first && field) { field.focus(); first = false; }
     }
     return;
   }
