@@ -11,7 +11,7 @@ public static class SandboxExtensions
     private const string DefaultUrl = "http://localhost:5000";
 
     /// <summary>
-    /// Without <c>Slack:BotToken</c> (or with <c>Sandbox:Enabled</c>), points the bot at an emulated Slack workspace
+    /// Without <c>Slack:BotToken</c> on a loopback address (or with <c>Sandbox:Enabled</c>), points the bot at an emulated Slack workspace
     /// served by this same process: the Web API address, a bot token and signing secret for this run, the sandbox's own
     /// LiteDB file and announcement channel. With a token and no <c>Sandbox:Enabled</c> it changes nothing.
     /// </summary>
@@ -25,6 +25,14 @@ public static class SandboxExtensions
         }
 
         var url = ListenUrl(builder.Configuration["urls"]);
+
+        // A deployment that lost its token must not quietly serve an open sandbox to the network: without a token the
+        // sandbox starts on a loopback address only, and elsewhere the bot refuses to start as before.
+        if (!options.Enabled && !IsLoopback(url))
+        {
+            return builder;
+        }
+
         builder.WebHost.UseUrls(url.ToString());
         var session = new SandboxSession(
             Loopback(url),
@@ -103,6 +111,9 @@ public static class SandboxExtensions
         probe.Stop();
         return new UriBuilder(parsed) { Port = port }.Uri;
     }
+
+    private static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     /// <summary>Where this process reaches itself: a wildcard address is reached over loopback.</summary>
     private static Uri Loopback(Uri listen)
