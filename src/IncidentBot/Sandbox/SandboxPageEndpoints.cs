@@ -15,6 +15,9 @@ internal static class SandboxPageEndpoints
     public static void MapPage(IEndpointRouteBuilder app, RouteGroupBuilder group)
     {
         app.MapGet("/", () => Asset("index.html"));
+
+        // Permalinks (chat.getPermalink) point here; the page opens the channel at that message.
+        app.MapGet("/archives/{channel}/{message}", () => Asset("index.html"));
         group.MapGet("/{asset}", (string asset) => Assets.Contains(asset) ? Asset(asset) : Results.NotFound());
         group.MapGet("/state", State);
         group.MapGet("/stream", StreamAsync);

@@ -80,9 +80,10 @@ public sealed partial class SandboxWorkspace
         return new JsonObject { ["ok"] = true, ["channel"] = channel.Id, ["permalink"] = PermalinkOf(message) };
     }
 
-    private static string PermalinkOf(SandboxMessage message)
+    /// <summary>Slack's permalink shape, on the sandbox's own address, so the link opens the message on the page.</summary>
+    private string PermalinkOf(SandboxMessage message)
     {
-        var link = $"{WorkspaceUrl}archives/{message.Channel}/p{message.Ts.Replace(".", "", StringComparison.Ordinal)}";
+        var link = $"{session.BaseUrl}archives/{message.Channel}/p{message.Ts.Replace(".", "", StringComparison.Ordinal)}";
         return message.ThreadTs is null ? link : $"{link}?thread_ts={message.ThreadTs}&cid={message.Channel}";
     }
 

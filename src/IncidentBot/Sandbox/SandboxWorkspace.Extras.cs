@@ -5,10 +5,10 @@ namespace IncidentBot.Sandbox;
 /// <summary>The smaller methods: auth, pins, bookmarks, reactions, users and modal views.</summary>
 public sealed partial class SandboxWorkspace
 {
-    private static JsonObject AuthTest() => new()
+    private JsonObject AuthTest() => new()
     {
         ["ok"] = true,
-        ["url"] = WorkspaceUrl,
+        ["url"] = session.BaseUrl.ToString(),
         ["team"] = "IncidentBot Sandbox",
         ["user"] = SandboxDirectory.Bot.Name,
         ["team_id"] = SandboxDirectory.TeamId,

@@ -15,7 +15,6 @@ namespace IncidentBot.Sandbox;
 /// </summary>
 public sealed partial class SandboxWorkspace
 {
-    public const string WorkspaceUrl = "https://incidentbot-sandbox.slack.com/";
     private const string IdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private readonly Lock gate = new();

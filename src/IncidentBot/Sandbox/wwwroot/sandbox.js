@@ -16,6 +16,7 @@ const page = {
   again: false,
   openMenu: null,
   viewShown: null,
+  highlight: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -370,7 +371,7 @@ function render() {
       type: 'button',
       'aria-current': c.id === state.channel.id ? 'true' : 'false',
       'data-key': 'channel:' + c.id,
-      onclick: () => { page.channel = c.id; page.threadTs = null; page.openMenu = null; load().then(() => { $('messages').scrollTop = $('messages').scrollHeight; }); },
+      onclick: () => { page.channel = c.id; page.threadTs = null; page.openMenu = null; page.highlight = null; load().then(() => { $('messages').scrollTop = $('messages').scrollHeight; }); },
     }, (c.isPrivate ? '🔒 ' : '# ') + c.name + (c.isArchived ? ' (archived)' : '')))));
 
   const channel = state.channel;
@@ -387,6 +388,8 @@ function render() {
     .concat(state.ephemerals.map((e) => ({ ts: e.ts, node: renderMessage(e, channel, true) })))
     .sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
   list.replaceChildren(...items.map((i) => i.node));
+  const highlighted = page.highlight && document.getElementById(page.highlight);
+  if (highlighted) highlighted.classList.add('highlight');
   if (nearBottom) list.scrollTop = list.scrollHeight;
 
   renderComposer();
@@ -562,6 +565,18 @@ document.addEventListener('DOMContentLoaded', () => {
   $('modal-form').addEventListener('submit', submitModal);
   $('modal-close').addEventListener('click', closeModal);
   $('modal').addEventListener('cancel', (event) => { event.preventDefault(); closeModal(); });
-  load().then(() => { $('messages').scrollTop = $('messages').scrollHeight; });
+  // A permalink, /archives/C…/p1764000000000100: open that channel and show that message.
+  const link = /^\/archives\/([A-Z0-9]+)\/p(\d+)/.exec(location.pathname);
+  if (link) page.channel = link[1];
+  load().then(() => {
+    const target = link && document.getElementById('m' + link[2]);
+    if (target) {
+      page.highlight = target.id;
+      target.classList.add('highlight');
+      target.scrollIntoView({ block: 'center' });
+    } else {
+      $('messages').scrollTop = $('messages').scrollHeight;
+    }
+  });
   listen();
 });
