@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -69,7 +70,7 @@ public sealed partial class SlackEmulator
         ArgumentNullException.ThrowIfNull(action);
         var message = workspace.MessagePayload(channel.Id, messageTs, user.Id) ?? throw new SlackErrorException("message_not_found");
         var isEphemeral = !message.ContainsKey("user");
-        action["action_ts"] = (clock.GetCurrentInstant().ToUnixTimeTicks() / 10).ToString(System.Globalization.CultureInfo.InvariantCulture).Insert(10, ".");
+        action["action_ts"] = (clock.GetCurrentInstant().ToUnixTimeTicks() / 10).ToString(CultureInfo.InvariantCulture).Insert(10, ".");
         var payload = new JsonObject
         {
             ["type"] = "block_actions",
