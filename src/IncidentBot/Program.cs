@@ -4,6 +4,7 @@ using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Metrics;
 using IncidentBot.Postmortems;
+using IncidentBot.Sandbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.SocketMode;
@@ -19,6 +20,7 @@ builder.AddIncidents();
 builder.AddEscalation();
 builder.AddPostmortems();
 builder.AddMetrics();
+builder.AddSandbox();
 
 var app = builder.Build();
 // 200 while HTTP serves; "degraded" says Socket Mode is configured but not connected right now.
@@ -28,6 +30,7 @@ app.MapGet("/health", (SocketModeStatus socket) =>
     return Results.Ok(new { status = state is SocketState.Disabled or SocketState.Connected ? "ok" : "degraded", socket = SocketModeStatus.HealthName(state) });
 });
 app.MapSlack();
+app.MapSandbox();
 
 try
 {

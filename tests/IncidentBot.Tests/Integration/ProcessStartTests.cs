@@ -29,9 +29,9 @@ public sealed class ProcessStartTests
     }
 
     [Fact]
-    public async Task Without_a_token_it_refuses_to_start_with_one_line_naming_the_setting()
+    public async Task Without_a_token_on_a_network_address_it_refuses_to_start_instead_of_serving_an_open_sandbox()
     {
-        using var bot = BotProcess.Start(new() { ["Slack__SigningSecret"] = "secret", ["Slack__BotToken"] = "" });
+        using var bot = BotProcess.Start(new() { ["Slack__SigningSecret"] = "secret", ["Slack__BotToken"] = "" }, "--urls http://0.0.0.0:0");
         var stderr = bot.Process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await bot.Process.WaitForExitAsync(timeout.Token);
@@ -39,6 +39,19 @@ public sealed class ProcessStartTests
         Assert.Equal(1, bot.Process.ExitCode);
         var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("IncidentBot cannot start: Slack:BotToken is missing", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_token_but_no_signing_secret_it_refuses_to_start_with_one_line_naming_the_setting()
+    {
+        using var bot = BotProcess.Start(new() { ["Slack__SigningSecret"] = "", ["Slack__BotToken"] = "xoxb-process-test" });
+        var stderr = bot.Process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await bot.Process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, bot.Process.ExitCode);
+        var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("IncidentBot cannot start: Slack:SigningSecret is missing", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,31 @@
+namespace IncidentBot.Sandbox;
+
+/// <summary>The fixed cast of the emulated workspace: its ids, the bot, a few people to act as, and the two channels every workspace starts with.</summary>
+public static class SandboxDirectory
+{
+    public const string TeamId = "T0SANDBOX1";
+    public const string TeamDomain = "incidentbot-sandbox";
+    public const string AppId = "A0INCIDBOT";
+    public const string BotId = "B0INCIDBOT";
+    public const string BotUserId = "U0INCIDBOT";
+    public const string SlackbotId = "USLACKBOT";
+    public const string GeneralChannelId = "C0GENERAL1";
+    public const string AnnouncementChannelId = "C0INCIDENT";
+    public const string RandomChannelId = "C0RANDOM01";
+
+    public static SandboxUser Bot { get; } = new(BotUserId, "incidentbot", "IncidentBot", IsBot: true);
+
+    /// <summary>The people the page lets you act as; the first is the default.</summary>
+    public static IReadOnlyList<SandboxUser> People { get; } =
+    [
+        new("U0ALEXKIM1", "alex", "Alex Kim"),
+        new("U0SAMRIVE1", "sam", "Sam Rivera"),
+        new("U0PRIYAN01", "priya", "Priya Nair"),
+    ];
+
+    public static SandboxUser? Find(string? id) =>
+        id == BotUserId ? Bot : People.FirstOrDefault(p => p.Id == id);
+
+    public static SandboxUser? FindByName(string name) =>
+        People.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using IncidentBot.Incidents;
+
+namespace IncidentBot.Sandbox;
+
+public static class SandboxExtensions
+{
+    private const string DefaultUrl = "http://localhost:5000";
+
+    /// <summary>
+    /// Without <c>Slack:BotToken</c> on a loopback address (or with <c>Sandbox:Enabled</c>), points the bot at an emulated Slack workspace
+    /// served by this same process: the Web API address, a bot token and signing secret for this run, the sandbox's own
+    /// LiteDB file and announcement channel. With a token and no <c>Sandbox:Enabled</c> it changes nothing.
+    /// </summary>
+    public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>() ?? new SandboxOptions();
+        if (!options.Enabled && !string.IsNullOrWhiteSpace(builder.Configuration["Slack:BotToken"]))
+        {
+            return builder;
+        }
+
+        var url = ListenUrl(builder.Configuration["urls"]);
+
+        // A deployment that lost its token must not quietly serve an open sandbox to the network: without a token the
+        // sandbox starts on a loopback address only, and elsewhere the bot refuses to start as before.
+        if (!options.Enabled && !IsLoopback(url))
+        {
+            return builder;
+        }
+
+        builder.WebHost.UseUrls(url.ToString());
+        var session = new SandboxSession(
+            Loopback(url),
+            "xoxb-sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+            options.SigningSecret.Length > 0 ? options.SigningSecret : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        if (options.Reset)
+        {
+            var full = Path.GetFullPath(options.Path);
+            File.Delete(full);
+            File.Delete(Path.Combine(Path.GetDirectoryName(full) ?? "", Path.GetFileNameWithoutExtension(full) + "-log" + Path.GetExtension(full)));
+        }
+
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = session.BotToken,
+            ["Slack:SigningSecret"] = session.SigningSecret,
+            ["Slack:AppToken"] = "",
+            ["Slack:ApiBaseUrl"] = session.ApiBaseUrl.ToString(),
+            ["Storage:Path"] = options.Path,
+            ["Incidents:AnnouncementChannel"] = SandboxDirectory.AnnouncementChannelId,
+        });
+        if (options.UpdateInterval is { } interval)
+        {
+            builder.Services.AddOptions<IncidentsOptions>().PostConfigure(o =>
+            {
+                // Copies, so the shared default scheme is left as it is.
+                var levels = o.Severities.Count > 0 ? o.Severities : SeverityScheme.Defaults;
+                o.Severities = [.. levels.Select(s => new SeverityOptions
+                {
+                    Name = s.Name, Aliases = s.Aliases, Description = s.Description, PostmortemRequired = s.PostmortemRequired, UpdateInterval = interval,
+                })];
+            });
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(session);
+        services.AddSingleton<SandboxChanges>();
+        services.AddSingleton<SlackEventBacklog>();
+        services.AddSingleton<SandboxWorkspace>();
+        services.AddHttpClient<SlackEmulator>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHostedService<SandboxEventService>();
+        return builder;
+    }
+
+    /// <summary>The page at <c>/</c> and the emulated Slack under <c>/sandbox</c>; nothing when the bot talks to a real workspace.</summary>
+    public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.ServiceProvider.GetService<SandboxSession>() is null)
+        {
+            return app;
+        }
+
+        var group = app.MapGroup("/sandbox");
+        SandboxApiEndpoints.MapApi(group);
+        SandboxPageEndpoints.MapPage(app, group);
+        return app;
+    }
+
+    /// <summary>
+    /// The address to listen on: the first of the configured ones, or <c>http://localhost:5000</c>. Port 0 becomes a free
+    /// port now, because the bot's Web API address must be known before the server starts.
+    /// </summary>
+    private static Uri ListenUrl(string? configured)
+    {
+        var first = (configured ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? DefaultUrl;
+        var parsed = new Uri(first.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal));
+        if (parsed.Port != 0)
+        {
+            return parsed;
+        }
+
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new UriBuilder(parsed) { Port = port }.Uri;
+    }
+
+    private static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    /// <summary>Where this process reaches itself: a wildcard address is reached over loopback.</summary>
+    private static Uri Loopback(Uri listen)
+    {
+        var host = listen.Host is "0.0.0.0" or "[::]" ? "127.0.0.1" : listen.Host;
+        return new Uri(string.Create(CultureInfo.InvariantCulture, $"{listen.Scheme}://{host}:{listen.Port}/"));
+    }
+}

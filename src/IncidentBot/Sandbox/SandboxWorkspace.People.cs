@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+namespace IncidentBot.Sandbox;
+
+/// <summary>What people do on the page: post, react, pin, answer modals; and the page's view of the workspace.</summary>
+public sealed partial class SandboxWorkspace
+{
+    /// <summary>A channel for the page; null when there is none.</summary>
+    public SandboxChannel? FindChannel(string id)
+    {
+        lock (gate)
+        {
+            return channels.FindById(id);
+        }
+    }
+
+    public SandboxChannel? FindChannelByName(string name)
+    {
+        lock (gate)
+        {
+            return channels.FindOne(c => c.Name == name);
+        }
+    }
+
+    /// <summary>A trigger id for one views.open, tied to the person whose command or click made it.</summary>
+    public string NewTrigger(string user)
+    {
+        lock (gate)
+        {
+            var trigger = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{clock.GetCurrentInstant().ToUnixTimeSeconds()}.{RandomNumberGenerator.GetInt32(100_000_000, 999_999_999)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}");
+            triggers[trigger] = user;
+            return trigger;
+        }
+    }
+
+    /// <summary>A person's message; posting in a public channel joins it, as Slack offers to.</summary>
+    public void PostAs(SandboxUser user, string channelId, string text, string? threadTs) => Change(() =>
+    {
+        var channel = channels.FindById(channelId) ?? throw new SlackErrorException("channel_not_found");
+        if (channel.IsArchived)
+        {
+            throw new SlackErrorException("is_archived");
+        }
+
+        if (!channel.Members.Contains(user.Id))
+        {
+            if (channel.IsPrivate)
+            {
+                throw new SlackErrorException("not_in_channel");
+            }
+
+            channel.Members.Add(user.Id);
+            channels.Update(channel);
+        }
+
+        if (threadTs is not null)
+        {
+            threadTs = Message(channel, threadTs).ThreadTs ?? threadTs;
+        }
+
+        var message = new SandboxMessage { Channel = channel.Id, Ts = NextTs(), User = user.Id, Text = text, ThreadTs = threadTs };
+        message.Id = SandboxMessage.IdOf(channel.Id, message.Ts);
+        messages.Insert(message);
+        Tell(channel, MessageEvent(message, MessagesIn(channel.Id)));
+    });
+
+    /// <summary>Adds <paramref name="name"/> to a message, or takes it off when this person already reacted with it.</summary>
+    public void ToggleReaction(SandboxUser user, string channelId, string ts, string name) => Change(() =>
+    {
+        var channel = channels.FindById(channelId) ?? throw new SlackErrorException("channel_not_found");
+        var message = Message(channel, ts);
+        if (message.Reactions.Find(r => r.Name == name)?.Users.Contains(user.Id) == true)
+        {
+            RemoveReaction(channel, message, name, user.Id);
+        }
+        else
+        {
+            AddReaction(channel, message, name, user.Id);
+        }
+    });
+
+    public void PinAs(SandboxUser user, string channelId, string ts) => Change(() =>
+    {
+        var channel = channels.FindById(channelId) ?? throw new SlackErrorException("channel_not_found");
+        PinMessage(channel, Message(channel, ts), user.Id);
+    });
+
+    /// <summary>An answer only <paramref name="user"/> sees, from the bot or from Slackbot.</summary>
+    public void Whisper(string channelId, string user, string from, string text, JsonArray? blocks) =>
+        Change(() => AddEphemeral(channelId, user, from, text, blocks?.ToJsonString(), threadTs: null));
+
+    /// <summary>A slash command's <c>in_channel</c> answer: a message of the bot that everyone sees.</summary>
+    public void PostReply(string channelId, string text, JsonArray? blocks) => Change(() =>
+    {
+        var channel = channels.FindById(channelId) ?? throw new SlackErrorException("channel_not_found");
+        var message = new SandboxMessage { Channel = channel.Id, Ts = NextTs(), User = SandboxDirectory.BotUserId, IsBot = true, Text = text, Blocks = blocks?.ToJsonString() };
+        message.Id = SandboxMessage.IdOf(channel.Id, message.Ts);
+        messages.Insert(message);
+    });
+
+    /// <summary>A message as Slack puts it in a block_actions payload; an ephemeral one for its owner only.</summary>
+    public JsonObject? MessagePayload(string channelId, string ts, string user)
+    {
+        lock (gate)
+        {
+            if (messages.FindById(SandboxMessage.IdOf(channelId, ts)) is { } message)
+            {
+                return MessageJson(message, MessagesIn(channelId));
+            }
+
+            return ephemerals.FindOne(e => e.Channel == channelId && e.Ts == ts && e.User == user) is { } ephemeral
+                ? new JsonObject { ["type"] = "message", ["text"] = ephemeral.Text, ["ts"] = ephemeral.Ts, ["blocks"] = Parse(ephemeral.Blocks) }
+                : null;
+        }
+    }
+
+    /// <summary>An open modal of <paramref name="user"/>; null when it is closed or someone else's.</summary>
+    public SandboxView? OpenViewOf(string viewId, string user)
+    {
+        lock (gate)
+        {
+            return views.FindById(viewId) is { IsOpen: true } view && view.User == user ? view : null;
+        }
+    }
+
+    public void CloseView(string viewId) => Change(() =>
+    {
+        if (views.FindById(viewId) is { } view)
+        {
+            view.IsOpen = false;
+            views.Update(view);
+        }
+    });
+
+    /// <summary>A view_submission answered <c>response_action: update</c>: the modal shows the new view.</summary>
+    public void ReplaceView(string viewId, JsonObject view) => Change(() =>
+    {
+        if (views.FindById(viewId) is { } stored)
+        {
+            stored.View = view.ToJsonString();
+            views.Update(stored);
+        }
+    });
+
+    /// <summary>The view for the bot's view_submission payload: the stored view with its id and the person's input as state.</summary>
+    public static JsonObject SubmittedView(SandboxView view, JsonObject values)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var json = ViewJson(view.Id, (JsonObject)JsonNode.Parse(view.View)!);
+        json["state"] = new JsonObject { ["values"] = values.DeepClone() };
+        json["hash"] = view.Id.ToLowerInvariant();
+        return json;
+    }
+
+    private void Change(Action change)
+    {
+        lock (gate)
+        {
+            change();
+            changes.Changed();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IncidentBot.BrowserTests;
+
+/// <summary>
+/// The sandbox end to end, in a real headless Chromium: everything goes from the page through the emulated Slack to the
+/// bot's signed endpoints and back, as a new user would try it. The update cadence is set to one minute
+/// (<c>Sandbox:UpdateInterval</c>) so a real reminder comes due while the test waits; no clock is faked.
+/// </summary>
+public sealed partial class SandboxBrowserTests : IAsyncLifetime
+{
+    private static readonly TimeSpan ReminderWait = TimeSpan.FromSeconds(150);
+    private SandboxProcess bot = null!;
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        bot = await SandboxProcess.StartAsync(new() { ["Sandbox__UpdateInterval"] = "00:01:00" });
+        playwright = await Playwright.CreateAsync();
+        browser = await Chromium.LaunchAsync(playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        bot?.Dispose();
+    }
+
+    [Fact]
+    public async Task Declare_change_severity_snooze_a_reminder_and_put_a_memo_reaction_on_the_timeline()
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 } });
+        page.SetDefaultTimeout(20_000);
+        try
+        {
+            await page.GotoAsync(bot.Url.ToString());
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "#general" })).ToBeVisibleAsync();
+
+            // Declared from the composer in #general: the answer is for the declarer only, the war room appears.
+            await SendAsync(page, "/incident create Checkout returns 500s sev2");
+            await Expect(page.Locator(".message.ephemeral").Filter(new() { HasText = "Declaring INC-1" })).ToBeVisibleAsync();
+            await Expect(page.Locator(".message.ephemeral").First).ToContainTextAsync("Only visible to you");
+            await page.GetByLabel("Who am I").SelectOptionAsync(new SelectOptionValue { Label = "Sam Rivera (@sam)" });
+            await Expect(page.Locator(".message.ephemeral")).ToHaveCountAsync(0);
+            await page.GetByLabel("Who am I").SelectOptionAsync(new SelectOptionValue { Label = "Alex Kim (@alex)" });
+            await Expect(page.Locator(".message.ephemeral")).ToHaveCountAsync(1);
+            var warRoom = page.GetByRole(AriaRole.Button, new() { NameRegex = WarRoomName() });
+            await warRoom.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = WarRoomName() })).ToBeVisibleAsync();
+
+            var declaration = page.Locator(".message.pinned").Filter(new() { HasText = "INC-1 · SEV-2" });
+            await Expect(declaration).ToBeVisibleAsync();
+            await Expect(declaration).ToContainTextAsync("Pinned by IncidentBot");
+            await Expect(declaration).ToContainTextAsync("Checkout returns 500s");
+            var screenshot = Environment.GetEnvironmentVariable("INCIDENTBOT_SCREENSHOT");
+            if (!string.IsNullOrEmpty(screenshot))
+            {
+                await page.ScreenshotAsync(new() { Path = screenshot });
+            }
+
+            // Severity from the war room: the pinned declaration is edited in place.
+            await SendAsync(page, "/incident severity sev1");
+            await Expect(page.Locator(".message.pinned").Filter(new() { HasText = "INC-1 · SEV-1" })).ToBeVisibleAsync();
+
+            // The one-minute cadence brings a real reminder; Snooze is a signed block action and the reminder loses its buttons.
+            var snooze = page.GetByRole(AriaRole.Button, new() { Name = "Snooze 15 min" });
+            await Expect(snooze).ToBeVisibleAsync(new() { Timeout = (float)ReminderWait.TotalMilliseconds });
+            await snooze.First.ClickAsync();
+            await Expect(page.Locator(".message").Filter(new() { HasText = "snoozed reminders for 15 min" }).First).ToBeVisibleAsync();
+
+            // A message in the war room, marked with 📝: the bot adds its own 📝, and the message is on the timeline.
+            await SendAsync(page, "Rolled back deploy 4711, error rate falling");
+            var said = page.Locator(".message").Filter(new() { HasText = "Rolled back deploy 4711" }).Last;
+            await said.GetByLabel("Add a reaction").ClickAsync();
+            await said.GetByRole(AriaRole.Button, new() { Name = "React with :memo:" }).ClickAsync();
+            await Expect(said.GetByRole(AriaRole.Button, new() { NameRegex = MemoCount() })).ToBeVisibleAsync();
+
+            await SendAsync(page, "/incident timeline");
+            var timeline = page.Locator(".message.ephemeral").Filter(new() { HasText = "Timeline of INC-1" });
+            await Expect(timeline).ToContainTextAsync("Rolled back deploy 4711");
+            await Expect(timeline).ToContainTextAsync("snooze", new() { IgnoreCase = true });
+
+            // A form: "/incident create" alone opens the bot's modal (views.open); submitting it is a view_submission.
+            await page.GetByRole(AriaRole.Button, new() { Name = "# general", Exact = true }).ClickAsync();
+            await SendAsync(page, "/incident create");
+            var form = page.GetByRole(AriaRole.Dialog, new() { Name = "Declare an incident" });
+            await form.GetByLabel("Title").FillAsync("Search is slow");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Declare" }).ClickAsync();
+            await Expect(form).ToBeHiddenAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = SecondWarRoomName() })).ToBeVisibleAsync();
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            throw new InvalidOperationException($"{ex.Message}\n--- bot log ---\n{bot.Log}", ex);
+        }
+    }
+
+    private static async Task SendAsync(IPage page, string text)
+    {
+        var composer = page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
+        await composer.FillAsync(text);
+        await composer.PressAsync("Enter");
+        await Expect(composer).ToHaveValueAsync("");
+    }
+
+    [GeneratedRegex(@"inc-\d{4}-\d{2}-\d{2}-checkout-returns-500s")]
+    private static partial Regex WarRoomName();
+
+    [GeneratedRegex(@"inc-\d{4}-\d{2}-\d{2}-search-is-slow")]
+    private static partial Regex SecondWarRoomName();
+
+    // The bot's 📝 joins the person's, so the count reaches 2.
+    [GeneratedRegex(@":memo: 2")]
+    private static partial Regex MemoCount();
+}

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text;
+
+namespace IncidentBot.Tests.Integration;
+
+/// <summary>The bot started with no Slack settings at all, as a new user first runs it: the sandbox.</summary>
+public sealed class SandboxStartTests
+{
+    [Fact]
+    public async Task Without_a_token_it_starts_the_sandbox_says_so_first_and_serves_the_page_and_an_emulated_Web_API()
+    {
+        var data = Directory.CreateTempSubdirectory("incidentbot-sandbox-").FullName;
+        using var bot = BotProcess.Start(new() { ["Slack__BotToken"] = "", ["Slack__SigningSecret"] = "", ["Sandbox__Path"] = Path.Combine(data, "sandbox.db") });
+
+        var firstLines = new StringBuilder();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (await bot.Process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.Contains("Now listening on", StringComparison.Ordinal))
+            {
+                firstLines.AppendLine(line);
+            }
+        }
+
+        _ = bot.Process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var log = firstLines.ToString();
+        Assert.Contains("SANDBOX MODE", log, StringComparison.Ordinal);
+        var url = new Uri(log[(log.IndexOf("Open ", StringComparison.Ordinal) + 5)..].Split(' ')[0]);
+        using var http = new HttpClient { BaseAddress = url };
+
+        var html = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("IncidentBot sandbox", html, StringComparison.Ordinal);
+        using var anonymous = await http.PostAsync(new Uri("/sandbox/api/auth.test", UriKind.Relative), null);
+        Assert.Contains("\"error\":\"not_authed\"", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var unsigned = await http.PostAsync(new Uri("/slack/commands", UriKind.Relative), new StringContent("user_id=U1&channel_id=C1&command=%2Fincident&text=help", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.True(File.Exists(Path.Combine(data, "sandbox.db")), "the sandbox keeps its own LiteDB file");
+
+        bot.KillHard();
+        Directory.Delete(data, recursive: true);
+    }
+}
