@@ -53,6 +53,10 @@ public static class SandboxExtensions
             ["Slack:ApiBaseUrl"] = session.ApiBaseUrl.ToString(),
             ["Storage:Path"] = options.Path,
             ["Incidents:AnnouncementChannel"] = SandboxDirectory.AnnouncementChannelId,
+
+            // The default escalation matrix calls placeholder people and groups, which the sandbox does not have:
+            // off unless asked for (with the sandbox's own user ids in Incidents:Escalation).
+            ["Incidents:AutoEscalation"] = builder.Configuration["Incidents:AutoEscalation"] ?? "false",
         });
         if (options.UpdateInterval is { } interval)
         {
