@@ -100,8 +100,10 @@ internal sealed class LoadGenerator : IDisposable
             var index = i;
             inFlight.Add(Task.Run(async () =>
             {
+                // From when it was due, or from when it left if the timer let it go early.
+                var from = Math.Max(due, Stopwatch.GetTimestamp());
                 var ok = await SendAsync(server, next(index), check);
-                latencies[index] = Stopwatch.GetTimestamp() - due;
+                latencies[index] = Stopwatch.GetTimestamp() - from;
                 if (!ok)
                 {
                     Interlocked.Increment(ref failed);

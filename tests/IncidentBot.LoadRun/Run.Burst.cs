@@ -56,7 +56,7 @@ internal sealed partial class Run
     {
         using var response = await load.GetAsync(new Uri(Bot.Address, $"incidents/{number.ToString(CultureInfo.InvariantCulture)}/postmortem.md"), AccessToken);
         var text = await response.Content.ReadAsStringAsync();
-        return response.StatusCode == HttpStatusCode.OK ? text : throw new InvalidOperationException($"The post-mortem draft answered HTTP {(int)response.StatusCode}: {text}");
+        return response.StatusCode == HttpStatusCode.OK ? text : throw new InvalidOperationException($"The post-mortem draft answered HTTP {(int)response.StatusCode}: {text}{Environment.NewLine}{Bot.RecentLog}");
     }
 
     private static int Occurrences(string text, string part)

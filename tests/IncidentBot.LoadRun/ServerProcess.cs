@@ -10,9 +10,12 @@ internal sealed class ServerProcess : IDisposable
 {
     private readonly Process process;
 
-    private ServerProcess(Process process, Uri address, TimeSpan startToReady)
+    private readonly Queue<string> log;
+
+    private ServerProcess(Process process, Queue<string> log, Uri address, TimeSpan startToReady)
     {
         this.process = process;
+        this.log = log;
         Address = address;
         StartToReady = startToReady;
     }
@@ -23,6 +26,9 @@ internal sealed class ServerProcess : IDisposable
     public TimeSpan StartToReady { get; }
 
     public int Id => process.Id;
+
+    /// <summary>The last lines the server wrote, for a failure's explanation.</summary>
+    public string RecentLog => Tail(log);
 
     public static async Task<ServerProcess> StartAsync(string dll, string arguments, IReadOnlyDictionary<string, string> environment)
     {
@@ -65,7 +71,7 @@ internal sealed class ServerProcess : IDisposable
                 using var health = await probe.GetAsync(new Uri(address, "health"));
                 if (health.StatusCode == HttpStatusCode.OK)
                 {
-                    return new ServerProcess(process, address, Stopwatch.GetElapsedTime(started));
+                    return new ServerProcess(process, log, address, Stopwatch.GetElapsedTime(started));
                 }
             }
             catch (HttpRequestException)

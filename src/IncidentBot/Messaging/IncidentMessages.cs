@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IncidentBot.Incidents;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -8,6 +9,10 @@ namespace IncidentBot.Messaging;
 public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme scheme, IOptions<IncidentsOptions> options)
 {
     private const int TopicMax = 250;
+
+    // The help text depends only on the templates and the settings, both fixed once the bot has started, and on the
+    // name of the slash command (one or two per app): rendered once per name.
+    private readonly ConcurrentDictionary<string, string> help = new(StringComparer.Ordinal);
 
     public RenderedMessage Declaration(Incident incident, Instant now) => renderer.Render("declaration", Model(incident, now));
 
@@ -67,7 +72,7 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public RenderedMessage StatusPageDraft(Incident incident, ResponderId actor, string text, Instant now) =>
         renderer.Render("statuspage-draft", TemplateModels.StatusPage(Model(incident, now), actor.Value, text, IncidentLifecycle.Word(incident.Status)));
 
-    public string Help(string command) => renderer.RenderText("help", TemplateModels.Help(scheme, command));
+    public string Help(string command) => help.GetOrAdd(command, c => renderer.RenderText("help", TemplateModels.Help(scheme, c)));
 
     public string List(IEnumerable<Incident> incidents, Instant now) =>
         renderer.RenderText("list", TemplateModels.List(incidents.Select(i => TemplateModels.ListItem(i, now))));

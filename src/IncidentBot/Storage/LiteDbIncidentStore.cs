@@ -11,6 +11,9 @@ namespace IncidentBot.Storage;
 /// </summary>
 public sealed class LiteDbIncidentStore : IIncidentStore
 {
+    private static readonly BsonValue[] NotClosed =
+        [.. Enum.GetValues<IncidentStatus>().Where(s => s != IncidentStatus.Closed).Select(s => new BsonValue(s.ToString()))];
+
     private readonly ILiteCollection<Incident> incidents;
     private readonly ILiteCollection<OutboxMessage> outbox;
     private readonly ILiteCollection<AuditEntry> audit;
@@ -102,8 +105,9 @@ public sealed class LiteDbIncidentStore : IIncidentStore
 
     public Incident? FindByWarRoom(string channelId) => incidents.FindOne(i => i.WarRoom.ChannelId == channelId);
 
+    // Seeks the status index for each open status, rather than walking every closed incident of the past years.
     public IReadOnlyList<Incident> ListOpen() =>
-        incidents.Find(Query.Not("Status", nameof(IncidentStatus.Closed))).OrderByDescending(i => i.Id.Value).ToList();
+        incidents.Find(Query.In(nameof(Incident.Status), NotClosed)).OrderByDescending(i => i.Id.Value).ToList();
 
     public IReadOnlyList<TimelineEntry> Timeline(IncidentId id) =>
         timeline.Find(Query.EQ("incident", id.Value)).OrderBy(e => e["_id"].AsInt64).Select(mapper.Deserialize<TimelineEntry>).ToList();
