@@ -7,11 +7,13 @@ namespace IncidentBot.BrowserTests;
 /// <summary>
 /// The sandbox end to end, in a real headless Chromium: everything goes from the page through the emulated Slack to the
 /// bot's signed endpoints and back, as a new user would try it. The update cadence is set to one minute
-/// (<c>Sandbox:UpdateInterval</c>) so a real reminder comes due while the test waits; no clock is faked.
+/// (<c>Sandbox:UpdateInterval</c>) so a real reminder comes due while the test waits; no clock is faked. The page's
+/// reads of the workspace answer late, as on a busy machine, so the page is always acting while a read is still under way.
 /// </summary>
 public sealed partial class SandboxBrowserTests : IAsyncLifetime
 {
     private static readonly TimeSpan ReminderWait = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan SlowRead = TimeSpan.FromMilliseconds(300);
     private SandboxProcess bot = null!;
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
@@ -39,6 +41,14 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
     {
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 } });
         page.SetDefaultTimeout(20_000);
+
+        // Expectations wait for the bot's own asynchronous work (the outbox, events, the store); give them as long as actions.
+        SetDefaultExpectTimeout(20_000);
+        await page.RouteAsync(StateRead(), async route =>
+        {
+            await Task.Delay(SlowRead);
+            await route.ContinueAsync();
+        });
         try
         {
             await page.GotoAsync(bot.Url.ToString());
@@ -110,6 +120,9 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
         await composer.PressAsync("Enter");
         await Expect(composer).ToHaveValueAsync("");
     }
+
+    [GeneratedRegex(@"/sandbox/state\?")]
+    private static partial Regex StateRead();
 
     [GeneratedRegex(@"inc-\d{4}-\d{2}-\d{2}-checkout-returns-500s")]
     private static partial Regex WarRoomName();

@@ -65,10 +65,14 @@ async function load() {
     try {
       do {
         page.again = false;
-        const query = new URLSearchParams({ user: page.me, channel: page.channel });
-        const response = await fetch('/sandbox/state?' + query);
+        const asked = { user: page.me, channel: page.channel };
+        const response = await fetch('/sandbox/state?' + new URLSearchParams(asked));
         if (!response.ok) { say('Could not read the workspace (HTTP ' + response.status + ')'); return; }
-        page.state = await response.json();
+        const state = await response.json();
+        // The person picked someone else or another channel while this was under way: the answer is for the old
+        // choice, and showing it would undo theirs, so ask again.
+        if (asked.user !== page.me || asked.channel !== page.channel) { page.again = true; continue; }
+        page.state = state;
         render();
       } while (page.again);
     } finally {
@@ -322,9 +326,8 @@ function renderMessage(message, channel, isEphemeral) {
           title: ':' + name + ':',
           'aria-label': 'React with :' + name + ':',
           'data-key': message.ts + ':add:' + name,
-          onclick: () => { menu.open = false; page.openMenu = null; react(channel, message, name); },
+          onclick: () => { menu.open = false; react(channel, message, name); },
         }, EMOJI[name]))));
-    menu.addEventListener('toggle', () => { page.openMenu = menu.open ? message.ts : (page.openMenu === message.ts ? null : page.openMenu); });
     if (page.openMenu === message.ts) menu.open = true;
     item.append(el('div', { class: 'tools' },
       menu,
@@ -358,6 +361,9 @@ function render() {
   localStorage.setItem('sandbox.channel', page.channel);
   const focusKey = document.activeElement && document.activeElement.getAttribute('data-key');
   const list = $('messages');
+  // The reaction menu open now stays open: read from the page, since its toggle event may not have fired yet.
+  const openMenu = list.querySelector('details[data-menu][open]');
+  page.openMenu = openMenu ? openMenu.dataset.menu : null;
   const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
 
   const who = $('who');
@@ -371,7 +377,7 @@ function render() {
       type: 'button',
       'aria-current': c.id === state.channel.id ? 'true' : 'false',
       'data-key': 'channel:' + c.id,
-      onclick: () => { page.channel = c.id; page.threadTs = null; page.openMenu = null; page.highlight = null; load().then(() => { $('messages').scrollTop = $('messages').scrollHeight; }); },
+      onclick: () => { page.channel = c.id; page.threadTs = null; page.highlight = null; load().then(() => { $('messages').scrollTop = $('messages').scrollHeight; }); },
     }, (c.isPrivate ? '🔒 ' : '# ') + c.name + (c.isArchived ? ' (archived)' : '')))));
 
   const channel = state.channel;
