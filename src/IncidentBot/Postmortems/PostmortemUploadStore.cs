@@ -1,3 +1,4 @@
+using IncidentBot.Storage;
 using LiteDB;
 
 namespace IncidentBot.Postmortems;
@@ -7,13 +8,15 @@ public sealed class PostmortemUploadStore(LiteDatabase database)
 {
     private readonly ILiteCollection<PostmortemUploadRecord> uploads = database.GetCollection<PostmortemUploadRecord>("postmortem_uploads");
 
-    public PostmortemUploadRecord? Find(long outboxId) => uploads.FindById(outboxId);
+    public PostmortemUploadRecord? Find(long outboxId) =>
+        LiteDbLimits.Read(() => uploads.FindById(outboxId));
 
-    public void Save(PostmortemUploadRecord record) => uploads.Upsert(record);
+    public void Save(PostmortemUploadRecord record) => LiteDbLimits.Read(() => uploads.Upsert(record));
 
-    public bool Forget(long outboxId) => uploads.Delete(outboxId);
+    public bool Forget(long outboxId) =>
+        LiteDbLimits.Read(() => uploads.Delete(outboxId));
 
     /// <summary>The incidents whose post-mortem draft was shared in the war room at least once.</summary>
     public IReadOnlySet<int> SharedIncidents() =>
-        uploads.FindAll().Where(u => u.SharedAt is not null).Select(u => u.IncidentId).ToHashSet();
+        LiteDbLimits.Read(() => uploads.FindAll().Where(u => u.SharedAt is not null).Select(u => u.IncidentId).ToHashSet());
 }

@@ -101,24 +101,26 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         return result.Decided;
     }
 
-    public Incident? Find(IncidentId id) => incidents.FindById(id.Value);
+    public Incident? Find(IncidentId id) =>
+        LiteDbLimits.Read(() => incidents.FindById(id.Value));
 
-    public Incident? FindByWarRoom(string channelId) => incidents.FindOne(i => i.WarRoom.ChannelId == channelId);
+    public Incident? FindByWarRoom(string channelId) =>
+        LiteDbLimits.Read(() => incidents.FindOne(i => i.WarRoom.ChannelId == channelId));
 
     // Seeks the status index for each open status, rather than walking every closed incident of the past years.
     public IReadOnlyList<Incident> ListOpen() =>
-        incidents.Find(Query.In(nameof(Incident.Status), NotClosed)).OrderByDescending(i => i.Id.Value).ToList();
+        LiteDbLimits.Read(() => incidents.Find(Query.In(nameof(Incident.Status), NotClosed)).OrderByDescending(i => i.Id.Value).ToList());
 
     public IReadOnlyList<TimelineEntry> Timeline(IncidentId id) =>
-        timeline.Find(Query.EQ("incident", id.Value)).OrderBy(e => e["_id"].AsInt64).Select(mapper.Deserialize<TimelineEntry>).ToList();
+        LiteDbLimits.Read(() => timeline.Find(Query.EQ("incident", id.Value)).OrderBy(e => e["_id"].AsInt64).Select(mapper.Deserialize<TimelineEntry>).ToList());
 
     public IReadOnlyList<Incident> DeclaredBetween(Instant since, Instant until) =>
-        incidents.Find(Query.And(
+        LiteDbLimits.Read(() => incidents.Find(Query.And(
                 Query.GTE(nameof(Incident.DeclaredAt), since.ToUnixTimeMilliseconds()),
                 Query.LT(nameof(Incident.DeclaredAt), until.ToUnixTimeMilliseconds())))
             .OrderBy(i => i.DeclaredAt)
             .ThenBy(i => i.Id.Value)
-            .ToList();
+            .ToList());
 
     public async Task EnqueueAsync(AuditEntry entry, params OutboxMessage[] messages)
     {
@@ -135,17 +137,17 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     public Task AuditAsync(AuditEntry entry) => writer.WriteAsync(() => audit.Insert(entry));
 
     public IReadOnlyList<AuditEntry> AuditLog(int? incidentId) =>
-        (incidentId is null ? audit.FindAll() : audit.Find(a => a.IncidentId == incidentId)).OrderBy(a => a.Id).ToList();
+        LiteDbLimits.Read(() => (incidentId is null ? audit.FindAll() : audit.Find(a => a.IncidentId == incidentId)).OrderBy(a => a.Id).ToList());
 
     public IReadOnlyList<OutboxMessage> PendingOutbox() =>
-        outbox.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id).ToList();
+        LiteDbLimits.Read(() => outbox.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id).ToList());
 
     /// <summary>What the listeners add to a change; nothing when the change added no timeline entry.</summary>
     private List<OutboxMessage> Heard(Incident incident, List<TimelineEntry> added) =>
         added.Count == 0 ? [] : listeners.SelectMany(l => l.Changed(incident, added)).ToList();
 
     public IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max) =>
-        outbox.Query().Where(m => m.IncidentId == incidentId && m.State == OutboxState.Pending && m.Lane == lane).OrderBy(m => m.Id).Limit(max).ToList();
+        LiteDbLimits.Read(() => outbox.Query().Where(m => m.IncidentId == incidentId && m.State == OutboxState.Pending && m.Lane == lane).OrderBy(m => m.Id).Limit(max).ToList());
 
     public Task FailPendingAsync(int incidentId, string reason) => writer.WriteAsync(() =>
     {
@@ -177,15 +179,15 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     }
 
     public IReadOnlyList<Incident> DueForReminder(Instant now) =>
-        incidents.Find(Query.LTE(nameof(Incident.NextUpdateDue), now.ToUnixTimeMilliseconds()))
+        LiteDbLimits.Read(() => incidents.Find(Query.LTE(nameof(Incident.NextUpdateDue), now.ToUnixTimeMilliseconds()))
             .Where(i => i.IsOpen && !i.RemindersStopped && i.WarRoom.ChannelId is not null)
-            .ToList();
+            .ToList());
 
     public Instant? NextReminderDue() =>
-        incidents.Find(Query.Not(nameof(Incident.NextUpdateDue), BsonValue.Null))
+        LiteDbLimits.Read(() => incidents.Find(Query.Not(nameof(Incident.NextUpdateDue), BsonValue.Null))
             .Where(i => i.IsOpen && !i.RemindersStopped && i.WarRoom.ChannelId is not null)
             .Select(i => i.NextUpdateDue)
-            .Min();
+            .Min());
 
     /// <summary>Under the writer: appends what the incident recorded to its timeline, then forgets it.</summary>
     private void SaveRecorded(Incident incident)

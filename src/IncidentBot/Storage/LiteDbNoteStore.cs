@@ -73,10 +73,11 @@ public sealed class LiteDbNoteStore : INoteStore
         return removed;
     }
 
-    public ScribeNote? Find(string key) => notes.FindById(key);
+    public ScribeNote? Find(string key) =>
+        LiteDbLimits.Read(() => notes.FindById(key));
 
     public IReadOnlyList<ScribeNote> ForIncident(IncidentId incident) =>
-        notes.Find(n => n.IncidentId == incident.Value).OrderBy(n => n.WrittenAt).ThenBy(n => n.MessageTs, StringComparer.Ordinal).ToList();
+        LiteDbLimits.Read(() => notes.Find(n => n.IncidentId == incident.Value).OrderBy(n => n.WrittenAt).ThenBy(n => n.MessageTs, StringComparer.Ordinal).ToList());
 
     public Task SaveAsync(ScribeNote note) => writer.WriteAsync(() => notes.Upsert(note));
 
@@ -89,7 +90,8 @@ public sealed class LiteDbNoteStore : INoteStore
         return writer.WriteAsync(() => messages.Upsert(message));
     }
 
-    public CachedMessage? FindMessage(string channel, string ts) => messages.FindById(CachedMessage.KeyOf(channel, ts));
+    public CachedMessage? FindMessage(string channel, string ts) =>
+        LiteDbLimits.Read(() => messages.FindById(CachedMessage.KeyOf(channel, ts)));
 
     public Task ForgetMessageAsync(string channel, string ts) => writer.WriteAsync(() => messages.Delete(CachedMessage.KeyOf(channel, ts)));
 }

@@ -1,0 +1,40 @@
+using IncidentBot.Storage;
+using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IncidentBot.Tests.Storage;
+
+public sealed class GroupCommitterTests
+{
+    private const int LiteDbTransactionLimit = 100;
+
+    [Fact]
+    public async Task With_every_LiteDB_transaction_taken_a_write_waits_and_commits_once_one_is_free_and_the_writer_lives_on()
+    {
+        using var database = new LiteDatabase(new MemoryStream(), BsonMappings.Create());
+        await using var writer = new GroupCommitter(database, NullLogger<GroupCommitter>.Instance);
+        var notes = database.GetCollection("notes");
+        using var release = new ManualResetEventSlim();
+        using var held = new CountdownEvent(LiteDbTransactionLimit);
+        var holders = Enumerable.Range(0, LiteDbTransactionLimit).Select(_ => new Thread(() =>
+        {
+            database.BeginTrans();
+            held.Signal();
+            release.Wait();
+            database.Rollback();
+        })).ToList();
+        holders.ForEach(t => t.Start());
+        held.Wait();
+
+        var first = writer.WriteAsync(() => notes.Insert(new BsonDocument { ["text"] = "said during the burst" }));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.False(first.IsCompleted);
+
+        release.Set();
+        holders.ForEach(t => t.Join());
+        await first.WaitAsync(TimeSpan.FromSeconds(30));
+        await writer.WriteAsync(() => notes.Insert(new BsonDocument { ["text"] = "said after it" })).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["said during the burst", "said after it"], notes.FindAll().Select(d => d["text"].AsString));
+    }
+}
