@@ -88,11 +88,10 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
     public async Task EditAsync(Incident incident, string ts, string text)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        if (notes.Find(ScribeNote.KeyOf(incident.Id, ts)) is { } note)
+        await notes.UpdateAsync(ScribeNote.KeyOf(incident.Id, ts), note =>
         {
             note.Text = text;
             note.TextPending = false;
-            await notes.SaveAsync(note).ConfigureAwait(false);
-        }
+        }).ConfigureAwait(false);
     }
 }

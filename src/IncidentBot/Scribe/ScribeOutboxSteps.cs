@@ -18,10 +18,10 @@ public sealed class ScribeOutboxSteps(INoteStore notes, ISlackApi slack, IOption
         switch (message.Kind)
         {
             case OutboxKind.ConfirmNote:
-                if (message.NoteKey is { } key && notes.Find(key) is { Permalink: null } note)
+                if (message.NoteKey is { } key && notes.Find(key) is { Permalink: null })
                 {
-                    note.Permalink = (await slack.GetPermalinkAsync(warRoom, ts, cancellationToken).ConfigureAwait(false)).ToString();
-                    await notes.SaveAsync(note).ConfigureAwait(false);
+                    var permalink = (await slack.GetPermalinkAsync(warRoom, ts, cancellationToken).ConfigureAwait(false)).ToString();
+                    await notes.UpdateAsync(key, n => n.Permalink = permalink).ConfigureAwait(false);
                 }
 
                 await Harmless(slack.AddReactionAsync(warRoom, ts, reaction, cancellationToken), "already_reacted").ConfigureAwait(false);
@@ -39,7 +39,7 @@ public sealed class ScribeOutboxSteps(INoteStore notes, ISlackApi slack, IOption
 
     private async Task FetchTextAsync(OutboxMessage message, SlackChannelId warRoom, string ts, CancellationToken cancellationToken)
     {
-        if (message.NoteKey is not { } key || notes.Find(key) is not { TextPending: true } note)
+        if (message.NoteKey is not { } key || notes.Find(key) is not { TextPending: true })
         {
             return;
         }
@@ -52,10 +52,17 @@ public sealed class ScribeOutboxSteps(INoteStore notes, ISlackApi slack, IOption
             throw new SlackApiException("conversations.history", "message_not_found");
         }
 
-        note.Text = found.Text;
-        note.Author ??= found.User;
-        note.TextPending = false;
-        await notes.SaveAsync(note).ConfigureAwait(false);
+        await notes.UpdateAsync(key, n =>
+        {
+            // An edit that arrived meanwhile is newer than what history said.
+            if (n.TextPending)
+            {
+                n.Text = found.Text;
+                n.TextPending = false;
+            }
+
+            n.Author ??= found.User;
+        }).ConfigureAwait(false);
     }
 
     private static async Task Harmless(Task call, params string[] errors)

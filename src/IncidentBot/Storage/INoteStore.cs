@@ -20,7 +20,11 @@ public interface INoteStore
     /// <summary>The incident's notes in the order they were written.</summary>
     IReadOnlyList<ScribeNote> ForIncident(IncidentId incident);
 
-    Task SaveAsync(ScribeNote note);
+    /// <summary>
+    /// Changes the note as it is stored now, in the writer, so two changes at once (an edit in Slack and the permalink
+    /// arriving) both survive; a note removed meanwhile stays removed. False when there is no such note.
+    /// </summary>
+    Task<bool> UpdateAsync(string key, Action<ScribeNote> change);
 
     Task RemoveAsync(string key);
 

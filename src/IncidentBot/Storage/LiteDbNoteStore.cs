@@ -79,7 +79,20 @@ public sealed class LiteDbNoteStore : INoteStore
     public IReadOnlyList<ScribeNote> ForIncident(IncidentId incident) =>
         LiteDbLimits.Read(() => notes.Find(n => n.IncidentId == incident.Value).OrderBy(n => n.WrittenAt).ThenBy(n => n.MessageTs, StringComparer.Ordinal).ToList());
 
-    public Task SaveAsync(ScribeNote note) => writer.WriteAsync(() => notes.Upsert(note));
+    public Task<bool> UpdateAsync(string key, Action<ScribeNote> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return writer.WriteAsync(() =>
+        {
+            if (notes.FindById(key) is not { } latest)
+            {
+                return false;
+            }
+
+            change(latest);
+            return notes.Update(latest);
+        });
+    }
 
     public Task RemoveAsync(string key) => writer.WriteAsync(() => notes.Delete(key));
 
