@@ -21,7 +21,7 @@ public sealed class EscalationPolicy(IIncidentStore store, EscalationMatrix matr
     {
         var now = clock.GetCurrentInstant();
         var sent = 0;
-        foreach (var due in store.ListOpen().Where(i => i.NextEscalationDue(matrix.For(i.Severity)) <= now))
+        foreach (var due in Escalating().Where(i => i.NextEscalationDue(matrix.For(i.Severity)) <= now))
         {
             var audit = new AuditEntry { At = now, User = ReminderPolicy.SystemActor, Channel = due.WarRoom.ChannelId ?? "", IncidentId = due.Id.Value, Command = "escalation", Outcome = "escalated" };
             var change = await store.UpdateAsync(due.Id, audit, incident =>
@@ -44,5 +44,8 @@ public sealed class EscalationPolicy(IIncidentStore store, EscalationMatrix matr
         return sent;
     }
 
-    public Instant? NextDue() => store.ListOpen().Select(i => i.NextEscalationDue(matrix.For(i.Severity))).Min();
+    public Instant? NextDue() => Escalating().Select(i => i.NextEscalationDue(matrix.For(i.Severity))).Min();
+
+    /// <summary>A drill calls nobody in by itself: nobody outside the war room hears of it unless someone asks.</summary>
+    private IEnumerable<Incident> Escalating() => store.ListOpen().Where(i => !i.IsDrill);
 }

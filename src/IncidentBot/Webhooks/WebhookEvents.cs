@@ -32,6 +32,12 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(data);
+        if (incident.IsDrill)
+        {
+            // Receivers act on real incidents (status pages, paging, tickets); a drill stays inside Slack.
+            return [];
+        }
+
         var receivers = options.Value.Webhooks;
         if (receivers.Count == 0)
         {

@@ -159,6 +159,22 @@ public sealed class EscalationTests : IAsyncLifetime
         ["Incidents:Escalation:SEV-3:1:Notify:0"] = "U0LEAD",
     };
 
+    [Fact]
+    public async Task A_drill_calls_nobody_in_by_itself()
+    {
+        await bot.ReplyAsync("drill Database failover sev1");
+        await bot.OutboxDrainedAsync();
+        var room = slack.Channels.Single(c => c.Name.StartsWith("drill-inc-", StringComparison.Ordinal)).Id;
+
+        clock.AdvanceHours(2);
+        Assert.Equal(0, await SendDueAsync());
+        await bot.OutboxDrainedAsync();
+
+        Assert.Empty(Escalations(room));
+        Assert.Empty(slack.DirectMessages("U0LEAD"));
+        Assert.Empty(slack.Messages(leadership));
+    }
+
     private async Task<string> DeclareSev1Async()
     {
         await bot.ReplyAsync("create Checkout down sev1");

@@ -35,6 +35,17 @@ public sealed class WebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_drill_sends_receivers_nothing()
+    {
+        await bot.ReplyAsync("drill Checkout failover sev1");
+        await bot.OutboxDrainedAsync();
+        await bot.ReplyAsync("severity sev2", channel: slack.Channels.Single(c => c.Name.StartsWith("drill-inc-", StringComparison.Ordinal)).Id);
+        await bot.OutboxDrainedAsync();
+
+        Assert.Empty(receiver.Requests);
+    }
+
+    [Fact]
     public async Task Every_change_reaches_the_receiver_once_signed_after_it_failed_twice()
     {
         receiver.FailFirst = 2;
