@@ -1,3 +1,4 @@
+using IncidentBot.Sandbox;
 using System.Text.Json.Nodes;
 
 namespace IncidentBot.Tests.Fakes;
@@ -10,7 +11,7 @@ internal sealed partial class FakeSlackWorkspace
         var channel = Channel(args, writable: true);
         var (text, blocks) = Content(args, previousBlocks: null);
         var metadata = Metadata(args, previous: null);
-        var message = new FakeMessage(channel.Id, NextTs(), FakeSlackApi.BotUserId, text, blocks, metadata, SlackArgs.NonEmpty(args, "thread_ts"), EditedTs: null);
+        var message = new FakeMessage(channel.Id, NextTs(), FakeSlackApi.BotUserId, text, blocks, metadata, SandboxArgs.Given(args, "thread_ts"), EditedTs: null);
         messages[channel.Id].Add(message);
         return new JsonObject
         {
@@ -25,7 +26,7 @@ internal sealed partial class FakeSlackWorkspace
     private JsonObject Update(JsonObject args)
     {
         var channel = Channel(args, writable: true);
-        var old = Message(channel, SlackArgs.String(args, "ts"));
+        var old = Message(channel, SandboxArgs.Text(args, "ts"));
         if (old.User != FakeSlackApi.BotUserId)
         {
             throw new SlackErrorException("cant_update_message");
@@ -48,14 +49,14 @@ internal sealed partial class FakeSlackWorkspace
     private JsonObject PostEphemeral(JsonObject args)
     {
         var channel = Channel(args, writable: true);
-        var user = SlackArgs.String(args, "user");
+        var user = SandboxArgs.Text(args, "user");
         if (!IsUserId(user))
         {
             throw new SlackErrorException("user_not_in_channel");
         }
 
         var (text, blocks) = Content(args, previousBlocks: null);
-        var ephemeral = new FakeEphemeral(channel.Id, user!, NextTs(), text, blocks, SlackArgs.NonEmpty(args, "thread_ts"));
+        var ephemeral = new FakeEphemeral(channel.Id, user!, NextTs(), text, blocks, SandboxArgs.Given(args, "thread_ts"));
         ephemerals.Add(ephemeral);
         return new JsonObject { ["ok"] = true, ["message_ts"] = ephemeral.MessageTs };
     }
@@ -63,7 +64,7 @@ internal sealed partial class FakeSlackWorkspace
     private JsonObject Permalink(JsonObject args)
     {
         var channel = Channel(args, member: false);
-        var message = Message(channel, SlackArgs.String(args, "message_ts"));
+        var message = Message(channel, SandboxArgs.Text(args, "message_ts"));
         var link = $"{WorkspaceUrl}archives/{channel.Id}/p{message.Ts.Replace(".", "", StringComparison.Ordinal)}";
         if (message.ThreadTs is not null)
         {
@@ -75,7 +76,7 @@ internal sealed partial class FakeSlackWorkspace
 
     private static (string Text, JsonArray? Blocks) Content(JsonObject args, JsonArray? previousBlocks)
     {
-        var text = SlackArgs.String(args, "text") ?? "";
+        var text = SandboxArgs.Text(args, "text") ?? "";
         var blocks = args.ContainsKey("blocks") ? Blocks(args) : previousBlocks;
         if (text.Length == 0 && blocks is null)
         {
@@ -87,9 +88,9 @@ internal sealed partial class FakeSlackWorkspace
 
     private static JsonArray? Blocks(JsonObject args)
     {
-        if (SlackArgs.Json(args, "blocks") is not JsonArray blocks
+        if (SandboxArgs.Structured(args, "blocks") is not JsonArray blocks
             || blocks.Count > 50
-            || blocks.Any(b => b is not JsonObject block || SlackArgs.String(block, "type") is not { Length: > 0 }))
+            || blocks.Any(b => b is not JsonObject block || SandboxArgs.Text(block, "type") is not { Length: > 0 }))
         {
             throw new SlackErrorException("invalid_blocks");
         }
@@ -104,10 +105,10 @@ internal sealed partial class FakeSlackWorkspace
             return previous;
         }
 
-        return SlackArgs.Json(args, "metadata") switch
+        return SandboxArgs.Structured(args, "metadata") switch
         {
             JsonObject { Count: 0 } => null,
-            JsonObject m when SlackArgs.String(m, "event_type") is { Length: > 0 } && m["event_payload"] is JsonObject => (JsonObject)m.DeepClone(),
+            JsonObject m when SandboxArgs.Text(m, "event_type") is { Length: > 0 } && m["event_payload"] is JsonObject => (JsonObject)m.DeepClone(),
             _ => throw new SlackErrorException("invalid_metadata_format"),
         };
     }

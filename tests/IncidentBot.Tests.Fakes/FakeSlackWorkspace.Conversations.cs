@@ -1,3 +1,4 @@
+using IncidentBot.Sandbox;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 
@@ -8,7 +9,7 @@ internal sealed partial class FakeSlackWorkspace
 {
     private JsonObject Create(JsonObject args)
     {
-        var name = SlackArgs.String(args, "name");
+        var name = SandboxArgs.Text(args, "name");
         var error = name switch
         {
             null or "" => "invalid_name_required",
@@ -24,14 +25,14 @@ internal sealed partial class FakeSlackWorkspace
             throw new SlackErrorException(error);
         }
 
-        var channel = AddChannel(name!, SlackArgs.Bool(args, "is_private"), FakeSlackApi.BotUserId, botIsMember: true);
+        var channel = AddChannel(name!, SandboxArgs.Flag(args, "is_private"), FakeSlackApi.BotUserId, botIsMember: true);
         return new JsonObject { ["ok"] = true, ["channel"] = ChannelJson(channel) };
     }
 
     /// <summary>A DM (D…) between the bot and one user; opening it again returns the same one, as Slack does.</summary>
     private JsonObject OpenDirectMessage(JsonObject args)
     {
-        var user = SlackArgs.String(args, "users") ?? "";
+        var user = SandboxArgs.Text(args, "users") ?? "";
         if (!IsUserId(user))
         {
             throw new SlackErrorException("user_not_found");
@@ -59,7 +60,7 @@ internal sealed partial class FakeSlackWorkspace
     private JsonObject Invite(JsonObject args)
     {
         var channel = Channel(args, writable: true);
-        var users = (SlackArgs.String(args, "users") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var users = (SandboxArgs.Text(args, "users") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (users.Length == 0)
         {
             throw new SlackErrorException("no_user");
@@ -87,7 +88,7 @@ internal sealed partial class FakeSlackWorkspace
     private JsonObject SetText(JsonObject args, string field, Func<FakeChannel, string, FakeChannel> apply)
     {
         var channel = Channel(args, writable: true);
-        var value = SlackArgs.String(args, field) ?? "";
+        var value = SandboxArgs.Text(args, field) ?? "";
         if (value.Length > 250)
         {
             throw new SlackErrorException("too_long");
@@ -113,8 +114,8 @@ internal sealed partial class FakeSlackWorkspace
     /// <summary>Public channels whether or not the bot is in them, private ones only if it is, as for a real bot token.</summary>
     private JsonObject List(JsonObject args)
     {
-        var types = (SlackArgs.String(args, "types") ?? "public_channel").Split(',', StringSplitOptions.TrimEntries);
-        var excludeArchived = SlackArgs.Bool(args, "exclude_archived");
+        var types = (SandboxArgs.Text(args, "types") ?? "public_channel").Split(',', StringSplitOptions.TrimEntries);
+        var excludeArchived = SandboxArgs.Flag(args, "exclude_archived");
         var visible = channels.FindAll(c =>
             (c.IsPrivate ? types.Contains("private_channel") && c.Members.Contains(FakeSlackApi.BotUserId) : types.Contains("public_channel"))
             && !(excludeArchived && c.IsArchived));
@@ -131,11 +132,11 @@ internal sealed partial class FakeSlackWorkspace
     private JsonObject History(JsonObject args)
     {
         var channel = Channel(args);
-        var oldestArg = SlackArgs.NonEmpty(args, "oldest");
+        var oldestArg = SandboxArgs.Given(args, "oldest");
         var oldest = oldestArg is null ? 0m : ParseTs(oldestArg) ?? throw new SlackErrorException("invalid_ts_oldest");
-        var latestArg = SlackArgs.NonEmpty(args, "latest");
+        var latestArg = SandboxArgs.Given(args, "latest");
         var latest = latestArg is null ? decimal.MaxValue : ParseTs(latestArg) ?? throw new SlackErrorException("invalid_ts_latest");
-        var inclusive = SlackArgs.Bool(args, "inclusive");
+        var inclusive = SandboxArgs.Flag(args, "inclusive");
         var all = messages[channel.Id];
         var newestFirst = all
             .Where(m => m.ThreadTs is null && ParseTs(m.Ts) is { } ts
@@ -149,7 +150,7 @@ internal sealed partial class FakeSlackWorkspace
     {
         var channel = Channel(args);
         var all = messages[channel.Id];
-        var ts = SlackArgs.String(args, "ts");
+        var ts = SandboxArgs.Text(args, "ts");
         var asked = all.Find(m => m.Ts == ts) ?? throw new SlackErrorException("thread_not_found");
         var root = asked.ThreadTs ?? asked.Ts;
         return MessagePage(all.FindAll(m => m.Ts == root || m.ThreadTs == root), all, args, defaultLimit: 1000, maxLimit: 1000);

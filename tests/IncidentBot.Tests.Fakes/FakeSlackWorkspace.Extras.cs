@@ -1,3 +1,4 @@
+using IncidentBot.Sandbox;
 using System.Text.Json.Nodes;
 
 namespace IncidentBot.Tests.Fakes;
@@ -20,7 +21,7 @@ internal sealed partial class FakeSlackWorkspace
     private JsonObject Pin(JsonObject args)
     {
         var channel = Channel(args, writable: true);
-        var ts = SlackArgs.String(args, "timestamp");
+        var ts = SandboxArgs.Text(args, "timestamp");
         if (string.IsNullOrEmpty(ts))
         {
             throw new SlackErrorException("no_item_specified");
@@ -39,9 +40,9 @@ internal sealed partial class FakeSlackWorkspace
     private JsonObject Bookmark(JsonObject args)
     {
         var channel = Channel(args, "channel_id", writable: true);
-        var title = SlackArgs.String(args, "title");
-        var type = SlackArgs.String(args, "type");
-        var link = SlackArgs.String(args, "link");
+        var title = SandboxArgs.Text(args, "title");
+        var type = SandboxArgs.Text(args, "type");
+        var link = SandboxArgs.Text(args, "link");
         var error = (title, type) switch
         {
             (null or "", _) or (_, null or "") => "invalid_arguments",
@@ -101,14 +102,14 @@ internal sealed partial class FakeSlackWorkspace
     private FakeReaction Reaction(JsonObject args)
     {
         var channel = Channel(args);
-        var ts = SlackArgs.String(args, "timestamp");
+        var ts = SandboxArgs.Text(args, "timestamp");
         if (string.IsNullOrEmpty(ts))
         {
             throw new SlackErrorException("no_item_specified");
         }
 
         Message(channel, ts);
-        var name = SlackArgs.String(args, "name");
+        var name = SandboxArgs.Text(args, "name");
 
         // Slack wants "thumbsup" (or "thumbsup::skin-tone-2"), not ":thumbsup:".
         if (string.IsNullOrEmpty(name) || name.StartsWith(':') || name.EndsWith(':') || name.Contains(' ', StringComparison.Ordinal))
@@ -122,7 +123,7 @@ internal sealed partial class FakeSlackWorkspace
     /// <summary>Every well-formed user id exists; the bot's own id is the one bot user.</summary>
     private static JsonObject UserInfo(JsonObject args)
     {
-        var id = SlackArgs.String(args, "user");
+        var id = SandboxArgs.Text(args, "user");
         if (!IsUserId(id))
         {
             throw new SlackErrorException("user_not_found");
@@ -151,7 +152,7 @@ internal sealed partial class FakeSlackWorkspace
     /// <summary>A trigger id opens one view only, as in Slack; its 3-second expiry is not modelled.</summary>
     private JsonObject OpenView(JsonObject args)
     {
-        var trigger = SlackArgs.String(args, "trigger_id");
+        var trigger = SandboxArgs.Text(args, "trigger_id");
         if (string.IsNullOrEmpty(trigger))
         {
             throw new SlackErrorException("invalid_arguments");
@@ -170,7 +171,7 @@ internal sealed partial class FakeSlackWorkspace
 
     private JsonObject UpdateView(JsonObject args)
     {
-        var id = SlackArgs.String(args, "view_id");
+        var id = SandboxArgs.Text(args, "view_id");
         if (id is null || !views.ContainsKey(id))
         {
             throw new SlackErrorException("not_found");
@@ -181,7 +182,7 @@ internal sealed partial class FakeSlackWorkspace
     }
 
     private static JsonObject View(JsonObject args) =>
-        SlackArgs.Json(args, "view") is JsonObject view && SlackArgs.String(view, "type") is { Length: > 0 }
+        SandboxArgs.Structured(args, "view") is JsonObject view && SandboxArgs.Text(view, "type") is { Length: > 0 }
             ? (JsonObject)view.DeepClone()
             : throw new SlackErrorException("invalid_arguments");
 

@@ -1,3 +1,4 @@
+using IncidentBot.Sandbox;
 using System.Text.Json.Nodes;
 
 namespace IncidentBot.Tests.Fakes;
@@ -32,8 +33,8 @@ internal sealed partial class FakeSlackWorkspace
 
     private JsonObject GetUploadUrl(JsonObject args)
     {
-        var name = SlackArgs.NonEmpty(args, "filename");
-        var length = SlackArgs.Int(args, "length");
+        var name = SandboxArgs.Given(args, "filename");
+        var length = SandboxArgs.Number(args, "length");
         if (name is null || length is null)
         {
             throw new SlackErrorException("invalid_arguments");
@@ -53,13 +54,13 @@ internal sealed partial class FakeSlackWorkspace
     /// <summary>Shares each file once: completing an already shared file again changes nothing.</summary>
     private JsonObject CompleteUpload(JsonObject args)
     {
-        if (SlackArgs.Json(args, "files") is not JsonArray { Count: > 0 } list || list.Any(f => f is not JsonObject))
+        if (SandboxArgs.Structured(args, "files") is not JsonArray { Count: > 0 } list || list.Any(f => f is not JsonObject))
         {
             throw new SlackErrorException("invalid_arguments");
         }
 
         var channel = Channel(args, "channel_id", writable: true);
-        var wanted = list.Select(f => (Id: SlackArgs.String((JsonObject)f!, "id") ?? "", Title: SlackArgs.String((JsonObject)f!, "title"))).ToList();
+        var wanted = list.Select(f => (Id: SandboxArgs.Text((JsonObject)f!, "id") ?? "", Title: SandboxArgs.Text((JsonObject)f!, "title"))).ToList();
 
         // A file whose bytes never arrived is, as far as sharing goes, not there.
         if (wanted.Any(w => files.GetValueOrDefault(w.Id)?.Content is null))
@@ -73,7 +74,7 @@ internal sealed partial class FakeSlackWorkspace
             var file = files[id];
             if (file.Channel is null)
             {
-                files[id] = file = file with { Channel = channel.Id, Title = title ?? file.Name, InitialComment = SlackArgs.NonEmpty(args, "initial_comment") };
+                files[id] = file = file with { Channel = channel.Id, Title = title ?? file.Name, InitialComment = SandboxArgs.Given(args, "initial_comment") };
             }
 
             shared.Add(new JsonObject { ["id"] = file.Id, ["name"] = file.Name, ["title"] = file.Title, ["size"] = file.Length, ["channels"] = new JsonArray(file.Channel) });

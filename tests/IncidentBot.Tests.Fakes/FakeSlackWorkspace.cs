@@ -1,3 +1,4 @@
+using IncidentBot.Sandbox;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -118,7 +119,7 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
     /// </summary>
     private FakeChannel Channel(JsonObject args, string arg = "channel", bool member = true, bool writable = false)
     {
-        var id = SlackArgs.String(args, arg);
+        var id = SandboxArgs.Text(args, arg);
         var channel = channels.Find(c => c.Id == id);
         var isMember = channel?.Members.Contains(FakeSlackApi.BotUserId) == true;
         if (channel is null || (channel.IsPrivate && !isMember))
@@ -153,12 +154,12 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
     private static (IReadOnlyList<T> Page, string NextCursor) Page<T>(List<T> items, JsonObject args, int defaultLimit, int maxLimit)
     {
         var offset = 0;
-        if (SlackArgs.String(args, "cursor") is { Length: > 0 } cursor && !TryDecodeCursor(cursor, out offset))
+        if (SandboxArgs.Text(args, "cursor") is { Length: > 0 } cursor && !TryDecodeCursor(cursor, out offset))
         {
             throw new SlackErrorException("invalid_cursor");
         }
 
-        var limit = Math.Min(SlackArgs.Int(args, "limit") is int l and > 0 ? l : defaultLimit, maxLimit);
+        var limit = Math.Min(SandboxArgs.Number(args, "limit") is int l and > 0 ? l : defaultLimit, maxLimit);
         var next = offset + limit < items.Count
             ? Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + (offset + limit).ToString(CultureInfo.InvariantCulture)))
             : "";

@@ -8,7 +8,7 @@ namespace IncidentBot.Sandbox;
 /// A Web API call's arguments read as Slack reads them: a JSON body has typed values, a form body only strings, where
 /// blocks, metadata and views arrive as JSON text.
 /// </summary>
-internal static class SandboxArgs
+public static class SandboxArgs
 {
     public static string? Text(JsonObject args, string name) => args[name] switch
     {
