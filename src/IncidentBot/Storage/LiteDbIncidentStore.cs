@@ -22,6 +22,10 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     private readonly BsonMapper mapper;
     private readonly GroupCommitter writer;
     private readonly StoreSignals signals;
+
+    // Bumped after each commit that changed an incident; see ListOpen.
+    private long incidentVersion;
+    private OpenIncidents? open;
     private readonly IReadOnlyList<IIncidentChangeListener> listeners;
 
     public LiteDbIncidentStore(LiteDatabase database, GroupCommitter writer, StoreSignals signals, IEnumerable<IIncidentChangeListener>? listeners = null)
@@ -107,9 +111,26 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     public Incident? FindByWarRoom(string channelId) =>
         LiteDbLimits.Read(() => incidents.FindOne(i => i.WarRoom.ChannelId == channelId));
 
-    // Seeks the status index for each open status, rather than walking every closed incident of the past years.
-    public IReadOnlyList<Incident> ListOpen() =>
-        LiteDbLimits.Read(() => incidents.Find(Query.In(nameof(Incident.Status), NotClosed)).OrderByDescending(i => i.Id.Value).ToList());
+    /// <summary>
+    /// The open incidents, newest first. Read once per change and shared until the next one: list, the escalation and
+    /// reminder loops and the metrics ask far more often than incidents change. Callers only read the copies.
+    /// </summary>
+    public IReadOnlyList<Incident> ListOpen()
+    {
+        var version = Interlocked.Read(ref incidentVersion);
+        if (Volatile.Read(ref open) is { } copy && copy.Version == version)
+        {
+            return copy.Incidents;
+        }
+
+        // Seeks the status index for each open status, rather than walking every closed incident of the past years.
+        var read = LiteDbLimits.Read(() => incidents.Find(Query.In(nameof(Incident.Status), NotClosed)).OrderByDescending(i => i.Id.Value).ToList());
+
+        // Kept under the version read before it: a change committed meanwhile bumps the version, so this copy is
+        // never taken for newer than it is.
+        Volatile.Write(ref open, new OpenIncidents(version, read));
+        return read;
+    }
 
     public IReadOnlyList<TimelineEntry> Timeline(IncidentId id) =>
         LiteDbLimits.Read(() => timeline.Find(Query.EQ("incident", id.Value)).OrderBy(e => e["_id"].AsInt64).Select(mapper.Deserialize<TimelineEntry>).ToList());
@@ -162,10 +183,10 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         return true;
     });
 
-    public Task SaveOutboxAsync(OutboxMessage message, WarRoom? warRoom = null)
+    public async Task SaveOutboxAsync(OutboxMessage message, WarRoom? warRoom = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return writer.WriteAsync(() =>
+        await writer.WriteAsync(() =>
         {
             outbox.Update(message);
             if (warRoom is not null && incidents.FindById(message.IncidentId) is { } latest)
@@ -175,7 +196,11 @@ public sealed class LiteDbIncidentStore : IIncidentStore
             }
 
             return true;
-        });
+        }).ConfigureAwait(false);
+        if (warRoom is not null)
+        {
+            Interlocked.Increment(ref incidentVersion);
+        }
     }
 
     public IReadOnlyList<Incident> DueForReminder(Instant now) =>
@@ -240,7 +265,10 @@ public sealed class LiteDbIncidentStore : IIncidentStore
 
         if (incidentChanged)
         {
+            Interlocked.Increment(ref incidentVersion);
             signals.Incidents.Notify();
         }
     }
+
+    private sealed record OpenIncidents(long Version, IReadOnlyList<Incident> Incidents);
 }
