@@ -26,6 +26,9 @@ internal sealed partial class Run
         bot = await StartBotAsync(path);
         report.Add($"Growth ({incidents:N0} incidents × {settings.GrowthEntries} timeline entries)", "process start → /health 200", $"{Bot.StartToReady.TotalMilliseconds:0} ms", "");
 
+        // The open incidents' updates are long overdue: let the bot send their catch-up reminders before timing reads.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
         var list = requests.Command("list", general, Commander);
         var listed = await TimeAsync(async () =>
         {
