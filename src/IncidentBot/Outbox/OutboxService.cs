@@ -96,13 +96,16 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
         await Task.Yield();
         try
         {
+            // Once the war room exists it stays: look it up until then, not for every message of a long lane.
+            var ready = false;
             while (!stoppingToken.IsCancellationRequested)
             {
                 // A batch at a time: messages decided meanwhile have higher ids, so the order holds across batches.
                 var batch = store.PendingInLane(lane.Incident, lane.Lane, BatchSize);
                 foreach (var next in batch)
                 {
-                    if (next.NextAttemptAt > clock.GetCurrentInstant() || !Ready(next)
+                    ready = ready || Ready(next);
+                    if (next.NextAttemptAt > clock.GetCurrentInstant() || !ready
                         || await delivery.DeliverAsync(next, stoppingToken).ConfigureAwait(false) == OutboxStep.RetryLater)
                     {
                         return;
