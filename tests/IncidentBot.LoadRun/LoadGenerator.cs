@@ -121,8 +121,7 @@ internal sealed class LoadGenerator : IDisposable
     {
         try
         {
-            using var request = SlackRequests.ToRequest(server, body);
-            using var response = await client.SendAsync(request);
+            using var response = await PostAsync(server, body);
             var answer = await response.Content.ReadAsByteArrayAsync();
             return response.StatusCode == HttpStatusCode.OK && (check is null || check(answer));
         }
@@ -134,6 +133,13 @@ internal sealed class LoadGenerator : IDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>One signed request on the generator's pooled connections; the caller reads and disposes the answer.</summary>
+    public async Task<HttpResponseMessage> PostAsync(Uri server, SignedBody body)
+    {
+        using var request = SlackRequests.ToRequest(server, body);
+        return await client.SendAsync(request);
     }
 
     public async Task<HttpResponseMessage> GetAsync(Uri url, string? bearer = null)
