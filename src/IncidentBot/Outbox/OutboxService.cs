@@ -35,7 +35,7 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
                     if (lastFullScan is not { } last || now - last >= FullScanEvery)
                     {
                         lastFullScan = now;
-                        waiting.UnionWith(store.PendingOutbox().Select(m => (m.IncidentId, m.Lane)));
+                        waiting.UnionWith(store.PendingLanes());
                     }
 
                     StartWaitingLanes(now, stoppingToken);

@@ -46,6 +46,9 @@ public interface IIncidentStore
     /// <summary>Pending outbox messages in the order they were decided.</summary>
     IReadOnlyList<OutboxMessage> PendingOutbox();
 
+    /// <summary>The lanes with pending messages: just their incident and lane, not the messages' rendered text.</summary>
+    IReadOnlyList<(int Incident, int Lane)> PendingLanes();
+
     /// <summary>The first <paramref name="max"/> pending outbox messages of one lane of an incident, in decision order.</summary>
     IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max);
 

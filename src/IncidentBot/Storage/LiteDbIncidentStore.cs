@@ -16,6 +16,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
 
     private readonly ILiteCollection<Incident> incidents;
     private readonly ILiteCollection<OutboxMessage> outbox;
+    private readonly ILiteCollection<BsonDocument> rawOutbox;
     private readonly ILiteCollection<AuditEntry> audit;
     private readonly ILiteCollection<BsonDocument> counters;
     private readonly ILiteCollection<BsonDocument> timeline;
@@ -36,6 +37,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         this.listeners = listeners?.ToList() ?? [];
         incidents = database.GetCollection<Incident>("incidents");
         outbox = database.GetCollection<OutboxMessage>("outbox", BsonAutoId.Int64);
+        rawOutbox = database.GetCollection("outbox", BsonAutoId.Int64);
         audit = database.GetCollection<AuditEntry>("audit", BsonAutoId.Int64);
         counters = database.GetCollection("counters");
         timeline = database.GetCollection("timeline", BsonAutoId.Int64);
@@ -162,6 +164,15 @@ public sealed class LiteDbIncidentStore : IIncidentStore
 
     public IReadOnlyList<OutboxMessage> PendingOutbox() =>
         LiteDbLimits.Read(() => outbox.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id).ToList());
+
+    public IReadOnlyList<(int Incident, int Lane)> PendingLanes() =>
+        LiteDbLimits.Read(() => rawOutbox.Query()
+            .Where(Query.EQ(nameof(OutboxMessage.State), nameof(OutboxState.Pending)))
+            .Select($"{{ i: $.{nameof(OutboxMessage.IncidentId)}, l: $.{nameof(OutboxMessage.Lane)} }}")
+            .ToEnumerable()
+            .Select(d => (d["i"].AsInt32, d["l"].AsInt32))
+            .Distinct()
+            .ToList());
 
     /// <summary>What the listeners add to a change; nothing when the change added no timeline entry.</summary>
     private List<OutboxMessage> Heard(Incident incident, List<TimelineEntry> added) =>

@@ -179,6 +179,23 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pending_lanes_name_each_lane_with_work_once_and_not_the_finished_ones()
+    {
+        var id = await DeclareAsync();
+        var now = clock.GetCurrentInstant();
+        await store.UpdateAsync(id, Audit(id), _ => IncidentChanges.Save(
+            true,
+            OutboxMessage.For(id.Value, OutboxKind.RefreshDeclaration, now),
+            OutboxMessage.For(id.Value, OutboxKind.SetTopic, now).Aside(),
+            OutboxMessage.For(id.Value, OutboxKind.Announce, now).Aside()));
+        var announcement = Assert.Single(store.PendingInLane(id.Value, OutboxMessage.AnnounceLane, 10));
+        announcement.State = OutboxState.Done;
+        await store.SaveOutboxAsync(announcement);
+
+        Assert.Equal([(id.Value, OutboxMessage.MainLane), (id.Value, OutboxMessage.TopicLane)], store.PendingLanes().Order());
+    }
+
+    [Fact]
     public async Task Concurrent_changes_to_one_incident_are_all_kept()
     {
         var id = await DeclareAsync();
