@@ -1,3 +1,4 @@
+using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Escalation;
 using IncidentBot.Incidents;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.AddSlack();
 builder.AddStorage();
+builder.AddChanges();
 builder.AddIncidents();
 builder.AddEscalation();
 builder.AddPostmortems();

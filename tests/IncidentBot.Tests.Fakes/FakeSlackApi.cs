@@ -29,7 +29,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     // Slack reads only form (or query) arguments for these; a JSON body is ignored, so the fake ignores it too.
     private static readonly FrozenSet<string> FormOnlyMethods = FrozenSet.Create(
         StringComparer.Ordinal,
-        "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info");
+        "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info", "usergroups.users.list");
 
     private readonly Lock gate = new();
     private readonly WebApplication app;
@@ -87,6 +87,15 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         Locked(() => workspace.AddChannel(name, isPrivate, HumanUserId, botIsMember));
 
     /// <summary>Seeds a message a person posted, for the bot to find in history or replies.</summary>
+    /// <summary>A user group (S…) whose members <c>usergroups.users.list</c> returns.</summary>
+    public void AddUserGroup(string id, params string[] members)
+    {
+        lock (gate)
+        {
+            workspace.AddUserGroup(id, members);
+        }
+    }
+
     public FakeMessage AddMessage(string channel, string user, string text, string? threadTs = null) =>
         Locked(() => workspace.AddMessage(channel, user, text, threadTs));
 

@@ -121,6 +121,13 @@ internal sealed partial class FakeSlackWorkspace
     }
 
     /// <summary>Every well-formed user id exists; the bot's own id is the one bot user.</summary>
+    public void AddUserGroup(string id, string[] members) => userGroups[id] = members;
+
+    private JsonObject UserGroupMembers(JsonObject args) =>
+        userGroups.TryGetValue(SandboxArgs.Text(args, "usergroup") ?? "", out var members)
+            ? new JsonObject { ["ok"] = true, ["users"] = new JsonArray([.. members.Select(m => (JsonNode)m)]) }
+            : throw new SlackErrorException("no_such_subteam");
+
     private static JsonObject UserInfo(JsonObject args)
     {
         var id = SandboxArgs.Text(args, "user");

@@ -23,6 +23,7 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
     private readonly List<FakeEphemeral> ephemerals = [];
     private readonly Dictionary<string, JsonObject> views = new(StringComparer.Ordinal);
     private readonly HashSet<string> usedTriggers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> userGroups = new(StringComparer.Ordinal);
     private long lastTsMicros;
     private int sequence;
 
@@ -52,6 +53,7 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
                 "reactions.add" => React(args),
                 "reactions.remove" => Unreact(args),
                 "users.info" => UserInfo(args),
+                "usergroups.users.list" => UserGroupMembers(args),
                 "views.open" => OpenView(args),
                 "views.update" => UpdateView(args),
                 "files.getUploadURLExternal" => GetUploadUrl(args),

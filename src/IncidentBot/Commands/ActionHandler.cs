@@ -1,4 +1,5 @@
 using System.Text;
+using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Slack.Inbound;
@@ -35,8 +36,8 @@ public sealed class ActionHandler(IncidentActions actions) : IIncidentCommandHan
             return await actions.ApplyAsync(
                 context,
                 incident,
+                Authorize.Contribute("complete the action items of"),
                 i => i.CompleteActionItem(number, context.User, context.Now),
-                _ => [],
                 i => $"Action item {number} of {i.Id} is done.").ConfigureAwait(false);
         }
 
@@ -78,8 +79,8 @@ public sealed class ActionHandler(IncidentActions actions) : IIncidentCommandHan
         return actions.ApplyAsync(
             context,
             incident,
+            Authorize.Contribute("add action items to"),
             i => i.AddActionItem(text, owner, due, context.User, context.Now),
-            _ => [],
             i => $"Action item {i.ActionItems[^1].Number} recorded for {i.Id}: {Describe(i.ActionItems[^1])}\n`{context.Command.Command} actions` lists them; they go into the post-mortem.");
     }
 

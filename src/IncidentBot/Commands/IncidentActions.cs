@@ -1,5 +1,5 @@
+using IncidentBot.Changes;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
@@ -9,10 +9,10 @@ namespace IncidentBot.Commands;
 
 /// <summary>
 /// What the war-room commands share: finding the incident (the war room the command was typed in, or an
-/// <c>INC-42</c> first word), checking who may do it, and applying the decision with its Slack side effects in
-/// one transaction.
+/// <c>INC-42</c> first word), and applying the change through <see cref="IncidentChanger"/>: who may, the decision and its
+/// effects in one transaction.
 /// </summary>
-public sealed class IncidentActions(IIncidentStore store, IOptions<IncidentsOptions> options)
+public sealed class IncidentActions(IIncidentStore store, IncidentChanger changer, IncidentAdmins admins, IOptions<IncidentsOptions> options)
 {
     public IncidentTarget Find(CommandContext context, string example)
     {
@@ -36,50 +36,44 @@ public sealed class IncidentActions(IIncidentStore store, IOptions<IncidentsOpti
             : new IncidentTarget(here, context.Arguments, null);
     }
 
-    /// <summary>Null when <paramref name="context"/>'s user may <paramref name="action"/>; otherwise the refusal, saying who can.</summary>
-    public async Task<SlackReply?> AuthorizeAsync(CommandContext context, Incident incident, string action)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(incident);
-        if (options.Value.OpenCommands || incident.HoldsARole(context.User))
-        {
-            return null;
-        }
-
-        var holders = string.Join(", ", incident.Roles.Select(r => $"{RoleNames.Title(r.Role)} {SlackText.User(r.Holder.Value)}"));
-        var refusal = $"Only the incident's role holders can {action} {incident.Id}: {holders}. Ask one of them, or ask the commander to give you a role.";
-        await AuditAsync(context, incident, "refused: not a role holder").ConfigureAwait(false);
-        return new SlackReply(refusal);
-    }
-
     /// <summary>
-    /// Applies <paramref name="decide"/> to the latest copy of the incident; if it is applied, stores the incident with the
-    /// outbox messages <paramref name="effects"/> makes and answers <paramref name="success"/>; if refused, explains why.
+    /// Applies <paramref name="decide"/> to the latest copy of the incident if <paramref name="authorization"/> lets the user,
+    /// both inside one write; stores the change with the effects its decision yields (and <paramref name="also"/>) and
+    /// answers <paramref name="success"/>; if refused, says why (and who can).
     /// </summary>
     public async Task<SlackReply> ApplyAsync(
         CommandContext context,
         Incident incident,
+        Authorization authorization,
         Func<Incident, Decision> decide,
-        Func<Incident, IEnumerable<OutboxMessage>> effects,
-        Func<Incident, string> success)
+        Func<Incident, string> success,
+        Func<Incident, IEnumerable<OutboxMessage>>? also = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(incident);
-        var entry = Entry(context, incident, "");
-        var change = await store.UpdateAsync(incident.Id, entry, latest =>
+        ArgumentNullException.ThrowIfNull(success);
+        var request = new ChangeRequest(incident.Id, context.User, context.Channel, Entry(context, incident, ""), authorization, decide) { Also = also };
+        var outcome = await changer.ApplyAsync(request).ConfigureAwait(false);
+        return outcome switch
         {
-            var decision = decide(latest);
-            if (!decision.Applied)
-            {
-                entry.Outcome = "refused: " + decision.Refusal;
-                return IncidentChanges.Keep(new SlackReply($"Not done: {decision.Refusal}."));
-            }
+            { Incident: null } => new SlackReply($"Incident {incident.Id} no longer exists."),
+            { Done: true } => new SlackReply(success(outcome.Incident)),
+            _ => new SlackReply(outcome.RefusalText),
+        };
+    }
 
-            var reply = new SlackReply(success(latest));
-            entry.Outcome = "done";
-            return IncidentChanges.Save(reply, [.. effects(latest)]);
-        }).ConfigureAwait(false);
-        return change?.Result ?? new SlackReply($"Incident {incident.Id} no longer exists.");
+    /// <summary>
+    /// For what is not a change of the incident itself (a typed note): null when the user may, else the refusal. Read from
+    /// the stored incident as it is now.
+    /// </summary>
+    public string? Refusal(CommandContext context, Incident incident, Authorization authorization)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(authorization);
+        var latest = store.Find(incident.Id) ?? incident;
+        var actor = new Actor(context.User, latest.WarRoom.ChannelId == context.Channel, admins.IsAdmin(context.User));
+        return authorization(latest, actor, options.Value.OpenCommands);
     }
 
     public Task AuditAsync(CommandContext context, Incident? incident, string outcome) => store.AuditAsync(Entry(context, incident, outcome));

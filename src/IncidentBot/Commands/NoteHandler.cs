@@ -1,3 +1,4 @@
+using IncidentBot.Changes;
 using IncidentBot.Messaging;
 using IncidentBot.Scribe;
 using IncidentBot.Slack.Inbound;
@@ -21,6 +22,12 @@ public sealed class NoteHandler(IncidentActions actions, NoteTaker noteTaker) : 
         if (string.IsNullOrWhiteSpace(target.Arguments))
         {
             return new SlackReply($"What should the note say? `{context.Command.Command} note DB CPU back under 50%`.");
+        }
+
+        if (actions.Refusal(context, incident, Authorize.Contribute("add notes to")) is { } refusal)
+        {
+            await actions.AuditAsync(context, incident, "refused: not allowed").ConfigureAwait(false);
+            return new SlackReply(refusal);
         }
 
         await noteTaker.TypeAsync(incident, target.Arguments.Trim(), context.User.Value).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Postmortems;
@@ -27,10 +28,11 @@ public sealed class PostmortemHandler(IncidentActions actions, IOptions<Postmort
         return await actions.ApplyAsync(
             context,
             incident,
+            Authorize.Contribute("ask for the post-mortem draft of"),
             _ => Decision.Apply(),
-            i => [PostmortemUpload.Requested(i, context.User, context.Now)],
             i => $"Drafting the post-mortem of {i.Id}: `{PostmortemRenderer.FileName(i)}` will be shared in {Where(i)}." +
-                (served ? $"\nWith the access token it can also be fetched for your wiki from `/incidents/{i.Id.Value}/postmortem.md`." : "")).ConfigureAwait(false);
+                (served ? $"\nWith the access token it can also be fetched for your wiki from `/incidents/{i.Id.Value}/postmortem.md`." : ""),
+            i => [PostmortemUpload.Requested(i, context.User, context.Now)]).ConfigureAwait(false);
     }
 
     private static string Where(Incident incident) =>

@@ -1,11 +1,10 @@
-using IncidentBot.Incidents;
-using IncidentBot.Messaging;
+using IncidentBot.Changes;
 using IncidentBot.Slack.Inbound;
 
 namespace IncidentBot.Commands;
 
 /// <summary><c>/incident resolve [resolution]</c>: resolves, and posts the duration, the resolution and the post-mortem rule.</summary>
-public sealed class ResolveHandler(IncidentActions actions, IncidentMessages messages) : IIncidentCommandHandler
+public sealed class ResolveHandler(IncidentActions actions) : IIncidentCommandHandler
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["resolve"];
 
@@ -18,7 +17,11 @@ public sealed class ResolveHandler(IncidentActions actions, IncidentMessages mes
             return target.Problem!;
         }
 
-        return await actions.AuthorizeAsync(context, incident, "resolve").ConfigureAwait(false)
-            ?? await StatusHandler.ChangeAsync(actions, messages, context, incident, IncidentStatus.Resolved, target.Arguments).ConfigureAwait(false);
+        return await actions.ApplyAsync(
+            context,
+            incident,
+            Authorize.Steer("resolve"),
+            i => i.Resolve(target.Arguments, context.User, context.Now),
+            i => $"{i.Id} is resolved.").ConfigureAwait(false);
     }
 }

@@ -1,14 +1,19 @@
+using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
 using IncidentBot.Slack.Inbound;
 
 namespace IncidentBot.Commands;
 
-/// <summary><c>/incident commander|lead|comms|scribe @person</c>: assigns the role, invites the person, posts it and updates the declaration.</summary>
-public sealed class RoleHandler(IncidentActions actions, IncidentMessages messages) : IIncidentCommandHandler
+/// <summary>
+/// <c>/incident commander|lead|comms|scribe @person|me|none</c>: hands a role over (inviting the person, posting it in the
+/// war room and updating the declaration) or clears it. Who may is <see cref="IncidentAuthority.RoleRefusal"/>.
+/// </summary>
+public sealed class RoleHandler(IncidentActions actions) : IIncidentCommandHandler
 {
-    public IReadOnlyCollection<string> Verbs { get; } = ["commander", "ic", "lead", "techlead", "comms", "commslead", "scribe"];
+    private static readonly string[] Nobody = ["none", "nobody", "clear"];
+
+    public IReadOnlyCollection<string> Verbs { get; } = RoleNames.Spellings;
 
     public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -25,23 +30,29 @@ public sealed class RoleHandler(IncidentActions actions, IncidentMessages messag
         }
 
         var (who, _) = IncidentCommandParser.FirstWord(target.Arguments);
+        if (Nobody.Contains(who, StringComparer.OrdinalIgnoreCase))
+        {
+            return await actions.ApplyAsync(
+                context,
+                incident,
+                Authorize.Role(role, null),
+                i => i.ClearRole(role, context.User, context.Now),
+                i => $"Nobody is {RoleNames.Title(role)} of {i.Id} now.").ConfigureAwait(false);
+        }
+
         var holderId = who.Equals("me", StringComparison.OrdinalIgnoreCase) ? context.User.Value : IncidentCommandParser.MentionedUser(who);
         if (holderId is null)
         {
-            return new SlackReply($"Who should be {RoleNames.Title(role)}? Mention them: `{context.Command.Command} {context.Verb} @person` (or `me`).");
+            var word = RoleNames.Word(role);
+            return new SlackReply($"Who should be {RoleNames.Title(role)}? Mention them: `{context.Command.Command} {word} @person` (or `me`; `none` clears it).");
         }
 
         var holder = new ResponderId(holderId);
         return await actions.ApplyAsync(
             context,
             incident,
+            Authorize.Role(role, holder),
             i => i.AssignRole(role, holder, context.User, context.Now),
-            i =>
-            [
-                OutboxMessage.Invite(i.Id.Value, [holder.Value], context.Now),
-                OutboxMessage.Post(i.Id.Value, messages.RoleAssigned(i, context.User, role, holder, context.Now), context.Now),
-                OutboxMessage.For(i.Id.Value, OutboxKind.RefreshDeclaration, context.Now),
-            ],
             i => $"{SlackText.User(holder.Value)} is now {RoleNames.Title(role)} of {i.Id}.").ConfigureAwait(false);
     }
 }

@@ -1,12 +1,12 @@
+using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
 using IncidentBot.Slack.Inbound;
 
 namespace IncidentBot.Commands;
 
 /// <summary><c>/incident severity &lt;sev&gt;</c>: posts the change, edits the pinned declaration and the topic, re-plans the update cadence.</summary>
-public sealed class SeverityHandler(IncidentActions actions, SeverityScheme scheme, IncidentMessages messages) : IIncidentCommandHandler
+public sealed class SeverityHandler(IncidentActions actions, SeverityScheme scheme) : IIncidentCommandHandler
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["severity", "sev"];
 
@@ -26,26 +26,11 @@ public sealed class SeverityHandler(IncidentActions actions, SeverityScheme sche
             return new SlackReply($"{what} Use one of {scheme.Names}: `{context.Command.Command} severity SEV-2`.");
         }
 
-        if (await actions.AuthorizeAsync(context, incident, "change the severity of").ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var from = "";
         return await actions.ApplyAsync(
             context,
             incident,
-            i =>
-            {
-                from = i.Severity;
-                return i.ChangeSeverity(severity, context.User, context.Now);
-            },
-            i =>
-            [
-                OutboxMessage.Post(i.Id.Value, messages.SeverityChanged(i, context.User, from, context.Now), context.Now),
-                OutboxMessage.For(i.Id.Value, OutboxKind.RefreshDeclaration, context.Now),
-                OutboxMessage.For(i.Id.Value, OutboxKind.SetTopic, context.Now),
-            ],
+            Authorize.Steer("change the severity of"),
+            i => i.ChangeSeverity(severity, context.User, context.Now),
             i => $"{i.Id} is now {i.Severity}.").ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using IncidentBot.Changes;
 using IncidentBot.Messaging;
 using IncidentBot.Slack.Inbound;
 
@@ -23,16 +24,11 @@ public sealed class StartedHandler(IncidentActions actions) : IIncidentCommandHa
             return new SlackReply($"{what} Give it as {ImpactStartText.Examples}: `{context.Command.Command} started 30m ago`.");
         }
 
-        if (await actions.AuthorizeAsync(context, incident, "set the impact start of").ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
-        }
-
         return await actions.ApplyAsync(
             context,
             incident,
+            Authorize.Steer("set the impact start of"),
             i => i.StartImpactAt(started, context.User, context.Now),
-            _ => [],
             i => $"Impact on {i.Id} started {SlackText.Date(started)}; time to detect: {SlackText.Duration(i.DeclaredAt - started)}.").ConfigureAwait(false);
     }
 }

@@ -1,13 +1,12 @@
+using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
-using IncidentBot.Postmortems;
 using IncidentBot.Slack.Inbound;
 
 namespace IncidentBot.Commands;
 
 /// <summary><c>/incident status investigating|identified|monitoring|resolved</c>: moves the state machine; an illegal move is explained.</summary>
-public sealed class StatusHandler(IncidentActions actions, IncidentMessages messages) : IIncidentCommandHandler
+public sealed class StatusHandler(IncidentActions actions) : IIncidentCommandHandler
 {
     private static readonly string[] Settable = ["investigating", "identified", "monitoring", "resolved"];
 
@@ -29,39 +28,11 @@ public sealed class StatusHandler(IncidentActions actions, IncidentMessages mess
             return new SlackReply($"{what} Use one of {string.Join(", ", Settable)}: `{context.Command.Command} status identified`.");
         }
 
-        if (await actions.AuthorizeAsync(context, incident, "change the status of").ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
-        }
-
-        return await ChangeAsync(actions, messages, context, incident, to, rest).ConfigureAwait(false);
-    }
-
-    /// <summary>Shared with <c>resolve</c>: the move, its announcement in the war room, the declaration and the topic.</summary>
-    public static Task<SlackReply> ChangeAsync(IncidentActions actions, IncidentMessages messages, CommandContext context, Incident incident, IncidentStatus to, string? resolution)
-    {
-        ArgumentNullException.ThrowIfNull(actions);
-        ArgumentNullException.ThrowIfNull(messages);
-        ArgumentNullException.ThrowIfNull(context);
-        var from = IncidentStatus.Investigating;
-        return actions.ApplyAsync(
+        return await actions.ApplyAsync(
             context,
             incident,
-            i =>
-            {
-                from = i.Status;
-                return i.ChangeStatus(to, context.User, context.Now, resolution);
-            },
-            i =>
-            [
-                OutboxMessage.Post(
-                    i.Id.Value,
-                    to == IncidentStatus.Resolved ? messages.Resolved(i, context.User, context.Now) : messages.StatusChanged(i, context.User, from, context.Now),
-                    context.Now),
-                OutboxMessage.For(i.Id.Value, OutboxKind.RefreshDeclaration, context.Now),
-                OutboxMessage.For(i.Id.Value, OutboxKind.SetTopic, context.Now),
-                .. PostmortemUpload.OnResolve(i, to, context.Now),
-            ],
-            i => to == IncidentStatus.Resolved ? $"{i.Id} is resolved." : $"{i.Id} is now {IncidentLifecycle.Word(i.Status)}.");
+            Authorize.Steer(to == IncidentStatus.Resolved ? "resolve" : "change the status of"),
+            i => i.ChangeStatus(to, context.User, context.Now, rest),
+            i => to == IncidentStatus.Resolved ? $"{i.Id} is resolved." : $"{i.Id} is now {IncidentLifecycle.Word(i.Status)}.").ConfigureAwait(false);
     }
 }

@@ -1,12 +1,12 @@
+using IncidentBot.Changes;
 using IncidentBot.Incidents;
-using IncidentBot.Outbox;
 using IncidentBot.Messaging;
 using IncidentBot.Slack.Inbound;
 
 namespace IncidentBot.Commands;
 
 /// <summary><c>/incident update &lt;text&gt;</c>: posts a templated update; it is the update the cadence asks for, so the next one is due a full interval later.</summary>
-public sealed class UpdateHandler(IncidentActions actions, SeverityScheme scheme, IncidentMessages messages) : IIncidentCommandHandler
+public sealed class UpdateHandler(IncidentActions actions, SeverityScheme scheme) : IIncidentCommandHandler
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["update"];
 
@@ -23,12 +23,8 @@ public sealed class UpdateHandler(IncidentActions actions, SeverityScheme scheme
         return await actions.ApplyAsync(
             context,
             incident,
+            Authorize.Contribute("post updates to"),
             i => i.PostUpdate(text, scheme.Named(i.Severity), context.User, context.Now),
-            i =>
-            [
-                OutboxMessage.Post(i.Id.Value, messages.Update(i, context.User, text, context.Now), context.Now),
-                OutboxMessage.For(i.Id.Value, OutboxKind.RefreshDeclaration, context.Now),
-            ],
             i => i.NextUpdateDue is { } due ? $"Update posted. Next update due {SlackText.Date(due)}." : "Update posted.").ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
@@ -31,17 +32,13 @@ public sealed class EscalateHandler(IncidentActions actions, EscalationNotices n
             return new SlackReply($"{what} Name them: `{context.Command.Command} escalate @person #channel @oncall`.");
         }
 
-        if (await actions.AuthorizeAsync(context, incident, "escalate").ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
-        }
-
         var called = targets.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         return await actions.ApplyAsync(
             context,
             incident,
+            Authorize.Steer("escalate"),
             i => i.EscalateTo(called, context.User, context.Now),
-            i => notices.For(i, new EscalationCall(null, called, null, i.Recorded[^1]), context.User, context.Now),
-            i => $"Escalated {i.Id} to {string.Join(" ", called.Select(Incident.Mention))}.").ConfigureAwait(false);
+            i => $"Escalated {i.Id} to {string.Join(" ", called.Select(Incident.Mention))}.",
+            i => notices.For(i, new EscalationCall(null, called, null, i.Recorded[^1]), context.User, context.Now)).ConfigureAwait(false);
     }
 }

@@ -1,11 +1,31 @@
 namespace IncidentBot.Incidents;
 
-/// <summary>What the incident decided about one request: the timeline entries it added, or why it refused.</summary>
+/// <summary>
+/// What the incident decided about one request: the timeline entries it added and the facts of the change, or why it
+/// refused (then nothing changed).
+/// </summary>
 public sealed record Decision(IReadOnlyList<TimelineEntry> Entries, string? Refusal)
 {
     public bool Applied => Refusal is null;
 
+    /// <summary>What changed, for the code that builds the decision's effects; empty when only the timeline grew.</summary>
+    public IReadOnlyList<IncidentFact> Facts { get; init; } = [];
+
     public static Decision Refuse(string reason) => new([], reason);
 
     public static Decision Apply(params TimelineEntry[] entries) => new(entries, null);
+
+    public static Decision Apply(IncidentFact fact, params TimelineEntry[] entries) => new(entries, null) { Facts = [fact] };
+
+    /// <summary>Both decisions as one: a refusal of either refuses the whole, since the caller keeps nothing then.</summary>
+    public Decision Then(Decision next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (!Applied)
+        {
+            return this;
+        }
+
+        return next.Applied ? new Decision([.. Entries, .. next.Entries], null) { Facts = [.. Facts, .. next.Facts] } : next;
+    }
 }

@@ -145,7 +145,7 @@ public sealed partial class Incident
             NextUpdateDue = due < now ? now : due;
         }
 
-        return Record(new TimelineEntry(now, TimelineKind.SeverityChanged, by, $"Severity {from} → {to.Name}"));
+        return Record(new TimelineEntry(now, TimelineKind.SeverityChanged, by, $"Severity {from} → {to.Name}"), new SeverityMoved(from, to.Name));
     }
 
     public Decision AssignRole(IncidentRole role, ResponderId holder, ResponderId by, Instant now)
@@ -162,6 +162,7 @@ public sealed partial class Incident
 
         // Handing the command over is itself the outgoing commander's action.
         Acknowledge(by, now);
+        var previous = Holder(role);
         Roles.RemoveAll(r => r.Role == role);
         Roles.Add(new RoleAssignment(role, holder));
         Roles.Sort((a, b) => a.Role.CompareTo(b.Role));
@@ -170,7 +171,26 @@ public sealed partial class Incident
             Responders.Add(holder);
         }
 
-        return Record(new TimelineEntry(now, TimelineKind.RoleAssigned, by, $"{RoleNames.Title(role)}: <@{holder}>"));
+        var text = previous is { } was ? $"{RoleNames.Title(role)}: <@{was}> → <@{holder}>" : $"{RoleNames.Title(role)}: <@{holder}>";
+        return Record(new TimelineEntry(now, TimelineKind.RoleAssigned, by, text), new RoleChanged(role, previous, holder));
+    }
+
+    /// <summary>Leaves <paramref name="role"/> empty; a commander who steps down leaves the command for anyone in the war room to take.</summary>
+    public Decision ClearRole(IncidentRole role, ResponderId by, Instant now)
+    {
+        if (Status == IncidentStatus.Closed)
+        {
+            return Decision.Refuse(IncidentLifecycle.Refusal(Status, Status)!);
+        }
+
+        if (Holder(role) is not { } previous)
+        {
+            return Decision.Refuse($"nobody is {RoleNames.Title(role)}");
+        }
+
+        Acknowledge(by, now);
+        Roles.RemoveAll(r => r.Role == role);
+        return Record(new TimelineEntry(now, TimelineKind.RoleAssigned, by, $"{RoleNames.Title(role)}: <@{previous}> → nobody"), new RoleChanged(role, previous, null));
     }
 
     public Decision ChangeStatus(IncidentStatus to, ResponderId by, Instant now, string? resolution = null)
@@ -198,10 +218,10 @@ public sealed partial class Incident
                 ResolvedAt = now;
                 Resolution = string.IsNullOrWhiteSpace(resolution) ? null : resolution.Trim();
                 NextUpdateDue = null;
-                return Record(new TimelineEntry(now, TimelineKind.Resolved, by, Resolution is null ? "Resolved" : $"Resolved: {Resolution}"));
+                return Record(new TimelineEntry(now, TimelineKind.Resolved, by, Resolution is null ? "Resolved" : $"Resolved: {Resolution}"), new StatusMoved(from, to));
             case IncidentStatus.Closed:
                 ClosedAt = now;
-                return Record(new TimelineEntry(now, TimelineKind.Closed, by, "Closed"));
+                return Record(new TimelineEntry(now, TimelineKind.Closed, by, "Closed"), new StatusMoved(from, to));
             default:
                 if (from == IncidentStatus.Resolved)
                 {
@@ -211,7 +231,7 @@ public sealed partial class Incident
                 }
 
                 NextUpdateDue ??= now;
-                return Record(new TimelineEntry(now, TimelineKind.StatusChanged, by, $"Status {IncidentLifecycle.Word(from)} → {IncidentLifecycle.Word(to)}"));
+                return Record(new TimelineEntry(now, TimelineKind.StatusChanged, by, $"Status {IncidentLifecycle.Word(from)} → {IncidentLifecycle.Word(to)}"), new StatusMoved(from, to));
         }
     }
 
@@ -239,7 +259,7 @@ public sealed partial class Incident
             NextUpdateDue = now + severity.UpdateInterval;
         }
 
-        return Record(new TimelineEntry(now, TimelineKind.Update, by, text.Trim()));
+        return Record(new TimelineEntry(now, TimelineKind.Update, by, text.Trim()), new UpdatePosted(text.Trim()));
     }
 
     /// <summary>
@@ -269,14 +289,9 @@ public sealed partial class Incident
         return Record(new TimelineEntry(now, TimelineKind.Reminder, by, $"Snoozed update reminders for {(long)duration.TotalMinutes} min"));
     }
 
-    /// <summary>Only the commander may stop reminders: they are the commander's promise to the war room.</summary>
+    /// <summary>Stops update reminders; who may is decided by <see cref="IncidentAuthority"/> (the commander: they are the commander's promise to the war room).</summary>
     public Decision StopReminders(ResponderId by, Instant now)
     {
-        if (Holder(IncidentRole.Commander) is { } commander && commander != by)
-        {
-            return Decision.Refuse($"only the incident commander <@{commander}> can stop reminders");
-        }
-
         if (RemindersStopped)
         {
             return Decision.Refuse("reminders are already stopped");
@@ -342,11 +357,11 @@ public sealed partial class Incident
     /// <summary>Records what the bot learnt of the war room in Slack (its id, the declaration's ts).</summary>
     public void UseWarRoom(WarRoom warRoom) => WarRoom = warRoom ?? throw new ArgumentNullException(nameof(warRoom));
 
-    private Decision Record(TimelineEntry entry)
+    private Decision Record(TimelineEntry entry, IncidentFact? fact = null)
     {
         Acknowledge(entry.Actor, entry.At);
         Recorded.Add(entry);
-        return Decision.Apply(entry);
+        return fact is null ? Decision.Apply(entry) : Decision.Apply(fact, entry);
     }
 
     /// <summary>The commander's first action after the declaration acknowledges the incident.</summary>

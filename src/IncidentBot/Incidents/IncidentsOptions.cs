@@ -23,8 +23,14 @@ public sealed class IncidentsOptions
     /// <summary>Archive the war room when the incident is closed. Default true.</summary>
     public bool ArchiveOnClose { get; set; } = true;
 
-    /// <summary>Let anyone in the war room change severity and status, resolve and close. Default false: role holders only.</summary>
+    /// <summary>
+    /// Let anyone change severity and status, resolve, close and assign roles, taking command included. Default false:
+    /// the commander hands over command, role holders assign the other roles and steer (see <see cref="IncidentAuthority"/>).
+    /// </summary>
     public bool OpenCommands { get; set; }
+
+    /// <summary>Incident admins, who may always act on every incident: user ids (U…, W…) and user-group ids (S…). Default none.</summary>
+    public List<string> Admins { get; set; } = [];
 
     /// <summary>The reaction (emoji name without colons) that puts a war-room message on the timeline. Default <c>memo</c>.</summary>
     public string ScribeReaction { get; set; } = "memo";

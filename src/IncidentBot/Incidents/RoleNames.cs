@@ -7,14 +7,34 @@ public static class RoleNames
     {
         ["commander"] = IncidentRole.Commander,
         ["ic"] = IncidentRole.Commander,
+        ["incidentcommander"] = IncidentRole.Commander,
         ["lead"] = IncidentRole.TechLead,
         ["techlead"] = IncidentRole.TechLead,
+        ["technicallead"] = IncidentRole.TechLead,
         ["comms"] = IncidentRole.CommsLead,
         ["commslead"] = IncidentRole.CommsLead,
+        ["communicationslead"] = IncidentRole.CommsLead,
         ["scribe"] = IncidentRole.Scribe,
     };
 
-    public static bool TryParse(string word, out IncidentRole role) => Words.TryGetValue(word, out role);
+    /// <summary>Every spelling people type, as the handbooks write them: <c>tech-lead</c> and <c>tech_lead</c> are <c>techlead</c>.</summary>
+    public static IReadOnlyCollection<string> Spellings { get; } =
+        [.. Words.Keys, "tech-lead", "tech_lead", "technical-lead", "comms-lead", "comms_lead", "communications-lead", "incident-commander"];
+
+    public static bool TryParse(string word, out IncidentRole role)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return Words.TryGetValue(word.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), out role);
+    }
+
+    /// <summary>The short word for a role, as help and examples spell it: <c>lead</c>.</summary>
+    public static string Word(IncidentRole role) => role switch
+    {
+        IncidentRole.Commander => "commander",
+        IncidentRole.TechLead => "lead",
+        IncidentRole.CommsLead => "comms",
+        _ => "scribe",
+    };
 
     public static string Title(IncidentRole role) => role switch
     {

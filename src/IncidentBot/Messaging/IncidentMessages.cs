@@ -21,8 +21,8 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public RenderedMessage SeverityChanged(Incident incident, ResponderId actor, string from, Instant now) =>
         renderer.Render("severity-changed", TemplateModels.Change(Model(incident, now), actor.Value, from, incident.Severity));
 
-    public RenderedMessage RoleAssigned(Incident incident, ResponderId actor, IncidentRole role, ResponderId holder, Instant now) =>
-        renderer.Render("role-assigned", TemplateModels.Role(Model(incident, now), actor.Value, role, holder.Value));
+    public RenderedMessage RoleChanged(Incident incident, ResponderId actor, RoleChanged change, Instant now) =>
+        renderer.Render("role-assigned", TemplateModels.Role(Model(incident, now), actor.Value, change));
 
     public RenderedMessage StatusChanged(Incident incident, ResponderId actor, IncidentStatus from, Instant now) =>
         renderer.Render("status-changed", TemplateModels.Change(Model(incident, now), actor.Value, IncidentLifecycle.Word(from), IncidentLifecycle.Word(incident.Status)));

@@ -22,7 +22,7 @@ public static class TemplateModels
         ["declaration"] = () => ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow),
         ["announcement"] = () => ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow),
         ["severity-changed"] = () => Change(Sample(), "UREPORTER", "SEV-2", "SEV-1"),
-        ["role-assigned"] = () => Role(Sample(), "UREPORTER", IncidentRole.TechLead, "ULEAD"),
+        ["role-assigned"] = () => Role(Sample(), "UREPORTER", new RoleChanged(IncidentRole.TechLead, new ResponderId("UOLD"), new ResponderId("ULEAD"))),
         ["status-changed"] = () => Change(Sample(), "UREPORTER", "investigating", "identified"),
         ["update"] = () => Update(Sample(), "UREPORTER", "Rolled back the deploy."),
         ["resolved"] = () => Actor(Sample(), "UREPORTER"),
@@ -97,11 +97,14 @@ public static class TemplateModels
         return model;
     }
 
-    public static ScriptObject Role(ScriptObject model, string actor, IncidentRole role, string holder)
+    /// <summary>A role handed over, given or cleared: <c>holder</c> and <c>previous</c> are empty where nobody is.</summary>
+    public static ScriptObject Role(ScriptObject model, string actor, RoleChanged change)
     {
+        ArgumentNullException.ThrowIfNull(change);
         Actor(model, actor);
-        model["role"] = RoleNames.Title(role);
-        model["holder"] = SlackText.User(holder);
+        model["role"] = RoleNames.Title(change.Role);
+        model["holder"] = change.To is { } to ? SlackText.User(to.Value) : "";
+        model["previous"] = change.From is { } from ? SlackText.User(from.Value) : "";
         return model;
     }
 

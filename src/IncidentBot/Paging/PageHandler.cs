@@ -1,3 +1,4 @@
+using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Escalation;
 using IncidentBot.Incidents;
@@ -31,16 +32,12 @@ public sealed class PageHandler(IncidentActions actions, EscalationNotices notic
             return new SlackReply($"{what} {known}");
         }
 
-        if (await actions.AuthorizeAsync(context, incident, "page for").ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
-        }
-
         return await actions.ApplyAsync(
             context,
             incident,
+            Authorize.Steer("page for"),
             i => i.Page(service, context.User, context.Now),
-            i => notices.For(i, new EscalationCall(null, [], service, i.Recorded[^1]), context.User, context.Now),
-            i => $"Paged {service} for {i.Id}; it is resolved there when {i.Id} is.").ConfigureAwait(false);
+            i => $"Paged {service} for {i.Id}; it is resolved there when {i.Id} is.",
+            i => notices.For(i, new EscalationCall(null, [], service, i.Recorded[^1]), context.User, context.Now)).ConfigureAwait(false);
     }
 }

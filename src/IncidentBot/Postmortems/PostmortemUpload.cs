@@ -35,16 +35,6 @@ public sealed partial class PostmortemUpload(
         return message;
     }
 
-    /// <summary>
-    /// On resolve, a draft asked for by nobody: it is shared if the incident's severity requires a post-mortem, which is
-    /// looked up when it is sent, as the decision in the request has the incident but not the severity scheme.
-    /// </summary>
-    public static IEnumerable<OutboxMessage> OnResolve(Incident incident, IncidentStatus to, Instant now)
-    {
-        ArgumentNullException.ThrowIfNull(incident);
-        return to == IncidentStatus.Resolved ? [OutboxMessage.For(incident.Id.Value, OutboxKind.UploadPostmortem, now)] : [];
-    }
-
     public async Task UploadAsync(OutboxMessage message, Incident incident, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -1,3 +1,4 @@
+using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ public static class PostmortemsExtensions
         services.AddSingleton<PostmortemRenderer>();
         services.AddSingleton<PostmortemUploadStore>();
         services.AddSingleton<PostmortemUpload>();
+        services.AddSingleton<IDecisionEffects, PostmortemOnResolve>();
 
         // The scribe's notes are on the draft's timeline; whichever area registers their store first provides it.
         services.TryAddSingleton<INoteStore, LiteDbNoteStore>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
@@ -10,11 +11,12 @@ using NodaTime;
 namespace IncidentBot.Reminders;
 
 /// <summary>
-/// The reminder's buttons. Snooze and stop are decided by the incident and recorded on its timeline and in the audit
-/// log; then the reminder is edited to say who did what, without buttons, so nobody clicks twice. "Post update" opens
-/// the update form (views.open must happen inside Slack's 3 s, so it is made here, on the request).
+/// The reminder's buttons. Snooze (anyone in the war room) and stop (the commander) are decided by the incident and
+/// recorded on its timeline and in the audit log; then the reminder is edited to say who did what, without buttons, so
+/// nobody clicks twice; a refusal is told to the clicker alone. "Post update" opens the update form (views.open must
+/// happen inside Slack's 3 s, so it is made here, on the request).
 /// </summary>
-public sealed class ReminderActionHandler(IIncidentStore store, IncidentMessages messages, ISlackApi slack, IClock clock) : IBlockActionHandler
+public sealed class ReminderActionHandler(IIncidentStore store, IncidentChanger changer, IncidentMessages messages, ISlackApi slack, IClock clock) : IBlockActionHandler
 {
     public IReadOnlyCollection<string> ActionIds => ReminderActions.All;
 
@@ -24,7 +26,8 @@ public sealed class ReminderActionHandler(IIncidentStore store, IncidentMessages
         ArgumentNullException.ThrowIfNull(action);
         if (!int.TryParse(action.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             || store.Find(new IncidentId(number)) is not { } incident
-            || incident.WarRoom.ChannelId != payload.ChannelId?.Value
+            || incident.WarRoom.ChannelId is not { } room
+            || room != payload.ChannelId?.Value
             || payload.MessageTs is not { } reminderTs)
         {
             return;
@@ -39,18 +42,18 @@ public sealed class ReminderActionHandler(IIncidentStore store, IncidentMessages
 
         var now = clock.GetCurrentInstant();
         var minutes = ReminderActions.SnoozeMinutes(action.ActionId);
-        var audit = new AuditEntry { At = now, User = who.Value, Channel = incident.WarRoom.ChannelId ?? "", IncidentId = number, Command = "reminder button " + action.ActionId, Outcome = "done" };
-        await store.UpdateAsync(incident.Id, audit, latest =>
+        var audit = new AuditEntry { At = now, User = who.Value, Channel = room, IncidentId = number, Command = "reminder button " + action.ActionId, Outcome = "done" };
+        var what = minutes is { } snoozed ? $"snoozed reminders for {snoozed} min" : "stopped update reminders";
+        await changer.ApplyAsync(new ChangeRequest(
+            incident.Id,
+            who,
+            room,
+            audit,
+            minutes is null ? Authorize.Command("stop the update reminders of") : Authorize.Contribute("snooze the reminders of"),
+            latest => minutes is { } m ? latest.Snooze(Duration.FromMinutes(m), who, now) : latest.StopReminders(who, now))
         {
-            var decision = minutes is { } m ? latest.Snooze(Duration.FromMinutes(m), who, now) : latest.StopReminders(who, now);
-            if (!decision.Applied)
-            {
-                audit.Outcome = "refused: " + decision.Refusal;
-                return IncidentChanges.Save(false, OutboxMessage.Ephemeral(latest.Id.Value, who.Value, $"Not done: {decision.Refusal}.", now));
-            }
-
-            var what = minutes is { } snoozed ? $"snoozed reminders for {snoozed} min" : "stopped update reminders";
-            return IncidentChanges.Save(true, OutboxMessage.Update(latest.Id.Value, reminderTs, messages.ReminderDone(latest, who, what, now), now));
+            Also = latest => [OutboxMessage.Update(latest.Id.Value, reminderTs, messages.ReminderDone(latest, who, what, now), now)],
+            OnRefused = (latest, refusal) => [OutboxMessage.Ephemeral(latest.Id.Value, who.Value, refusal, now)],
         }).ConfigureAwait(false);
     }
 }

@@ -1,20 +1,23 @@
 using System.Globalization;
+using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace IncidentBot.Reminders;
 
 /// <summary>
-/// The update form's submission: posts the templated update exactly like <c>/incident update</c> (and moves the status
-/// if it was changed), then edits the reminder to say who posted it.
+/// The update form's submission: moves the status if it was changed and posts the update, with the same effects as
+/// <c>/incident status</c> (or <c>resolve</c>) and <c>/incident update</c>, since the decision yields them; then edits the
+/// reminder to say who posted it. The form was opened from a reminder in the war room, so it counts as asked from there.
 /// </summary>
-public sealed class UpdateFormHandler(IIncidentStore store, SeverityScheme scheme, IncidentMessages messages, IOptions<IncidentsOptions> options, IClock clock) : IViewSubmissionHandler
+public sealed class UpdateFormHandler(IIncidentStore store, IncidentChanger changer, SeverityScheme scheme, IncidentMessages messages, IClock clock) : IViewSubmissionHandler
 {
+    private const int ErrorMax = 300;
+
     public string CallbackId => ReminderActions.UpdateForm;
 
     public async Task<IReadOnlyDictionary<string, string>> HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
@@ -31,45 +34,27 @@ public sealed class UpdateFormHandler(IIncidentStore store, SeverityScheme schem
         var who = new ResponderId(payload.UserId.Value);
         var text = payload.Values.GetValueOrDefault(UpdateForm.TextBlock, "").Trim();
         var wanted = Enum.TryParse<IncidentStatus>(payload.Values.GetValueOrDefault(UpdateForm.StatusBlock, ""), ignoreCase: true, out var s) ? s : incident.Status;
-        if (wanted != incident.Status && !options.Value.OpenCommands && !incident.HoldsARole(who))
-        {
-            errors[UpdateForm.StatusBlock] = "Only the incident's role holders can change its status; leave it as it is to post the update.";
-            return errors;
-        }
-
         var now = clock.GetCurrentInstant();
         var audit = new AuditEntry { At = now, User = who.Value, Channel = incident.WarRoom.ChannelId ?? "", IncidentId = number, Command = "update form", Outcome = "done" };
-        var change = await store.UpdateAsync(incident.Id, audit, latest =>
+        var moves = wanted != incident.Status;
+        var outcome = await changer.ApplyAsync(new ChangeRequest(
+            incident.Id,
+            who,
+            incident.WarRoom.ChannelId,
+            audit,
+            moves ? Authorize.Steer(wanted == IncidentStatus.Resolved ? "resolve" : "change the status of") : Authorize.Contribute("post updates to"),
+            latest =>
+            {
+                var moved = wanted == latest.Status ? Decision.Apply() : latest.ChangeStatus(wanted, who, now);
+                return moved.Then(latest.PostUpdate(text, scheme.Named(latest.Severity), who, now));
+            })
         {
-            var from = latest.Status;
-            var moved = wanted == from ? null : latest.ChangeStatus(wanted, who, now);
-            if (moved is { Applied: false })
-            {
-                audit.Outcome = "refused: " + moved.Refusal;
-                return IncidentChanges.Keep<string?>(moved.Refusal);
-            }
-
-            var decision = latest.PostUpdate(text, scheme.Named(latest.Severity), who, now);
-            if (!decision.Applied)
-            {
-                audit.Outcome = "refused: " + decision.Refusal;
-                return IncidentChanges.Keep<string?>(decision.Refusal);
-            }
-
-            var outbox = new List<OutboxMessage>();
-            if (moved is not null)
-            {
-                outbox.Add(OutboxMessage.Post(latest.Id.Value, wanted == IncidentStatus.Resolved ? messages.Resolved(latest, who, now) : messages.StatusChanged(latest, who, from, now), now));
-            }
-
-            outbox.Add(OutboxMessage.Post(latest.Id.Value, messages.Update(latest, who, text, now), now));
-            outbox.Add(OutboxMessage.For(latest.Id.Value, OutboxKind.RefreshDeclaration, now));
-            outbox.Add(OutboxMessage.Update(latest.Id.Value, parts[1], messages.ReminderDone(latest, who, "posted an update", now), now));
-            return IncidentChanges.Save<string?>(null, [.. outbox]);
+            Also = latest => [OutboxMessage.Update(latest.Id.Value, parts[1], messages.ReminderDone(latest, who, "posted an update", now), now)],
         }).ConfigureAwait(false);
-        if (change?.Result is { } refusal)
+        if (!outcome.Done)
         {
-            errors[UpdateForm.TextBlock] = SlackText.Truncate($"Not posted: {refusal}.", 150);
+            var field = outcome.Unauthorized && moves ? UpdateForm.StatusBlock : UpdateForm.TextBlock;
+            errors[field] = SlackText.Truncate(outcome.Unauthorized ? outcome.RefusalText + " Leave the status as it is to post the update." : $"Not posted: {outcome.Refusal}.", ErrorMax);
         }
 
         return errors;

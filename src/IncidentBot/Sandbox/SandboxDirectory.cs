@@ -23,6 +23,9 @@ public static class SandboxDirectory
         new("U0PRIYAN01", "priya", "Priya Nair"),
     ];
 
+    /// <summary>The workspace's one user group, everyone in it, for settings that name a group (<c>Incidents:Admins</c>, say).</summary>
+    public const string EveryoneGroupId = "S0EVERYONE";
+
     public static SandboxUser? Find(string? id) =>
         id == BotUserId ? Bot : People.FirstOrDefault(p => p.Id == id);
 

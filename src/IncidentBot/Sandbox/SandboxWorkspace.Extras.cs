@@ -189,6 +189,11 @@ public sealed partial class SandboxWorkspace
         };
     }
 
+    private static JsonObject UserGroupMembers(JsonObject args) =>
+        SandboxArgs.Text(args, "usergroup") == SandboxDirectory.EveryoneGroupId
+            ? new JsonObject { ["ok"] = true, ["users"] = new JsonArray([.. SandboxDirectory.People.Select(p => (JsonNode)p.Id)]) }
+            : throw new SlackErrorException("no_such_subteam");
+
     /// <summary>A trigger id opens one view, for the person whose click or command made it.</summary>
     private JsonObject OpenView(JsonObject args)
     {

@@ -53,7 +53,7 @@ public sealed partial class SandboxWorkspace
 
     // Calls that change nothing the page shows, so they do not make every open page refresh.
     private static readonly FrozenSet<string> Reads = FrozenSet.Create(
-        StringComparer.Ordinal, "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info");
+        StringComparer.Ordinal, "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info", "usergroups.users.list");
 
     /// <summary>One Web API call of the bot; Slack's answer, <c>ok</c> true or false.</summary>
     public JsonObject Invoke(string method, JsonObject args)
@@ -83,6 +83,7 @@ public sealed partial class SandboxWorkspace
                     "reactions.add" => React(args),
                     "reactions.remove" => Unreact(args),
                     "users.info" => UserInfo(args),
+                    "usergroups.users.list" => UserGroupMembers(args),
                     "views.open" => OpenView(args),
                     "views.update" => UpdateView(args),
                     "files.getUploadURLExternal" => GetUploadUrl(args),

@@ -3,7 +3,8 @@ using IncidentBot.Outbox;
 namespace IncidentBot.Storage;
 
 /// <summary>
-/// What a change to one incident produced: either nothing to store (a refusal), or the changed incident's outbox
-/// messages, all committed together; <see cref="Result"/> goes back to the caller either way.
+/// What a change to one incident produced: either nothing to store of the incident (a refusal; <see cref="Outbox"/> may
+/// still say why to someone), or the changed incident with its outbox messages, all committed together;
+/// <see cref="Result"/> goes back to the caller either way.
 /// </summary>
 public sealed record IncidentChange<T>(T Result, bool Commit, IReadOnlyList<OutboxMessage> Outbox);

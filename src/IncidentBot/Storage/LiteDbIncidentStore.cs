@@ -95,6 +95,11 @@ public sealed class LiteDbIncidentStore : IIncidentStore
                 SaveRecorded(incident);
                 outbox.InsertBulk(added);
             }
+            else if (decided.Outbox.Count > 0)
+            {
+                added = [.. decided.Outbox];
+                outbox.InsertBulk(added);
+            }
 
             audit.Insert(entry);
             return (Decided: (IncidentChange<T>?)decided, Added: added);

@@ -135,7 +135,7 @@ public sealed class IncidentTests
     }
 
     [Fact]
-    public void Snoozing_moves_the_due_time_and_only_the_commander_stops_reminders()
+    public void Snoozing_moves_the_due_time_and_stopping_ends_reminders()
     {
         var incident = IncidentFactory.Declare(clock.GetCurrentInstant(), IncidentFactory.Sev1);
         clock.AdvanceMinutes(20);
@@ -143,8 +143,6 @@ public sealed class IncidentTests
         Assert.True(incident.Snooze(Duration.FromMinutes(60), new ResponderId("ULEAD"), clock.GetCurrentInstant()).Applied);
         Assert.Equal(clock.GetCurrentInstant() + Duration.FromMinutes(60), incident.NextUpdateDue);
 
-        var refused = incident.StopReminders(new ResponderId("ULEAD"), clock.GetCurrentInstant());
-        Assert.Contains("only the incident commander <@UIC>", refused.Refusal, StringComparison.Ordinal);
         Assert.True(incident.StopReminders(ic, clock.GetCurrentInstant()).Applied);
         clock.AdvanceHours(3);
         Assert.False(incident.Remind(IncidentFactory.Sev1, clock.GetCurrentInstant()).Applied);

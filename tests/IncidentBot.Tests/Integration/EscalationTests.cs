@@ -130,7 +130,7 @@ public sealed class EscalationTests : IAsyncLifetime
         var nonsense = await bot.ReplyAsync("escalate everyone!", channel: room);
         await EscalatedAsync(room, 2);
 
-        Assert.StartsWith("Only the incident's role holders can escalate INC-1", refused, StringComparison.Ordinal);
+        Assert.StartsWith("Only INC-1's role holders can escalate it", refused, StringComparison.Ordinal);
         Assert.Equal("Escalated INC-1 to <@U0CTO> <!subteam^S0SRE>.", done);
         Assert.Contains("is not a person, channel or user group", nonsense, StringComparison.Ordinal);
         Assert.Contains("<!subteam^S0SRE>", Escalations(room)[1].Text, StringComparison.Ordinal);

@@ -158,7 +158,7 @@ public sealed class IncidentCommandTests : BotTest
 
         var reply = await Bot.ReplyAsync("severity sev1", user: "U0BYSTANDER", channel: room);
 
-        Assert.Contains($"Only the incident's role holders can change the severity of INC-1: Incident commander <@{BotHost.Reporter}>", reply, StringComparison.Ordinal);
+        Assert.Contains($"Only INC-1's role holders can change the severity of it: Incident commander <@{BotHost.Reporter}>", reply, StringComparison.Ordinal);
         Assert.Equal("SEV-3", Bot.Store.FindByWarRoom(room)!.Severity);
         Assert.Contains(Bot.Store.AuditLog(1), a => a.User == "U0BYSTANDER" && a.Outcome.StartsWith("refused", StringComparison.Ordinal));
     }

@@ -73,7 +73,7 @@ public sealed class ReminderTests : BotTest
         await Bot.OutboxDrainedAsync();
         var refusal = Assert.Single(Slack.Ephemerals(room));
         Assert.Equal("U0BYSTANDER", refusal.User);
-        Assert.Contains($"only the incident commander <@{BotHost.Reporter}> can stop reminders", refusal.Text, StringComparison.Ordinal);
+        Assert.Contains($"Only INC-1's incident commander <@{BotHost.Reporter}> can stop the update reminders of it", refusal.Text, StringComparison.Ordinal);
         Assert.False(Bot.Store.Find(new IncidentId(1))!.RemindersStopped);
 
         using (await Bot.InteractionAsync(Click(room, reminder.Ts, ReminderActions.Stop, BotHost.Reporter)))
@@ -169,7 +169,7 @@ public sealed class ReminderTests : BotTest
         (message.Blocks ?? []).Where(b => (string?)b!["type"] == "actions").SelectMany(b => b!["elements"]!.AsArray()).Select(e => e!.AsObject()).ToList();
 
     /// <summary>A click as Slack sends it: Slack's own block_actions sample with the ids filled in.</summary>
-    private static JsonObject Click(string channel, string messageTs, string actionId, string user)
+    internal static JsonObject Click(string channel, string messageTs, string actionId, string user)
     {
         var payload = JsonNode.Parse(Fixture.Text("slack/BlockActionPayload.json"))!.AsObject();
         payload["user"]!["id"] = user;
@@ -185,7 +185,7 @@ public sealed class ReminderTests : BotTest
         return payload;
     }
 
-    private static JsonObject UpdateSubmission(string metadata, string status, string text)
+    internal static JsonObject UpdateSubmission(string metadata, string status, string text)
     {
         var payload = JsonNode.Parse(Fixture.Text("slack/ViewSubmissionPayload.json"))!.AsObject();
         payload["user"]!["id"] = BotHost.Reporter;

@@ -70,6 +70,9 @@ public interface ISlackApi
     /// <summary>users.info.</summary>
     Task<SlackUser> GetUserInfoAsync(SlackUserId user, CancellationToken cancellationToken);
 
+    /// <summary>usergroups.users.list: the members of a user group (S…); needs <c>usergroups:read</c>.</summary>
+    Task<IReadOnlyList<SlackUserId>> ListUserGroupMembersAsync(string userGroup, CancellationToken cancellationToken);
+
     /// <summary>views.open with a trigger id (valid for 3 s); returns the view id.</summary>
     Task<string> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken);
 

@@ -200,6 +200,12 @@ public sealed partial class SlackApiClient : ISlackApi
         return new SlackUser(Str(u, "id"), Str(u, "name"), OptStr(u, "real_name"), OptStr(u, "tz"), isBot);
     }
 
+    public async Task<IReadOnlyList<SlackUserId>> ListUserGroupMembersAsync(string userGroup, CancellationToken cancellationToken)
+    {
+        using var doc = await FormAsync("usergroups.users.list", new Dictionary<string, string> { ["usergroup"] = userGroup }, cancellationToken).ConfigureAwait(false);
+        return [.. doc.RootElement.GetProperty("users").EnumerateArray().Select(u => new SlackUserId(u.GetString() ?? ""))];
+    }
+
     public async Task<string> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken)
     {
         using var doc = await JsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, cancellationToken).ConfigureAwait(false);

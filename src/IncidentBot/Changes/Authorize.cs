@@ -1,0 +1,19 @@
+using IncidentBot.Incidents;
+
+namespace IncidentBot.Changes;
+
+/// <summary>The <see cref="Authorization"/>s changes ask for, each a rule of <see cref="IncidentAuthority"/>.</summary>
+public static class Authorize
+{
+    /// <summary>Add to the record (<paramref name="action"/> as in "post an update to").</summary>
+    public static Authorization Contribute(string action) => (i, a, open) => IncidentAuthority.Refusal(i, a, IncidentAccess.Contribute, open, action);
+
+    /// <summary>Steer the incident (<paramref name="action"/> as in "resolve").</summary>
+    public static Authorization Steer(string action) => (i, a, open) => IncidentAuthority.Refusal(i, a, IncidentAccess.Steer, open, action);
+
+    /// <summary>The commander's own decisions (<paramref name="action"/> as in "stop the reminders of"); the open model does not change who.</summary>
+    public static Authorization Command(string action) => (i, a, _) => IncidentAuthority.Refusal(i, a, IncidentAccess.Command, openCommands: false, action);
+
+    /// <summary>Give <paramref name="role"/> to <paramref name="holder"/>, or clear it (null).</summary>
+    public static Authorization Role(IncidentRole role, ResponderId? holder) => (i, a, open) => IncidentAuthority.RoleRefusal(i, a, role, holder, open);
+}

@@ -1,0 +1,83 @@
+namespace IncidentBot.Incidents;
+
+/// <summary>
+/// Who may change what, read from the incident as it stands inside the write that changes it, so a role just lost no
+/// longer counts. The commander hands over command and assigns roles; while nobody commands, anyone in the war room may
+/// take it; role holders assign the other roles and steer; anyone in the war room adds to the record. Incident admins
+/// may always act, and the open model (<c>Incidents:OpenCommands</c>) lets anyone steer and assign roles. Each refusal
+/// says who can.
+/// </summary>
+public static class IncidentAuthority
+{
+    /// <summary>Null when <paramref name="actor"/> may <paramref name="action"/> the incident; otherwise why not and who can.</summary>
+    public static string? Refusal(Incident incident, Actor actor, IncidentAccess permission, bool openCommands, string action)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsAdmin)
+        {
+            return null;
+        }
+
+        var member = actor.InWarRoom || incident.IsMember(actor.Id);
+        return permission switch
+        {
+            IncidentAccess.Contribute when member || openCommands => null,
+            IncidentAccess.Contribute =>
+                $"Only people in {incident.Id}'s war room can {action} it. Ask its commander {Commander(incident)} to invite you, or run it in the war room.",
+            IncidentAccess.Steer when openCommands || incident.HoldsARole(actor.Id) => null,
+            IncidentAccess.Steer =>
+                $"Only {incident.Id}'s role holders can {action} it: {Holders(incident)}. Ask one of them, or ask the commander for a role.",
+            _ when incident.Holder(IncidentRole.Commander) is { } commander => commander == actor.Id
+                ? null
+                : $"Only {incident.Id}'s incident commander {Mention(commander)} can {action} it.",
+
+            // Nobody commands: whoever keeps the incident going may, rather than nobody at all.
+            _ when (incident.Roles.Count == 0 && member) || incident.HoldsARole(actor.Id) => null,
+            _ => $"{incident.Id} has no commander, so only its role holders can {action} it: {Holders(incident)}. Take command first: `/incident commander me`.",
+        };
+    }
+
+    /// <summary>
+    /// Null when <paramref name="actor"/> may give <paramref name="role"/> to <paramref name="holder"/> (null: clear it);
+    /// otherwise why not and who can.
+    /// </summary>
+    public static string? RoleRefusal(Incident incident, Actor actor, IncidentRole role, ResponderId? holder, bool openCommands)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsAdmin || openCommands)
+        {
+            return null;
+        }
+
+        var commander = incident.Holder(IncidentRole.Commander);
+        if (role == IncidentRole.Commander)
+        {
+            if (commander is { } current)
+            {
+                return current == actor.Id
+                    ? null
+                    : $"Only the incident commander {Mention(current)} can hand over command of {incident.Id}. Ask them to run `/incident commander @you`.";
+            }
+
+            var member = actor.InWarRoom || incident.IsMember(actor.Id);
+            return (member && holder == actor.Id) || incident.HoldsARole(actor.Id)
+                ? null
+                : $"{incident.Id} has no commander: anyone in its war room can take command with `/incident commander me`.";
+        }
+
+        return incident.HoldsARole(actor.Id)
+            ? null
+            : $"Only {incident.Id}'s role holders can assign its roles: {Holders(incident)}. Ask one of them to run `/incident {RoleNames.Word(role)} @you`.";
+    }
+
+    private static string Holders(Incident incident) => incident.Roles.Count == 0
+        ? "nobody holds a role yet"
+        : string.Join(", ", incident.Roles.Select(r => $"{RoleNames.Title(r.Role)} {Mention(r.Holder)}"));
+
+    private static string Commander(Incident incident) =>
+        incident.Holder(IncidentRole.Commander) is { } c ? Mention(c) : "(nobody commands it yet)";
+
+    private static string Mention(ResponderId who) => $"<@{who.Value}>";
+}
