@@ -67,6 +67,7 @@ public static class TemplateModels
             ["drill"] = incident.IsDrill,
             ["reporter"] = SlackText.User(incident.Reporter.Value),
             ["commander"] = Role(IncidentRole.Commander),
+            ["has_commander"] = incident.Holder(IncidentRole.Commander) is not null,
             ["tech_lead"] = Role(IncidentRole.TechLead),
             ["comms_lead"] = Role(IncidentRole.CommsLead),
             ["scribe"] = Role(IncidentRole.Scribe),

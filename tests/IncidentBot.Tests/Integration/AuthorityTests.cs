@@ -86,6 +86,7 @@ public sealed class AuthorityTests : BotTest
         Assert.Equal("Nobody is Incident commander of INC-1 now.", steppedDown);
         Assert.Equal("INC-1 has no commander: anyone in its war room can take command with `/incident commander me`.", outsider);
         Assert.Equal($"<@{Bystander}> is now Incident commander of INC-1.", taken);
+        Assert.Contains(Slack.Messages(room), m => m.Text.Contains($"<@{Bystander}> is now *Incident commander* (took it)", StringComparison.Ordinal));
         var incident = Bot.Store.Find(new IncidentId(1))!;
         Assert.Null(incident.Holder(IncidentRole.TechLead));
         Assert.Equal(new ResponderId(Bystander), incident.Holder(IncidentRole.Commander));
