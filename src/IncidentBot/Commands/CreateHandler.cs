@@ -38,6 +38,9 @@ public sealed partial class CreateHandler(
 
     public string CallbackId => ModalCallbackId;
 
+    /// <summary>The second most severe configured level, for examples (<c>SEV-2</c>, or <c>P1</c> under P0..P3).</summary>
+    private string ExampleSeverity => scheme.Levels[Math.Min(1, scheme.Levels.Count - 1)].Name;
+
     public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -47,33 +50,34 @@ public sealed partial class CreateHandler(
             return await OpenFormAsync(context, cancellationToken).ConfigureAwait(false);
         }
 
-        var words = context.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var severityWord = words.FirstOrDefault(w => scheme.Find(w) is not null);
-        var severity = severityWord is null ? scheme.Default : scheme.Find(severityWord)!;
-        if (severityWord is not null)
+        var parsed = DeclarationText.Parse(context.Arguments, scheme);
+        if (parsed.Problem is { } problem)
         {
-            words.Remove(severityWord);
+            return new SlackReply($"{SlackText.Escape(problem)} `{context.Command.Command} {context.Verb} Checkout returns 500s {ExampleSeverity}`");
         }
 
-        var title = string.Join(' ', words);
-        if (title.Length == 0)
+        if (parsed.Title.Length == 0)
         {
-            return new SlackReply($"An incident needs a title: `{context.Command.Command} {context.Verb} Checkout returns 500s SEV-2`.");
+            return new SlackReply($"An incident needs a title: `{context.Command.Command} {context.Verb} Checkout returns 500s {ExampleSeverity}`.");
         }
 
-        var declaration = new Declaration(title, severity, "", false, drill, null);
+        var severity = parsed.Severity ?? scheme.Default;
+        var declaration = new Declaration(parsed.Title, severity, "", parsed.IsPrivate, drill, null);
         var incident = await DeclareAsync(declaration, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}").ConfigureAwait(false);
         context.Audited = true;
+        var understood = Understood(incident, parsed.Severity is not null, context.Command.Command);
         if (drill)
         {
             return new SlackReply(
                 $"🧪 Declaring DRILL *{incident.Id}* ({incident.Severity}): {SlackText.Escape(SlackText.Truncate(incident.Title, TemplateModels.TitleMax))}\n" +
-                $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander. Nobody outside it is told, and metrics leave it out.");
+                $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander. Nobody outside it is told, and metrics leave it out.\n" + understood);
         }
 
+        var room = incident.IsPrivate
+            ? $"The private war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander. Nobody outside it is told."
+            : $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander.";
         return new SlackReply(
-            $"Declaring *{incident.Id}* ({incident.Severity}): {SlackText.Escape(SlackText.Truncate(incident.Title, TemplateModels.TitleMax))}\n" +
-            $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander.");
+            $"Declaring *{incident.Id}* ({incident.Severity}): {SlackText.Escape(SlackText.Truncate(incident.Title, TemplateModels.TitleMax))}\n" + room + "\n" + understood);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
@@ -153,6 +157,15 @@ public sealed partial class CreateHandler(
         {
             return new SlackReply($"I could not open the form (Slack said `{ex.Error}`). Declare directly instead: `{context.Command.Command} create &lt;title&gt; [severity]`.");
         }
+    }
+
+    /// <summary>What the text was read as, and the command that puts the severity right.</summary>
+    private string Understood(Incident incident, bool severityGiven, string command)
+    {
+        var severity = scheme.Named(incident.Severity);
+        var other = scheme.Levels[severity.Rank == 0 && scheme.Levels.Count > 1 ? 1 : Math.Max(0, severity.Rank - 1)];
+        var given = severityGiven ? "" : $"No severity at the end of the text, so {severity.Name}, the default. ";
+        return $"{given}Wrong severity? `{command} severity {incident.Id} {other.Name}`";
     }
 
     private sealed record Declaration(string Title, Severity Severity, string Impact, bool IsPrivate, bool IsDrill, Instant? ImpactStartedAt);
