@@ -86,6 +86,14 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     public FakeChannel AddChannel(string name, bool isPrivate = false, bool botIsMember = true) =>
         Locked(() => workspace.AddChannel(name, isPrivate, HumanUserId, botIsMember));
 
+    /// <summary>Seeds a person for users.info: their handle (<c>alice</c>) and time zone (<c>America/New_York</c>).</summary>
+    public void AddUser(string id, string name, string timeZone = "Europe/Berlin") =>
+        Locked(() =>
+        {
+            workspace.AddUser(id, name, timeZone);
+            return id;
+        });
+
     /// <summary>Seeds a message a person posted, for the bot to find in history or replies.</summary>
     public FakeMessage AddMessage(string channel, string user, string text, string? threadTs = null) =>
         Locked(() => workspace.AddMessage(channel, user, text, threadTs));

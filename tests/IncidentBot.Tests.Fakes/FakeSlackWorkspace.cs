@@ -23,6 +23,7 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
     private readonly List<FakeEphemeral> ephemerals = [];
     private readonly Dictionary<string, JsonObject> views = new(StringComparer.Ordinal);
     private readonly HashSet<string> usedTriggers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Name, string? TimeZone)> users = new(StringComparer.Ordinal);
     private long lastTsMicros;
     private int sequence;
 
@@ -64,6 +65,9 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
             return Error(e.Message);
         }
     }
+
+    /// <summary>Gives a user a handle and a time zone (a tz database id) for users.info.</summary>
+    public void AddUser(string id, string name, string timeZone) => users[id] = (name, timeZone);
 
     public static JsonObject Error(string error) => new() { ["ok"] = false, ["error"] = error };
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
+using IncidentBot.People;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
@@ -22,6 +23,7 @@ public sealed partial class CreateHandler(
     IIncidentStore store,
     SeverityScheme scheme,
     ISlackApi slack,
+    IPeopleDirectory people,
     IOptions<IncidentsOptions> options,
     IClock clock,
     ILogger<CreateHandler> logger) : IIncidentCommandHandler, IViewSubmissionHandler
@@ -37,6 +39,9 @@ public sealed partial class CreateHandler(
     public IReadOnlyCollection<string> Verbs { get; } = ["create", "declare", "new", "drill"];
 
     public string CallbackId => ModalCallbackId;
+
+    /// <summary>A form that fails as a whole says so above its first field.</summary>
+    public string? FailureBlockId => TitleBlock;
 
     /// <summary>The second most severe configured level, for examples (<c>SEV-2</c>, or <c>P1</c> under P0..P3).</summary>
     private string ExampleSeverity => scheme.Levels[Math.Min(1, scheme.Levels.Count - 1)].Name;
@@ -97,10 +102,15 @@ public sealed partial class CreateHandler(
         Instant? started = null;
         if (startedText.Length > 0)
         {
-            started = ImpactStartText.Parse(startedText, now);
+            // A time without an offset is in the typist's zone, as they read their own clock.
+            var zone = (await people.FindAsync(payload.UserId, cancellationToken).ConfigureAwait(false))?.TimeZone;
+            started = ImpactStartText.Parse(startedText, now, zone ?? DateTimeZone.Utc);
             if (started is null || started > now)
             {
-                errors[StartedBlock] = started is null ? "Give a time like 14:05, 2026-11-24 14:05, 14:05 +01:00 or 30m ago (UTC unless an offset is given)." : "That time is still to come; give when impact started.";
+                var where = zone is null ? "UTC, as Slack did not tell me your time zone," : $"your time zone, {zone.Id},";
+                errors[StartedBlock] = started is null
+                    ? $"Give a time like 14:05, 2026-11-24 14:05, 14:05 +01:00 or 30m ago (in {where} unless an offset is given)."
+                    : $"{ImpactStartText.Echo(started.Value, now, zone ?? DateTimeZone.Utc)} is still to come; give when impact started.";
                 return errors;
             }
         }
@@ -145,7 +155,7 @@ public sealed partial class CreateHandler(
             BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, TitleInputMax, "Checkout returns 500s"),
             BlockKit.StaticSelect(SeverityBlock, "Severity", "severity_select", scheme.Levels.Select(l => (SlackText.Truncate($"{l.Name} · {l.Description}", 75), l.Name)), scheme.Default.Name),
             BlockKit.TextInput(ImpactBlock, "Impact", "impact_input", multiline: true, optional: true, TemplateModels.ImpactMax, "Who is affected, and how?"),
-            BlockKit.TextInput(StartedBlock, "Impact started (UTC unless an offset is given)", "started_input", multiline: false, optional: true, 40, "30m ago, 14:05 or 2026-11-24 14:05 +01:00; empty: now"),
+            BlockKit.TextInput(StartedBlock, "Impact started (your Slack time zone unless an offset is given)", "started_input", multiline: false, optional: true, 40, "30m ago, 14:05 or 2026-11-24 14:05 +01:00; empty: now"),
             BlockKit.Checkbox(PrivateBlock, "Visibility", "private_check", "Private incident (private war room, not announced)", PrivateBlock));
         var view = BlockKit.Modal(ModalCallbackId, "Declare an incident", "Declare", blocks, context.Channel);
         try
