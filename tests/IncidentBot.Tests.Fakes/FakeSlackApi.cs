@@ -94,6 +94,14 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
             return id;
         });
 
+    /// <summary>From now on users.info answers <c>user_not_found</c> for <paramref name="id"/>.</summary>
+    public void ForgetUser(string id) =>
+        Locked(() =>
+        {
+            workspace.ForgetUser(id);
+            return id;
+        });
+
     /// <summary>Seeds a message a person posted, for the bot to find in history or replies.</summary>
     public FakeMessage AddMessage(string channel, string user, string text, string? threadTs = null) =>
         Locked(() => workspace.AddMessage(channel, user, text, threadTs));

@@ -126,7 +126,7 @@ internal sealed partial class FakeSlackWorkspace
     private JsonObject UserInfo(JsonObject args)
     {
         var id = SandboxArgs.Text(args, "user");
-        if (!IsUserId(id))
+        if (!IsUserId(id) || unknownUsers.Contains(id!))
         {
             throw new SlackErrorException("user_not_found");
         }
