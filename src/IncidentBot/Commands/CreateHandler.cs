@@ -13,7 +13,8 @@ using NodaTime;
 namespace IncidentBot.Commands;
 
 /// <summary>
-/// <c>/incident create &lt;title&gt; [severity]</c> declares at once; with no title it opens the declaration form
+/// <c>/incident create &lt;title&gt; [severity] [--private]</c> declares at once (<see cref="DeclarationText"/> reads the
+/// text: only trailing tokens are severity and flag); with no title it opens the declaration form
 /// (views.open must happen inside Slack's 3 s, so it is the one Slack call made on the request path).
 /// The declaration is stored with its whole Slack plan: create the war room, invite, post, pin, set the topic, announce.
 /// <c>/incident drill &lt;title&gt; [severity]</c> declares a drill: the same plan in a <c>drill-</c> war room, announced
@@ -165,7 +166,7 @@ public sealed partial class CreateHandler(
         }
         catch (SlackApiException ex)
         {
-            return new SlackReply($"I could not open the form (Slack said `{ex.Error}`). Declare directly instead: `{context.Command.Command} create &lt;title&gt; [severity]`.");
+            return new SlackReply($"I could not open the form (Slack said `{ex.Error}`). Declare directly instead: `{context.Command.Command} create &lt;title&gt; [severity] [--private]`.");
         }
     }
 
