@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace IncidentBot.People;
 
 public static class PeopleExtensions
@@ -6,6 +8,7 @@ public static class PeopleExtensions
     public static IHostApplicationBuilder AddPeople(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IPeopleDirectory, SlackPeopleDirectory>();
         return builder;
     }

@@ -10,7 +10,7 @@ namespace IncidentBot.People;
 /// people are kept, the ones due to expire first making room. A lookup that takes longer than
 /// <see cref="LookupTimeout"/> gives up, since it may stand between a slash command and its 3 s answer.
 /// </summary>
-public sealed partial class SlackPeopleDirectory(ISlackApi slack, IClock clock, ILogger<SlackPeopleDirectory> logger) : IPeopleDirectory
+public sealed partial class SlackPeopleDirectory(ISlackApi slack, IClock clock, TimeProvider time, ILogger<SlackPeopleDirectory> logger) : IPeopleDirectory
 {
     public const int Capacity = 5_000;
 
@@ -40,11 +40,11 @@ public sealed partial class SlackPeopleDirectory(ISlackApi slack, IClock clock, 
 
     private async Task<Person?> LookUpAsync(SlackUserId user, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(LookupTimeout);
+        using var timeout = new CancellationTokenSource(LookupTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var info = await slack.GetUserInfoAsync(user, timeout.Token).ConfigureAwait(false);
+            var info = await slack.GetUserInfoAsync(user, linked.Token).ConfigureAwait(false);
             var zone = info.TimeZone is { Length: > 0 } tz ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(tz) : null;
             return new Person(user.Value, info.Name.Length > 0 ? info.Name : user.Value, zone);
         }
