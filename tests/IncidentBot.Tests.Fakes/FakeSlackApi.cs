@@ -86,6 +86,22 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     public FakeChannel AddChannel(string name, bool isPrivate = false, bool botIsMember = true) =>
         Locked(() => workspace.AddChannel(name, isPrivate, HumanUserId, botIsMember));
 
+    /// <summary>Seeds a person for users.info: their handle (<c>alice</c>) and time zone (<c>America/New_York</c>).</summary>
+    public void AddUser(string id, string name, string timeZone = "Europe/Berlin") =>
+        Locked(() =>
+        {
+            workspace.AddUser(id, name, timeZone);
+            return id;
+        });
+
+    /// <summary>From now on users.info answers <c>user_not_found</c> for <paramref name="id"/>.</summary>
+    public void ForgetUser(string id) =>
+        Locked(() =>
+        {
+            workspace.ForgetUser(id);
+            return id;
+        });
+
     /// <summary>Seeds a message a person posted, for the bot to find in history or replies.</summary>
     /// <summary>A user group (S…) whose members <c>usergroups.users.list</c> returns.</summary>
     public void AddUserGroup(string id, params string[] members)

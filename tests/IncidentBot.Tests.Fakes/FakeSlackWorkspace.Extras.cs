@@ -120,7 +120,6 @@ internal sealed partial class FakeSlackWorkspace
         return new FakeReaction(channel.Id, ts, name, FakeSlackApi.BotUserId);
     }
 
-    /// <summary>Every well-formed user id exists; the bot's own id is the one bot user.</summary>
     public void AddUserGroup(string id, string[] members) => userGroups[id] = members;
 
     private JsonObject UserGroupMembers(JsonObject args) =>
@@ -128,17 +127,22 @@ internal sealed partial class FakeSlackWorkspace
             ? new JsonObject { ["ok"] = true, ["users"] = new JsonArray([.. members.Select(m => (JsonNode)m)]) }
             : throw new SlackErrorException("no_such_subteam");
 
-    private static JsonObject UserInfo(JsonObject args)
+    /// <summary>
+    /// Every well-formed user id exists, in Europe/Berlin unless seeded otherwise; the bot's own id is the one bot user.
+    /// </summary>
+    private JsonObject UserInfo(JsonObject args)
     {
         var id = SandboxArgs.Text(args, "user");
-        if (!IsUserId(id))
+        if (!IsUserId(id) || unknownUsers.Contains(id!))
         {
             throw new SlackErrorException("user_not_found");
         }
 
         var isBot = id == FakeSlackApi.BotUserId;
-        var name = isBot ? "incidentbot" : id!.ToLowerInvariant();
+        var seeded = users.GetValueOrDefault(id!);
+        var name = isBot ? "incidentbot" : seeded.Name ?? id!.ToLowerInvariant();
         var realName = isBot ? "IncidentBot" : $"User {id}";
+        var zone = seeded.TimeZone ?? "Europe/Berlin";
         return new JsonObject
         {
             ["ok"] = true,
@@ -149,7 +153,8 @@ internal sealed partial class FakeSlackWorkspace
                 ["name"] = name,
                 ["real_name"] = realName,
                 ["deleted"] = false,
-                ["tz"] = "Europe/Berlin",
+                ["tz"] = zone,
+                ["tz_offset"] = NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone)?.GetUtcOffset(NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow())).Seconds ?? 0,
                 ["is_bot"] = isBot,
                 ["profile"] = new JsonObject { ["real_name"] = realName, ["display_name"] = name },
             },

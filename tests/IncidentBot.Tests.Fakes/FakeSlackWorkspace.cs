@@ -24,6 +24,8 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
     private readonly Dictionary<string, JsonObject> views = new(StringComparer.Ordinal);
     private readonly HashSet<string> usedTriggers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> userGroups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Name, string? TimeZone)> users = new(StringComparer.Ordinal);
+    private readonly HashSet<string> unknownUsers = new(StringComparer.Ordinal);
     private long lastTsMicros;
     private int sequence;
 
@@ -66,6 +68,12 @@ internal sealed partial class FakeSlackWorkspace(TimeProvider time)
             return Error(e.Message);
         }
     }
+
+    /// <summary>Gives a user a handle and a time zone (a tz database id) for users.info.</summary>
+    public void AddUser(string id, string name, string timeZone) => users[id] = (name, timeZone);
+
+    /// <summary>Makes users.info answer <c>user_not_found</c> for <paramref name="id"/>, as for someone of another workspace.</summary>
+    public void ForgetUser(string id) => unknownUsers.Add(id);
 
     public static JsonObject Error(string error) => new() { ["ok"] = false, ["error"] = error };
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
+using IncidentBot.People;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
@@ -12,7 +13,8 @@ using NodaTime;
 namespace IncidentBot.Commands;
 
 /// <summary>
-/// <c>/incident create &lt;title&gt; [severity]</c> declares at once; with no title it opens the declaration form
+/// <c>/incident create &lt;title&gt; [severity] [--private]</c> declares at once (<see cref="DeclarationText"/> reads the
+/// text: only trailing tokens are severity and flag); with no title it opens the declaration form
 /// (views.open must happen inside Slack's 3 s, so it is the one Slack call made on the request path).
 /// The declaration is stored with its whole Slack plan: create the war room, invite, post, pin, set the topic, announce.
 /// <c>/incident drill &lt;title&gt; [severity]</c> declares a drill: the same plan in a <c>drill-</c> war room, announced
@@ -22,6 +24,7 @@ public sealed partial class CreateHandler(
     IIncidentStore store,
     SeverityScheme scheme,
     ISlackApi slack,
+    IPeopleDirectory people,
     IOptions<IncidentsOptions> options,
     IClock clock,
     ILogger<CreateHandler> logger) : IIncidentCommandHandler, IViewSubmissionHandler
@@ -38,6 +41,12 @@ public sealed partial class CreateHandler(
 
     public string CallbackId => ModalCallbackId;
 
+    /// <summary>A form that fails as a whole says so above its first field.</summary>
+    public string? FailureBlockId => TitleBlock;
+
+    /// <summary>The second most severe configured level, for examples (<c>SEV-2</c>, or <c>P1</c> under P0..P3).</summary>
+    private string ExampleSeverity => scheme.Levels[Math.Min(1, scheme.Levels.Count - 1)].Name;
+
     public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -47,33 +56,34 @@ public sealed partial class CreateHandler(
             return await OpenFormAsync(context, cancellationToken).ConfigureAwait(false);
         }
 
-        var words = context.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var severityWord = words.FirstOrDefault(w => scheme.Find(w) is not null);
-        var severity = severityWord is null ? scheme.Default : scheme.Find(severityWord)!;
-        if (severityWord is not null)
+        var parsed = DeclarationText.Parse(context.Arguments, scheme);
+        if (parsed.Problem is { } problem)
         {
-            words.Remove(severityWord);
+            return new SlackReply($"{SlackText.Escape(problem)} `{context.Command.Command} {context.Verb} Checkout returns 500s {ExampleSeverity}`");
         }
 
-        var title = string.Join(' ', words);
-        if (title.Length == 0)
+        if (parsed.Title.Length == 0)
         {
-            return new SlackReply($"An incident needs a title: `{context.Command.Command} {context.Verb} Checkout returns 500s SEV-2`.");
+            return new SlackReply($"An incident needs a title: `{context.Command.Command} {context.Verb} Checkout returns 500s {ExampleSeverity}`.");
         }
 
-        var declaration = new Declaration(title, severity, "", false, drill, null);
+        var severity = parsed.Severity ?? scheme.Default;
+        var declaration = new Declaration(parsed.Title, severity, "", parsed.IsPrivate, drill, null);
         var incident = await DeclareAsync(declaration, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}").ConfigureAwait(false);
         context.Audited = true;
+        var understood = Understood(incident, parsed.Severity is not null, context.Command.Command);
         if (drill)
         {
             return new SlackReply(
                 $"🧪 Declaring DRILL *{incident.Id}* ({incident.Severity}): {SlackText.Escape(SlackText.Truncate(incident.Title, TemplateModels.TitleMax))}\n" +
-                $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander. Nobody outside it is told, and metrics leave it out.");
+                $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander. Nobody outside it is told, and metrics leave it out.\n" + understood);
         }
 
+        var room = incident.IsPrivate
+            ? $"The private war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander. Nobody outside it is told."
+            : $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander.";
         return new SlackReply(
-            $"Declaring *{incident.Id}* ({incident.Severity}): {SlackText.Escape(SlackText.Truncate(incident.Title, TemplateModels.TitleMax))}\n" +
-            $"The war room `#{incident.WarRoom.PlannedName}` is being created; you are the incident commander.");
+            $"Declaring *{incident.Id}* ({incident.Severity}): {SlackText.Escape(SlackText.Truncate(incident.Title, TemplateModels.TitleMax))}\n" + room + "\n" + understood);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
@@ -93,10 +103,15 @@ public sealed partial class CreateHandler(
         Instant? started = null;
         if (startedText.Length > 0)
         {
-            started = ImpactStartText.Parse(startedText, now);
+            // A time without an offset is in the typist's zone, as they read their own clock.
+            var zone = (await people.FindAsync(payload.UserId, cancellationToken).ConfigureAwait(false))?.TimeZone;
+            started = ImpactStartText.Parse(startedText, now, zone ?? DateTimeZone.Utc);
             if (started is null || started > now)
             {
-                errors[StartedBlock] = started is null ? "Give a time like 14:05, 2026-11-24 14:05, 14:05 +01:00 or 30m ago (UTC unless an offset is given)." : "That time is still to come; give when impact started.";
+                var where = zone is null ? "UTC, as Slack did not tell me your time zone," : $"your time zone, {zone.Id},";
+                errors[StartedBlock] = started is null
+                    ? $"Give a time like 14:05, 2026-11-24 14:05, 14:05 +01:00 or 30m ago (in {where} unless an offset is given)."
+                    : $"{ImpactStartText.Echo(started.Value, now, zone ?? DateTimeZone.Utc)} is still to come; give when impact started.";
                 return errors;
             }
         }
@@ -141,7 +156,7 @@ public sealed partial class CreateHandler(
             BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, TitleInputMax, "Checkout returns 500s"),
             BlockKit.StaticSelect(SeverityBlock, "Severity", "severity_select", scheme.Levels.Select(l => (SlackText.Truncate($"{l.Name} · {l.Description}", 75), l.Name)), scheme.Default.Name),
             BlockKit.TextInput(ImpactBlock, "Impact", "impact_input", multiline: true, optional: true, TemplateModels.ImpactMax, "Who is affected, and how?"),
-            BlockKit.TextInput(StartedBlock, "Impact started (UTC unless an offset is given)", "started_input", multiline: false, optional: true, 40, "30m ago, 14:05 or 2026-11-24 14:05 +01:00; empty: now"),
+            BlockKit.TextInput(StartedBlock, "Impact started (your Slack time zone unless an offset is given)", "started_input", multiline: false, optional: true, 40, "30m ago, 14:05 or 2026-11-24 14:05 +01:00; empty: now"),
             BlockKit.Checkbox(PrivateBlock, "Visibility", "private_check", "Private incident (private war room, not announced)", PrivateBlock));
         var view = BlockKit.Modal(ModalCallbackId, "Declare an incident", "Declare", blocks, context.Channel);
         try
@@ -151,8 +166,17 @@ public sealed partial class CreateHandler(
         }
         catch (SlackApiException ex)
         {
-            return new SlackReply($"I could not open the form (Slack said `{ex.Error}`). Declare directly instead: `{context.Command.Command} create &lt;title&gt; [severity]`.");
+            return new SlackReply($"I could not open the form (Slack said `{ex.Error}`). Declare directly instead: `{context.Command.Command} create &lt;title&gt; [severity] [--private]`.");
         }
+    }
+
+    /// <summary>What the text was read as, and the command that puts the severity right.</summary>
+    private string Understood(Incident incident, bool severityGiven, string command)
+    {
+        var severity = scheme.Named(incident.Severity);
+        var other = scheme.Levels[severity.Rank == 0 && scheme.Levels.Count > 1 ? 1 : Math.Max(0, severity.Rank - 1)];
+        var given = severityGiven ? "" : $"No severity at the end of the text, so {severity.Name}, the default. ";
+        return $"{given}Wrong severity? `{command} severity {incident.Id} {other.Name}`";
     }
 
     private sealed record Declaration(string Title, Severity Severity, string Impact, bool IsPrivate, bool IsDrill, Instant? ImpactStartedAt);

@@ -35,13 +35,16 @@ public sealed class SeverityScheme
     /// <summary>The names people may type, for help and error messages: <c>SEV-1, SEV-2, SEV-3, SEV-4</c>.</summary>
     public string Names => string.Join(", ", Levels.Select(l => l.Name));
 
-    /// <summary>SEV-1..SEV-4 with the cadences and post-mortem rule of the incident handbook.</summary>
+    /// <summary>
+    /// SEV-1..SEV-4 with the cadences and post-mortem rule of the incident handbook. The aliases are no ordinary words
+    /// ("critical", "major"), so that a title that ends in one is not mistaken for a severity.
+    /// </summary>
     public static IReadOnlyList<SeverityOptions> Defaults { get; } =
     [
-        new() { Name = "SEV-1", Aliases = ["sev1", "p0", "critical"], Description = "Critical: customer-facing outage or data loss", UpdateInterval = TimeSpan.FromMinutes(15), PostmortemRequired = true },
-        new() { Name = "SEV-2", Aliases = ["sev2", "p1", "major"], Description = "Major: significant degradation for many customers", UpdateInterval = TimeSpan.FromMinutes(30), PostmortemRequired = true },
-        new() { Name = "SEV-3", Aliases = ["sev3", "p2", "minor"], Description = "Minor: limited impact or a workaround exists", UpdateInterval = TimeSpan.FromHours(4), PostmortemRequired = false },
-        new() { Name = "SEV-4", Aliases = ["sev4", "p3", "low"], Description = "Low: cosmetic or internal only", UpdateInterval = TimeSpan.FromDays(1), PostmortemRequired = false },
+        new() { Name = "SEV-1", Aliases = ["sev1", "p0"], Description = "Critical: customer-facing outage or data loss", UpdateInterval = TimeSpan.FromMinutes(15), PostmortemRequired = true },
+        new() { Name = "SEV-2", Aliases = ["sev2", "p1"], Description = "Major: significant degradation for many customers", UpdateInterval = TimeSpan.FromMinutes(30), PostmortemRequired = true },
+        new() { Name = "SEV-3", Aliases = ["sev3", "p2"], Description = "Minor: limited impact or a workaround exists", UpdateInterval = TimeSpan.FromHours(4), PostmortemRequired = false },
+        new() { Name = "SEV-4", Aliases = ["sev4", "p3"], Description = "Low: cosmetic or internal only", UpdateInterval = TimeSpan.FromDays(1), PostmortemRequired = false },
     ];
 
     public Severity? Find(string word) => byKey.GetValueOrDefault(Key(word));

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using IncidentBot.Incidents;
+using IncidentBot.People;
 using NodaTime;
 using NodaTime.Text;
 
@@ -19,17 +20,26 @@ public static partial class MarkdownText
     /// <summary>A time every reader can place, as Markdown has no per-reader time zones: <c>2026-11-24 03:12 UTC</c>.</summary>
     public static string Time(Instant at) => Utc.Format(at);
 
-    public static string User(ResponderId who) => "@" + who.Value;
+    /// <summary>A person by their handle, <c>@alice</c>; by their id when the handle was not found.</summary>
+    public static string User(ResponderId who, PersonNames names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return "@" + Inert(names.Of(who.Value));
+    }
 
-    /// <summary>User or Slack text as one line of Markdown prose.</summary>
-    public static string Inline(string text)
+    /// <summary>User or Slack text as one line of Markdown prose; mentions without a name show the user's id.</summary>
+    public static string Inline(string text) => Inline(text, PersonNames.None);
+
+    /// <summary>User or Slack text as one line of Markdown prose, with mentions by the handles in <paramref name="names"/>.</summary>
+    public static string Inline(string text, PersonNames names)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(names);
         var result = new StringBuilder(text.Length + 16);
         var last = 0;
         foreach (Match token in SlackToken().Matches(text))
         {
-            result.Append(Inert(text[last..token.Index])).Append(Readable(token.Groups[1].Value));
+            result.Append(Inert(text[last..token.Index])).Append(Readable(token.Groups[1].Value, names));
             last = token.Index + token.Length;
         }
 
@@ -38,15 +48,18 @@ public static partial class MarkdownText
     }
 
     /// <summary>User or Slack text for a Markdown table cell: one line, and <c>|</c> escaped so it cannot add a column.</summary>
-    public static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
+    public static string Cell(string text) => Cell(text, PersonNames.None);
 
-    private static string Readable(string inner)
+    /// <summary>As <see cref="Cell(string)"/>, with mentions by the handles in <paramref name="names"/>.</summary>
+    public static string Cell(string text, PersonNames names) => Inline(text, names).Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string Readable(string inner, PersonNames names)
     {
         var bar = inner.IndexOf('|', StringComparison.Ordinal);
         var (target, label) = bar < 0 ? (inner, null) : (inner[..bar], inner[(bar + 1)..]);
         return target switch
         {
-            ['@', ..] => "@" + Inert(label ?? target[1..]),
+            ['@', ..] => "@" + Inert(label ?? names.Of(target[1..])),
             ['#', ..] => "#" + Inert(label ?? target[1..]),
             ['!', ..] when label is not null => Inert(label),
             ['!', ..] => "@" + Inert(target[1..].Split('^')[0]),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using IncidentBot.Incidents;
+using IncidentBot.People;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -31,13 +32,14 @@ public static partial class PostmortemEndpoints
         return group;
     }
 
-    private static IResult Draft(
+    private static async Task<IResult> Draft(
         string id,
         HttpContext http,
         IOptions<PostmortemOptions> options,
         IIncidentStore store,
         INoteStore notes,
         PostmortemRenderer renderer,
+        IPeopleDirectory people,
         IClock clock,
         ILoggerFactory loggers)
     {
@@ -60,7 +62,10 @@ public static partial class PostmortemEndpoints
             return Results.NotFound();
         }
 
-        var draft = renderer.Render(incident, store.Timeline(incident.Id), notes.ForIncident(incident.Id), clock.GetCurrentInstant());
+        var timeline = store.Timeline(incident.Id);
+        var noted = notes.ForIncident(incident.Id);
+        var names = await PersonNames.LookUpAsync(people, PostmortemModel.People(incident, timeline, noted), http.RequestAborted).ConfigureAwait(false);
+        var draft = renderer.Render(incident, timeline, noted, clock.GetCurrentInstant(), names);
         http.Response.Headers.CacheControl = "no-store";
         return Results.Text(draft, "text/markdown; charset=utf-8");
     }

@@ -1,5 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.People;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Scriban;
@@ -53,11 +54,14 @@ public sealed class PostmortemRenderer
         return $"{incident.Id}-postmortem.md";
     }
 
-    /// <summary>The draft as the incident stands at <paramref name="now"/>: its timeline with the scribe notes merged in.</summary>
-    public string Render(Incident incident, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ScribeNote> notes, Instant now)
+    /// <summary>
+    /// The draft as the incident stands at <paramref name="now"/>: its timeline with the scribe notes merged in, and its
+    /// people by the handles in <paramref name="names"/> (<see cref="PostmortemModel.People"/> says whom to look up).
+    /// </summary>
+    public string Render(Incident incident, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ScribeNote> notes, Instant now, PersonNames names)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return Render(PostmortemModel.For(incident, scheme.Named(incident.Severity), timeline, notes, postmortemDue, now));
+        return Render(PostmortemModel.For(incident, scheme.Named(incident.Severity), timeline, notes, postmortemDue, now, names));
     }
 
     private string Render(ScriptObject model)

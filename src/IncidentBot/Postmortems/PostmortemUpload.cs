@@ -2,6 +2,7 @@ using System.Text;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
+using IncidentBot.People;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
@@ -21,6 +22,7 @@ public sealed partial class PostmortemUpload(
     INoteStore notes,
     PostmortemUploadStore uploads,
     SeverityScheme scheme,
+    IPeopleDirectory people,
     IClock clock,
     ILogger<PostmortemUpload> logger)
 {
@@ -59,7 +61,10 @@ public sealed partial class PostmortemUpload(
         }
 
         var file = new SharedFile(PostmortemRenderer.FileName(incident), title, comment);
-        await ShareOnceAsync(message.Id, incident.Id.Value, room, file, () => renderer.Render(incident, store.Timeline(incident.Id), notes.ForIncident(incident.Id), clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+        var timeline = store.Timeline(incident.Id);
+        var noted = notes.ForIncident(incident.Id);
+        var names = await PersonNames.LookUpAsync(people, PostmortemModel.People(incident, timeline, noted), cancellationToken).ConfigureAwait(false);
+        await ShareOnceAsync(message.Id, incident.Id.Value, room, file, () => renderer.Render(incident, timeline, noted, clock.GetCurrentInstant(), names), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -18,9 +18,9 @@ public static class SandboxDirectory
     /// <summary>The people the page lets you act as; the first is the default.</summary>
     public static IReadOnlyList<SandboxUser> People { get; } =
     [
-        new("U0ALEXKIM1", "alex", "Alex Kim"),
-        new("U0SAMRIVE1", "sam", "Sam Rivera"),
-        new("U0PRIYAN01", "priya", "Priya Nair"),
+        new("U0ALEXKIM1", "alex", "Alex Kim", TimeZone: "Europe/London"),
+        new("U0SAMRIVE1", "sam", "Sam Rivera", TimeZone: "America/New_York"),
+        new("U0PRIYAN01", "priya", "Priya Nair", TimeZone: "Asia/Kolkata"),
     ];
 
     /// <summary>The workspace's one user group, everyone in it, for settings that name a group (<c>Incidents:Admins</c>, say).</summary>

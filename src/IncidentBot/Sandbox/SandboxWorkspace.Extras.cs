@@ -169,7 +169,7 @@ public sealed partial class SandboxWorkspace
         ["event_ts"] = NextTs(),
     };
 
-    private static JsonObject UserInfo(JsonObject args)
+    private JsonObject UserInfo(JsonObject args)
     {
         var user = SandboxDirectory.Find(SandboxArgs.Text(args, "user")) ?? throw new SlackErrorException("user_not_found");
         return new JsonObject
@@ -182,7 +182,8 @@ public sealed partial class SandboxWorkspace
                 ["name"] = user.Name,
                 ["real_name"] = user.RealName,
                 ["deleted"] = false,
-                ["tz"] = "Europe/London",
+                ["tz"] = user.TimeZone,
+                ["tz_offset"] = NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone)?.GetUtcOffset(clock.GetCurrentInstant()).Seconds ?? 0,
                 ["is_bot"] = user.IsBot,
                 ["profile"] = new JsonObject { ["real_name"] = user.RealName, ["display_name"] = user.Name },
             },

@@ -42,7 +42,7 @@ public sealed class MetricsTests : BotTest
     public async Task The_declaration_form_takes_when_impact_started_and_keeps_the_form_open_on_a_bad_time()
     {
         using var bad = await Bot.InteractionAsync(FormSubmission("Checkout returns 500s", "at lunch"));
-        using var later = await Bot.InteractionAsync(FormSubmission("Checkout returns 500s", "2026-11-24 15:00"));
+        using var later = await Bot.InteractionAsync(FormSubmission("Checkout returns 500s", "2026-11-24 16:00"));
         using var good = await Bot.InteractionAsync(FormSubmission("Checkout returns 500s", "12:50 -01:00"));
         await Bot.OutboxDrainedAsync();
 
@@ -58,7 +58,7 @@ public sealed class MetricsTests : BotTest
         var room = await DeclareAsync("create Checkout returns 500s sev2");
 
         var unreadable = await Bot.ReplyAsync("started at lunch", channel: room);
-        var later = await Bot.ReplyAsync("started 2026-11-24 15:00", channel: room);
+        var later = await Bot.ReplyAsync("started 2026-11-24 16:00", channel: room);
         var period = await Bot.ReplyAsync("metrics last week");
         var month = await Bot.ReplyAsync("review november");
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.People;
 using IncidentBot.Postmortems;
 using IncidentBot.Storage;
 using IncidentBot.Tests.Messaging;
@@ -50,7 +51,7 @@ public sealed class PostmortemRendererTests : IAsyncLifetime
         var incident = await ScriptedIncidentAsync();
         clock.AdvanceMinutes(30);
 
-        var draft = Renderer().Render(incident, incident.Recorded, notes.ForIncident(incident.Id), clock.GetCurrentInstant());
+        var draft = Renderer().Render(incident, incident.Recorded, notes.ForIncident(incident.Id), clock.GetCurrentInstant(), PersonNames.None);
 
         var golden = Path.Combine(AppContext.BaseDirectory, "Postmortems", "postmortem.expected.md");
         if (Environment.GetEnvironmentVariable("INCIDENTBOT_WRITE_GOLDEN") is { Length: > 0 })
@@ -66,7 +67,7 @@ public sealed class PostmortemRendererTests : IAsyncLifetime
     {
         var incident = Incident.Declare(new IncidentId(8), "Login slow", Scheme.Find("sev3")!, "", false, Ic, "C0GEN", "inc-2026-11-24-login-slow", clock.GetCurrentInstant());
 
-        var draft = Renderer().Render(incident, incident.Recorded, [], clock.GetCurrentInstant() + Duration.FromMinutes(5));
+        var draft = Renderer().Render(incident, incident.Recorded, [], clock.GetCurrentInstant() + Duration.FromMinutes(5), PersonNames.None);
 
         Assert.Contains("| Resolved | not yet |", draft, StringComparison.Ordinal);
         Assert.Contains("| Duration | 5m so far |", draft, StringComparison.Ordinal);
@@ -82,7 +83,7 @@ public sealed class PostmortemRendererTests : IAsyncLifetime
     {
         var incident = Incident.Declare(new IncidentId(9), "Card data exposure", Scheme.Find("sev1")!, "", true, Ic, "C0GEN", "inc-x", clock.GetCurrentInstant());
 
-        var draft = Renderer().Render(incident, incident.Recorded, [], clock.GetCurrentInstant());
+        var draft = Renderer().Render(incident, incident.Recorded, [], clock.GetCurrentInstant(), PersonNames.None);
 
         Assert.Contains("> 🔒 Private incident", draft, StringComparison.Ordinal);
     }

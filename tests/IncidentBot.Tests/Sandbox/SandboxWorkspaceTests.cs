@@ -35,6 +35,16 @@ public sealed partial class SandboxWorkspaceTests : IDisposable
     }
 
     [Fact]
+    public void Users_info_gives_each_person_their_own_time_zone_and_an_unknown_id_user_not_found()
+    {
+        var sam = Call("users.info", new() { ["user"] = "U0SAMRIVE1" })["user"]!;
+
+        Assert.Equal(("sam", "America/New_York", -18_000), ((string)sam["name"]!, (string)sam["tz"]!, (int)sam["tz_offset"]!));
+        Assert.Equal("Asia/Kolkata", (string)Call("users.info", new() { ["user"] = "U0PRIYAN01" })["user"]!["tz"]!);
+        Assert.Equal("user_not_found", Error("users.info", new() { ["user"] = "U0NOBODY01" }));
+    }
+
+    [Fact]
     public void A_posted_message_has_a_Slack_ts_and_reads_back_from_history()
     {
         var posted = Call("chat.postMessage", new() { ["channel"] = SandboxDirectory.GeneralChannelId, ["text"] = "Checkout &lt;down&gt;" });

@@ -61,7 +61,8 @@ public sealed partial class SlackDispatcher(
 
     /// <summary>
     /// An interaction payload (block_actions, view_submission; other kinds are ignored). The response is set only when
-    /// a form must stay open with field errors (<c>response_action: errors</c>).
+    /// a form must stay open with field errors (<c>response_action: errors</c>): the handler's own, or, when the handler
+    /// failed, one saying so, as an empty answer would close the form with nothing done and nothing said.
     /// </summary>
     public async Task<SlackDispatchResult> InteractionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
@@ -70,33 +71,9 @@ public sealed partial class SlackDispatcher(
             switch (SlackJson.Text(payload, "type"))
             {
                 case "block_actions":
-                    var clicked = BlockActionsPayload.Parse(payload);
-                    foreach (var action in clicked.Actions)
-                    {
-                        var handler = actionHandlers.FirstOrDefault(h => h.ActionIds.Contains(action.ActionId));
-                        if (handler is not null)
-                        {
-                            await handler.HandleAsync(clicked, action, cancellationToken).ConfigureAwait(false);
-                        }
-                    }
-
-                    return SlackDispatchResult.Handled;
+                    return await ActionsAsync(BlockActionsPayload.Parse(payload), cancellationToken).ConfigureAwait(false);
                 case "view_submission":
-                    var submission = ViewSubmissionPayload.Parse(payload);
-                    var viewHandler = viewHandlers.FirstOrDefault(h => h.CallbackId == submission.CallbackId);
-                    if (viewHandler is null)
-                    {
-                        return SlackDispatchResult.Handled;
-                    }
-
-                    var errors = await viewHandler.HandleAsync(submission, cancellationToken).ConfigureAwait(false);
-                    return errors.Count == 0
-                        ? SlackDispatchResult.Handled
-                        : new SlackDispatchResult(SlackDispatchOutcome.Handled, new JsonObject
-                        {
-                            ["response_action"] = "errors",
-                            ["errors"] = new JsonObject(errors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))),
-                        });
+                    return await SubmissionAsync(ViewSubmissionPayload.Parse(payload), cancellationToken).ConfigureAwait(false);
                 default:
                     return SlackDispatchResult.Handled;
             }
@@ -105,12 +82,65 @@ public sealed partial class SlackDispatcher(
         {
             return SlackDispatchResult.Malformed;
         }
+    }
+
+    private async Task<SlackDispatchResult> ActionsAsync(BlockActionsPayload clicked, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var action in clicked.Actions)
+            {
+                var handler = actionHandlers.FirstOrDefault(h => h.ActionIds.Contains(action.ActionId));
+                if (handler is not null)
+                {
+                    await handler.HandleAsync(clicked, action, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Slack shows its own "something went wrong" for a failed interaction; an error answer would add only noise.
+            // Slack shows its own "something went wrong" for a failed click; an error answer would add only noise.
             LogInteractionFailed(ex);
+        }
+
+        return SlackDispatchResult.Handled;
+    }
+
+    private async Task<SlackDispatchResult> SubmissionAsync(ViewSubmissionPayload submission, CancellationToken cancellationToken)
+    {
+        var handler = viewHandlers.FirstOrDefault(h => h.CallbackId == submission.CallbackId);
+        if (handler is null)
+        {
             return SlackDispatchResult.Handled;
         }
+
+        IReadOnlyDictionary<string, string> errors;
+        try
+        {
+            errors = await handler.HandleAsync(submission, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogInteractionFailed(ex);
+            var block = handler.FailureBlockId ?? submission.Values.Keys.FirstOrDefault();
+            if (block is null)
+            {
+                return SlackDispatchResult.Handled;
+            }
+
+            errors = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [block] = "Sorry, something went wrong on my side and this form was not processed. Submit it again; if it keeps failing, use the /incident command instead.",
+            };
+        }
+
+        return errors.Count == 0
+            ? SlackDispatchResult.Handled
+            : new SlackDispatchResult(SlackDispatchOutcome.Handled, new JsonObject
+            {
+                ["response_action"] = "errors",
+                ["errors"] = new JsonObject(errors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))),
+            });
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling {EventType} event {EventId} failed")]
