@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -8,8 +9,6 @@ namespace IncidentBot.Messaging;
 /// <summary>Every message the bot sends about incidents, rendered from its template.</summary>
 public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme scheme, IOptions<IncidentsOptions> options)
 {
-    private const int TopicMax = 250;
-
     // The help text depends only on the templates and the settings, both fixed once the bot has started, and on the
     // name of the slash command (one or two per app): rendered once per name.
     private readonly ConcurrentDictionary<string, string> help = new(StringComparer.Ordinal);
@@ -77,11 +76,11 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public string List(IEnumerable<Incident> incidents, Instant now) =>
         renderer.RenderText("list", TemplateModels.List(incidents.Select(i => TemplateModels.ListItem(i, now))));
 
-    /// <summary>The war room's topic, escaped like any message text and cut to Slack's 250 characters.</summary>
+    /// <summary>The war room's topic, escaped like any message text, then cut to Slack's 250 characters as sent.</summary>
     public static string Topic(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return SlackText.Escape(SlackText.Truncate($"{(incident.IsDrill ? "DRILL · " : "")}{incident.Id} · {incident.Severity} · {IncidentLifecycle.Word(incident.Status)} · {incident.Title}", TopicMax - 20));
+        return SlackText.Fit(SlackText.Escape($"{(incident.IsDrill ? "DRILL · " : "")}{incident.Id} · {incident.Severity} · {IncidentLifecycle.Word(incident.Status)} · {incident.Title}"), SlackLimits.Topic);
     }
 
     private Scriban.Runtime.ScriptObject Model(Incident incident, Instant now) =>
