@@ -71,7 +71,7 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public RenderedMessage StatusPageDraft(Incident incident, ResponderId actor, string text, Instant now) =>
         renderer.Render("statuspage-draft", TemplateModels.StatusPage(Model(incident, now), actor.Value, text, IncidentLifecycle.Word(incident.Status)));
 
-    public string Help(string command) => help.GetOrAdd(command, c => renderer.RenderText("help", TemplateModels.Help(scheme, c)));
+    public string Help(string command) => help.GetOrAdd(command, c => renderer.RenderText("help", TemplateModels.Help(scheme, c, options.Value.ScribeReaction)));
 
     public string List(IEnumerable<Incident> incidents, Instant now) =>
         renderer.RenderText("list", TemplateModels.List(incidents.Select(i => TemplateModels.ListItem(i, now))));
