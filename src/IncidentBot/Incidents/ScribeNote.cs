@@ -27,6 +27,15 @@ public sealed class ScribeNote
 
     public string AddedBy { get; set; } = "";
 
+    /// <summary>
+    /// The people whose scribe reaction marks the message (never the bot's own confirming one): the note stays while
+    /// one is left. Null on notes stored before they were kept, where <see cref="AddedBy"/> is the one reactor.
+    /// </summary>
+    public List<string>? Reactors { get; set; }
+
+    /// <summary>Who marks the message now, reading an older note's <see cref="AddedBy"/> as its one reactor.</summary>
+    public IReadOnlyList<string> MarkedBy() => Reactors ?? (Source == NoteSource.Reaction ? [AddedBy] : []);
+
     public Instant AddedAt { get; set; }
 
     public NoteSource Source { get; set; }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -8,8 +9,6 @@ namespace IncidentBot.Messaging;
 /// <summary>Every message the bot sends about incidents, rendered from its template.</summary>
 public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme scheme, IOptions<IncidentsOptions> options)
 {
-    private const int TopicMax = 250;
-
     // The help text depends only on the templates and the settings, both fixed once the bot has started, and on the
     // name of the slash command (one or two per app): rendered once per name.
     private readonly ConcurrentDictionary<string, string> help = new(StringComparer.Ordinal);
@@ -72,16 +71,16 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public RenderedMessage StatusPageDraft(Incident incident, ResponderId actor, string text, Instant now) =>
         renderer.Render("statuspage-draft", TemplateModels.StatusPage(Model(incident, now), actor.Value, text, IncidentLifecycle.Word(incident.Status)));
 
-    public string Help(string command) => help.GetOrAdd(command, c => renderer.RenderText("help", TemplateModels.Help(scheme, c)));
+    public string Help(string command) => help.GetOrAdd(command, c => renderer.RenderText("help", TemplateModels.Help(scheme, c, options.Value.ScribeReaction)));
 
     public string List(IEnumerable<Incident> incidents, Instant now) =>
         renderer.RenderText("list", TemplateModels.List(incidents.Select(i => TemplateModels.ListItem(i, now))));
 
-    /// <summary>The war room's topic, escaped like any message text and cut to Slack's 250 characters.</summary>
+    /// <summary>The war room's topic, escaped like any message text, then cut to Slack's 250 characters as sent.</summary>
     public static string Topic(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return SlackText.Escape(SlackText.Truncate($"{(incident.IsDrill ? "DRILL · " : "")}{incident.Id} · {incident.Severity} · {IncidentLifecycle.Word(incident.Status)} · {incident.Title}", TopicMax - 20));
+        return SlackText.Fit(SlackText.Escape($"{(incident.IsDrill ? "DRILL · " : "")}{incident.Id} · {incident.Severity} · {IncidentLifecycle.Word(incident.Status)} · {incident.Title}"), SlackLimits.Topic);
     }
 
     private Scriban.Runtime.ScriptObject Model(Incident incident, Instant now) =>

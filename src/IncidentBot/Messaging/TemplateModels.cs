@@ -146,7 +146,7 @@ public static class TemplateModels
         return model;
     }
 
-    public static ScriptObject Help(SeverityScheme scheme, string command)
+    public static ScriptObject Help(SeverityScheme scheme, string command, string scribeReaction = "memo")
     {
         ArgumentNullException.ThrowIfNull(scheme);
         var levels = new ScriptArray();
@@ -162,7 +162,16 @@ public static class TemplateModels
             });
         }
 
-        return new ScriptObject { ["command"] = command, ["severities"] = levels, ["default_severity"] = scheme.Default.Name };
+        // Examples name the configured levels by rank (the second most severe), so a P0..P3 scheme reads `P1`.
+        var example = scheme.Levels[Math.Min(1, scheme.Levels.Count - 1)].Name;
+        return new ScriptObject
+        {
+            ["command"] = command,
+            ["severities"] = levels,
+            ["default_severity"] = scheme.Default.Name,
+            ["example_severity"] = example,
+            ["scribe_reaction"] = scribeReaction,
+        };
     }
 
     public static ScriptObject ListItem(Incident incident, Instant now)

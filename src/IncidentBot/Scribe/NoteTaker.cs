@@ -35,6 +35,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             TextPending = text is null,
             WrittenAt = ScribeNote.TsToInstant(ts),
             AddedBy = addedBy,
+            Reactors = source == NoteSource.Reaction ? [addedBy] : [],
             AddedAt = now,
             Source = source,
         };
@@ -65,14 +66,43 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             Text = text,
             WrittenAt = now,
             AddedBy = addedBy,
+            Reactors = [],
             AddedAt = now,
             Source = NoteSource.Typed,
         };
         return notes.TryAddAsync(note, []);
     }
 
-    /// <summary>The scribe took their reaction off: the note goes, and so does the bot's confirming reaction.</summary>
-    public async Task<bool> ReleaseAsync(Incident incident, string ts)
+    /// <summary>
+    /// <paramref name="reactor"/> added the scribe reaction: the message goes on the timeline, or, when it is there
+    /// already by reaction, they are one more person who marks it.
+    /// </summary>
+    public async Task MarkAsync(Incident incident, string ts, string reactor, string? author)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var key = ScribeNote.KeyOf(incident.Id, ts);
+
+        // A second round only when the note went between the two steps (its last reactor let go): then it is added afresh.
+        for (var round = 0; round < 2; round++)
+        {
+            if (await CaptureAsync(incident, ts, reactor, NoteSource.Reaction, author: author).ConfigureAwait(false)
+                || notes.Find(key) is not { Source: NoteSource.Reaction })
+            {
+                return;
+            }
+
+            if (await notes.UpdateAsync(key, n => n.Reactors = [.. n.MarkedBy().Union([reactor], StringComparer.Ordinal)]).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="reactor"/> took their scribe reaction off: the note goes, with the bot's confirming reaction,
+    /// once nobody else marks the message. True when it went.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(Incident incident, string ts, string reactor)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var key = ScribeNote.KeyOf(incident.Id, ts);
@@ -81,7 +111,15 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             return false;
         }
 
-        return await notes.TryRemoveAsync(key, [OutboxMessage.Scribe(incident.Id.Value, OutboxKind.UnconfirmNote, key, ts, clock.GetCurrentInstant())]).ConfigureAwait(false);
+        var unconfirm = OutboxMessage.Scribe(incident.Id.Value, OutboxKind.UnconfirmNote, key, ts, clock.GetCurrentInstant());
+        return await notes.TryRemoveAsync(
+            key,
+            n =>
+            {
+                n.Reactors = [.. n.MarkedBy().Where(r => !string.Equals(r, reactor, StringComparison.Ordinal))];
+                return n.Source == NoteSource.Reaction && n.Reactors.Count == 0;
+            },
+            [unconfirm]).ConfigureAwait(false);
     }
 
     /// <summary>A captured message was edited in Slack: the timeline follows.</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Scribe;
 
-/// <summary><c>reaction_added</c> / <c>reaction_removed</c> of the scribe emoji in a war room puts a message on the timeline or takes it off.</summary>
+/// <summary><c>reaction_added</c> / <c>reaction_removed</c> of the scribe emoji in a war room puts a message on the timeline, or takes it off once nobody marks it.</summary>
 public sealed class ScribeReactionSubscriber(string eventType, IIncidentStore store, NoteTaker noteTaker, IOptions<IncidentsOptions> options) : ISlackEventSubscriber
 {
     public string EventType => eventType;
@@ -16,6 +16,8 @@ public sealed class ScribeReactionSubscriber(string eventType, IIncidentStore st
         var reaction = ReactionEvent.Parse(slackEvent.Event);
         if (reaction is null
             || !string.Equals(reaction.Reaction, options.Value.ScribeReaction, StringComparison.Ordinal)
+            // The bot's own confirming reaction marks nothing: it follows the people's.
+            || reaction.User.Value == slackEvent.BotUserId
             || store.FindByWarRoom(reaction.Channel.Value) is not { Status: not IncidentStatus.Closed } incident)
         {
             return;
@@ -23,11 +25,11 @@ public sealed class ScribeReactionSubscriber(string eventType, IIncidentStore st
 
         if (reaction.Added)
         {
-            await noteTaker.CaptureAsync(incident, reaction.Ts, reaction.User.Value, NoteSource.Reaction, author: reaction.ItemUser?.Value).ConfigureAwait(false);
+            await noteTaker.MarkAsync(incident, reaction.Ts, reaction.User.Value, reaction.ItemUser?.Value).ConfigureAwait(false);
         }
         else
         {
-            await noteTaker.ReleaseAsync(incident, reaction.Ts).ConfigureAwait(false);
+            await noteTaker.ReleaseAsync(incident, reaction.Ts, reaction.User.Value).ConfigureAwait(false);
         }
     }
 }

@@ -12,8 +12,12 @@ public interface INoteStore
     /// <summary>Adds the note and its follow-up outbox messages in one transaction; false when the message is already on the timeline.</summary>
     Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps);
 
-    /// <summary>Removes the note and queues its follow-ups in one transaction; false when there was no such note.</summary>
-    Task<bool> TryRemoveAsync(string key, IReadOnlyList<OutboxMessage> followUps);
+    /// <summary>
+    /// Changes the note as it is stored now, in the writer, with <paramref name="release"/>; when that answers true the
+    /// note goes and its follow-ups are queued, in one transaction, else the change is kept. So one person letting go
+    /// and another marking the same message at once cannot lose either. True when the note was removed.
+    /// </summary>
+    Task<bool> TryRemoveAsync(string key, Func<ScribeNote, bool> release, IReadOnlyList<OutboxMessage> followUps);
 
     ScribeNote? Find(string key);
 

@@ -52,16 +52,24 @@ public sealed class LiteDbNoteStore : INoteStore
         return added;
     }
 
-    public async Task<bool> TryRemoveAsync(string key, IReadOnlyList<OutboxMessage> followUps)
+    public async Task<bool> TryRemoveAsync(string key, Func<ScribeNote, bool> release, IReadOnlyList<OutboxMessage> followUps)
     {
+        ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(followUps);
         var removed = await writer.WriteAsync(() =>
         {
-            if (!notes.Delete(key))
+            if (notes.FindById(key) is not { } latest)
             {
                 return false;
             }
 
+            if (!release(latest))
+            {
+                notes.Update(latest);
+                return false;
+            }
+
+            notes.Delete(key);
             outbox.InsertBulk(followUps);
             return true;
         }).ConfigureAwait(false);

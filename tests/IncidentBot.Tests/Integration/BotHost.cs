@@ -132,6 +132,13 @@ internal sealed class BotHost : IAsyncDisposable
             ["type"] = "event_callback",
             ["event_id"] = eventId,
             ["event_time"] = 1_795_489_920,
+            ["authorizations"] = new JsonArray(new JsonObject
+            {
+                ["team_id"] = FakeSlackApi.TeamId,
+                ["user_id"] = FakeSlackApi.BotUserId,
+                ["is_bot"] = true,
+                ["is_enterprise_install"] = false,
+            }),
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/events") { Content = new StringContent(envelope.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
         if (retryNum is { } n)

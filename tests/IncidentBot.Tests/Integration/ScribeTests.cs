@@ -3,19 +3,13 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
-using IncidentBot.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Integration;
 
 /// <summary>The scribe timeline end to end: Slack events in, the timeline out.</summary>
 [Collection(nameof(RunsAlone))]
-public sealed class ScribeTests : BotTest
+public sealed class ScribeTests : ScribeTest
 {
-    private const string Engineer = "U0ENGINEER";
-    private const string Scribe = "U0SCRIBE";
-    private int nextEvent;
-
     [Fact]
     public async Task A_reaction_on_a_war_room_message_puts_its_text_on_the_timeline_and_the_bot_confirms()
     {
@@ -222,44 +216,5 @@ public sealed class ScribeTests : BotTest
         Assert.Equal(count, notes.Count);
         Assert.Equal(count, notes.Select(n => n.MessageTs).Distinct().Count());
         Assert.Equal(Enumerable.Range(0, count).Select(i => "line " + i.ToString(CultureInfo.InvariantCulture)).Order(), notes.Select(n => n.Text).Order());
-    }
-
-    private IReadOnlyList<ScribeNote> Notes() => Bot.Services.GetRequiredService<INoteStore>().ForIncident(new IncidentId(1));
-
-    private async Task<string> DeclareAsync()
-    {
-        await Bot.ReplyAsync("create Checkout down sev2");
-        await Bot.OutboxDrainedAsync();
-        return Slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
-    }
-
-    /// <summary>Someone says <paramref name="text"/> in the war room: Slack stores it and sends the bot the message event.</summary>
-    private async Task<string> SayAsync(string room, string text)
-    {
-        var ts = Slack.AddMessage(room, Engineer, text).Ts;
-        await SendAsync(new JsonObject { ["type"] = "message", ["channel"] = room, ["user"] = Engineer, ["text"] = text, ["ts"] = ts, ["event_ts"] = ts, ["channel_type"] = "channel" });
-        return ts;
-    }
-
-    private Task ReactAsync(string room, string ts, bool added) => SendAsync(ReactionEvent(room, ts, added));
-
-    private async Task SendAsync(JsonObject ev)
-    {
-        using var response = await Bot.EventAsync("Ev0" + Interlocked.Increment(ref nextEvent).ToString(CultureInfo.InvariantCulture), ev);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    /// <summary>Slack's reaction_added sample with the ids filled in.</summary>
-    private static JsonObject ReactionEvent(string room, string ts, bool added)
-    {
-        var ev = JsonNode.Parse(Fixture.Text("slack/ReactionAddedPayload.json"))!["event"]!.AsObject();
-        ev["type"] = added ? "reaction_added" : "reaction_removed";
-        ev["user"] = Scribe;
-        ev["reaction"] = "memo";
-        ev["item_user"] = Engineer;
-        ev["item"]!["channel"] = room;
-        ev["item"]!["ts"] = ts;
-        ev["event_ts"] = ts;
-        return JsonNode.Parse(ev.ToJsonString())!.AsObject();
     }
 }

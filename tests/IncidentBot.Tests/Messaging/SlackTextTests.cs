@@ -27,6 +27,16 @@ public sealed class SlackTextTests
         Assert.False(char.IsHighSurrogate(cut[^2]));
     }
 
+    [Theory]
+    [InlineData("abc &amp; def", 8, "abc …")]
+    [InlineData("abc &amp; def", 10, "abc &amp;…")]
+    [InlineData("see <@U123ABC> now", 12, "see …")]
+    [InlineData("short", 250, "short")]
+    public void Fitting_escaped_text_never_leaves_half_an_entity_or_a_mention(string mrkdwn, int max, string expected)
+    {
+        Assert.Equal(expected, SlackText.Fit(mrkdwn, max));
+    }
+
     [Fact]
     public void Dates_are_slack_date_tokens_with_a_utc_fallback()
     {

@@ -25,17 +25,37 @@ public sealed class SocketEnvelopeHandlerTests
     }
 
     [Fact]
-    public async Task An_event_is_acknowledged_before_its_subscriber_has_finished()
+    public async Task An_event_is_acknowledged_once_its_subscriber_has_finished_and_a_redelivery_meanwhile_joins_it()
     {
-        var handling = HandleAsync(SocketEnvelopes.Sample("envelope_events_api_app_mention"));
+        var envelope = SocketEnvelopes.Sample("envelope_events_api_app_mention");
+        var handling = HandleAsync(envelope);
         await mentions.Entered.WaitAsync(Wait);
+        var retry = HandleAsync(SocketEnvelopes.Retry(envelope));
 
-        Assert.Equal("""{"envelope_id":"cda4159a-72a5-4744-aba3-4d66eb52682b"}""", Assert.Single(Acks()).ToJsonString());
+        Assert.Empty(Acks());
         Assert.False(handling.IsCompleted);
 
         mentions.Release();
-        await handling.WaitAsync(Wait);
+        await Task.WhenAll(handling, retry).WaitAsync(Wait);
         Assert.Equal(1, mentions.Calls);
+        Assert.All(Acks(), a => Assert.Equal("""{"envelope_id":"cda4159a-72a5-4744-aba3-4d66eb52682b"}""", a.ToJsonString()));
+        Assert.Equal(2, Acks().Count);
+    }
+
+    [Fact]
+    public async Task An_event_whose_subscriber_fails_is_left_unacknowledged_and_its_redelivery_is_handled()
+    {
+        var envelope = SocketEnvelopes.Sample("envelope_events_api_app_mention");
+        mentions.Failures = 1;
+        mentions.Release();
+
+        await HandleAsync(envelope).WaitAsync(Wait);
+        Assert.Empty(Acks());
+
+        await HandleAsync(SocketEnvelopes.Retry(envelope)).WaitAsync(Wait);
+        Assert.Single(Acks());
+        Assert.Equal(2, mentions.Calls);
+        Assert.Equal(1, mentions.Succeeded);
     }
 
     [Fact]
@@ -120,11 +140,18 @@ public sealed class SocketEnvelopeHandlerTests
         private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int calls;
 
+        private int succeeded;
+
         public string EventType => "app_mention";
 
         public Task Entered => entered.Task;
 
         public int Calls => Volatile.Read(ref calls);
+
+        public int Succeeded => Volatile.Read(ref succeeded);
+
+        /// <summary>How many of the next calls throw, as a store that is briefly gone would.</summary>
+        public int Failures { get; set; }
 
         public void Release() => release.TrySetResult();
 
@@ -133,6 +160,13 @@ public sealed class SocketEnvelopeHandlerTests
             Interlocked.Increment(ref calls);
             entered.TrySetResult();
             await release.Task;
+            if (Failures > 0)
+            {
+                Failures--;
+                throw new InvalidOperationException("the store is gone");
+            }
+
+            Interlocked.Increment(ref succeeded);
         }
     }
 }

@@ -3,7 +3,7 @@ namespace IncidentBot.Slack.Inbound;
 /// <summary>What became of one inbound event or interaction.</summary>
 public enum SlackDispatchOutcome
 {
-    /// <summary>Handed to its handlers (a handler's own failure is logged, not reported back to Slack).</summary>
+    /// <summary>Handed to its handlers, and every one succeeded.</summary>
     Handled,
 
     /// <summary>An event id seen before: a retry, dropped.</summary>
@@ -11,4 +11,7 @@ public enum SlackDispatchOutcome
 
     /// <summary>Not the shape Slack sends; nothing was handled.</summary>
     Malformed,
+
+    /// <summary>A handler failed: the event is not counted as seen, and the answer asks Slack to send it again.</summary>
+    Failed,
 }

@@ -10,4 +10,6 @@ public sealed record SlackDispatchResult(SlackDispatchOutcome Outcome, JsonObjec
     public static readonly SlackDispatchResult Duplicate = new(SlackDispatchOutcome.Duplicate);
 
     public static readonly SlackDispatchResult Malformed = new(SlackDispatchOutcome.Malformed);
+
+    public static readonly SlackDispatchResult Failed = new(SlackDispatchOutcome.Failed);
 }

@@ -24,7 +24,10 @@ public sealed partial class SlackDispatcher(
         return reply.ToJson();
     }
 
-    /// <summary>An Events API <c>event_callback</c> envelope: dropped if its event id was seen, else to every subscriber of its type.</summary>
+    /// <summary>
+    /// An Events API <c>event_callback</c> envelope: dropped if its event id was handled, joined if it is being handled,
+    /// else to every subscriber of its type; <see cref="SlackDispatchOutcome.Failed"/> when one of them failed.
+    /// </summary>
     public async Task<SlackDispatchResult> EventAsync(JsonElement envelope, CancellationToken cancellationToken)
     {
         SlackEvent slackEvent;
@@ -37,26 +40,43 @@ public sealed partial class SlackDispatcher(
             return SlackDispatchResult.Malformed;
         }
 
-        if (!deduplicator.TryRecord(slackEvent.EventId))
+        var outcome = await deduplicator.HandleOnceAsync(slackEvent.EventId, () => RunSubscribersAsync(slackEvent, cancellationToken)).ConfigureAwait(false);
+        switch (outcome)
         {
-            LogDuplicate(slackEvent.EventId);
-            return SlackDispatchResult.Duplicate;
+            case SlackDispatchOutcome.Duplicate:
+                LogDuplicate(slackEvent.EventId);
+                return SlackDispatchResult.Duplicate;
+            case SlackDispatchOutcome.Failed:
+                return SlackDispatchResult.Failed;
+            default:
+                return SlackDispatchResult.Handled;
         }
+    }
 
+    /// <summary>True when every subscriber handled the event; each runs even when one before it failed.</summary>
+    private async Task<bool> RunSubscribersAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
+    {
+        var handled = true;
         foreach (var subscriber in subscribers.Where(s => s.EventType == slackEvent.Type))
         {
             try
             {
                 await subscriber.HandleAsync(slackEvent, cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException)
+            {
+                // An event without the fields its handler needs: sending it again would not mend it.
+                LogEventMalformed(ex, slackEvent.Type, slackEvent.EventId);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The event id is already recorded, so a Slack retry would be dropped anyway: log it, answer success.
+                // Not counted as seen: Slack's retry runs the subscribers again, and each of them is idempotent.
                 LogHandlerFailed(ex, slackEvent.Type, slackEvent.EventId);
+                handled = false;
             }
         }
 
-        return SlackDispatchResult.Handled;
+        return handled;
     }
 
     /// <summary>
@@ -145,6 +165,9 @@ public sealed partial class SlackDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling {EventType} event {EventId} failed")]
     private partial void LogHandlerFailed(Exception ex, string eventType, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{EventType} event {EventId} lacks what its handler needs; dropped")]
+    private partial void LogEventMalformed(Exception ex, string eventType, string eventId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling an interaction failed")]
     private partial void LogInteractionFailed(Exception ex);

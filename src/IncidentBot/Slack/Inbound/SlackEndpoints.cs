@@ -60,7 +60,13 @@ public static class SlackEndpoints
             }
 
             var result = await dispatcher.EventAsync(root, context.RequestAborted).ConfigureAwait(false);
-            return result.Outcome == SlackDispatchOutcome.Malformed ? Results.BadRequest("malformed event_callback") : Results.Ok();
+            return result.Outcome switch
+            {
+                SlackDispatchOutcome.Malformed => Results.BadRequest("malformed event_callback"),
+                // The one answer that makes Slack send the event again (X-Slack-Retry-Num), which a failed handler needs.
+                SlackDispatchOutcome.Failed => Results.Text("handling the event failed; send it again", statusCode: StatusCodes.Status500InternalServerError),
+                _ => Results.Ok(),
+            };
         }
     }
 

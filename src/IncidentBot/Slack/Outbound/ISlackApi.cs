@@ -22,10 +22,10 @@ public interface ISlackApi
     /// <summary>conversations.open of the bot's direct message with <paramref name="user"/> (the same one every time); returns its id.</summary>
     Task<SlackChannelId> OpenDirectMessageAsync(SlackUserId user, CancellationToken cancellationToken);
 
-    /// <summary>conversations.setTopic.</summary>
+    /// <summary>conversations.setTopic; <paramref name="topic"/> (escaped mrkdwn) is cut to <see cref="SlackLimits.Topic"/>.</summary>
     Task SetTopicAsync(SlackChannelId channel, string topic, CancellationToken cancellationToken);
 
-    /// <summary>conversations.setPurpose.</summary>
+    /// <summary>conversations.setPurpose; <paramref name="purpose"/> (escaped mrkdwn) is cut to <see cref="SlackLimits.Purpose"/>.</summary>
     Task SetPurposeAsync(SlackChannelId channel, string purpose, CancellationToken cancellationToken);
 
     /// <summary>conversations.archive.</summary>

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IncidentBot.Messaging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
@@ -74,12 +75,12 @@ public sealed partial class SlackApiClient : ISlackApi
 
     public async Task SetTopicAsync(SlackChannelId channel, string topic, CancellationToken cancellationToken)
     {
-        using var doc = await JsonAsync("conversations.setTopic", new JsonObject { ["channel"] = channel.Value, ["topic"] = topic }, cancellationToken).ConfigureAwait(false);
+        using var doc = await JsonAsync("conversations.setTopic", new JsonObject { ["channel"] = channel.Value, ["topic"] = SlackText.Fit(topic, SlackLimits.Topic) }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SetPurposeAsync(SlackChannelId channel, string purpose, CancellationToken cancellationToken)
     {
-        using var doc = await JsonAsync("conversations.setPurpose", new JsonObject { ["channel"] = channel.Value, ["purpose"] = purpose }, cancellationToken).ConfigureAwait(false);
+        using var doc = await JsonAsync("conversations.setPurpose", new JsonObject { ["channel"] = channel.Value, ["purpose"] = SlackText.Fit(purpose, SlackLimits.Purpose) }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ArchiveConversationAsync(SlackChannelId channel, CancellationToken cancellationToken)
@@ -219,7 +220,7 @@ public sealed partial class SlackApiClient : ISlackApi
 
     private static JsonObject MessageBody(SlackMessage message)
     {
-        var body = new JsonObject { ["channel"] = message.Channel.Value, ["text"] = message.Text };
+        var body = new JsonObject { ["channel"] = message.Channel.Value, ["text"] = SlackText.Fit(message.Text, SlackLimits.MessageText) };
         if (message.Blocks is not null)
         {
             body["blocks"] = message.Blocks.DeepClone();

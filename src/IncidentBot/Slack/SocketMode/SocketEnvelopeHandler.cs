@@ -5,17 +5,28 @@ namespace IncidentBot.Slack.SocketMode;
 
 /// <summary>
 /// Turns one Socket Mode envelope into the same <see cref="SlackDispatcher"/> call its HTTP twin makes, and
-/// acknowledges it: at once when Slack takes no answer (events, button clicks), else with the answer (a slash
-/// command's reply, a form's <c>response_action</c>) as soon as the handler gives it.
+/// acknowledges it: an event once its handlers succeeded (an envelope left unacknowledged is what makes Slack deliver
+/// it again, so a failed handler gets its retry); a button click at once; else with the answer (a slash command's
+/// reply, a form's <c>response_action</c>) as soon as the handler gives it.
 /// </summary>
 public sealed partial class SocketEnvelopeHandler(SlackDispatcher dispatcher, RecentEnvelopes recent, ILogger<SocketEnvelopeHandler> logger)
 {
-    /// <summary>Handles <paramref name="envelope"/> once, however often Slack delivers it, and acknowledges every delivery through <paramref name="acknowledge"/>.</summary>
+    /// <summary>
+    /// Handles <paramref name="envelope"/> once, however often Slack delivers it, and acknowledges through
+    /// <paramref name="acknowledge"/> every delivery but that of an event whose handler failed.
+    /// </summary>
     public async Task HandleAsync(SocketModeFrame envelope, Func<JsonObject, Task> acknowledge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(acknowledge);
         var id = envelope.EnvelopeId ?? throw new ArgumentException("not an envelope", nameof(envelope));
+        if (envelope.Type == "events_api")
+        {
+            // Deduplicated by event id, which also joins the same event arriving over HTTP, so not by envelope.
+            await EventAsync(envelope, id, acknowledge, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (!envelope.AcceptsResponsePayload)
         {
             // Nothing to answer, so Slack's 3 s never depend on how long the handlers take.
@@ -38,6 +49,25 @@ public sealed partial class SocketEnvelopeHandler(SlackDispatcher dispatcher, Re
             // A redelivery gets the first delivery's answer: the command ran once.
             await acknowledge(Ack(id, response)).ConfigureAwait(false);
         }
+    }
+
+    private async Task EventAsync(SocketModeFrame envelope, string id, Func<JsonObject, Task> acknowledge, CancellationToken cancellationToken)
+    {
+        var handled = await dispatcher.EventAsync(envelope.Payload, cancellationToken).ConfigureAwait(false);
+        switch (handled.Outcome)
+        {
+            case SlackDispatchOutcome.Failed:
+                LogEventNotAcknowledged(id, envelope.RetryAttempt);
+                return;
+            case SlackDispatchOutcome.Malformed:
+                LogMalformed(envelope.Type, id);
+                break;
+            case SlackDispatchOutcome.Duplicate:
+                LogRepeat(envelope.Type, id, envelope.RetryAttempt);
+                break;
+        }
+
+        await acknowledge(Ack(id, null)).ConfigureAwait(false);
     }
 
     private static JsonObject Ack(string envelopeId, JsonObject? payload)
@@ -67,14 +97,6 @@ public sealed partial class SocketEnvelopeHandler(SlackDispatcher dispatcher, Re
                     }
 
                     return await dispatcher.CommandAsync(command, cancellationToken).ConfigureAwait(false);
-                case "events_api":
-                    var handled = await dispatcher.EventAsync(envelope.Payload, cancellationToken).ConfigureAwait(false);
-                    if (handled.Outcome == SlackDispatchOutcome.Malformed)
-                    {
-                        LogMalformed(envelope.Type, id);
-                    }
-
-                    return null;
                 case "interactive":
                     var result = await dispatcher.InteractionAsync(envelope.Payload, cancellationToken).ConfigureAwait(false);
                     if (result.Outcome == SlackDispatchOutcome.Malformed)
@@ -104,6 +126,9 @@ public sealed partial class SocketEnvelopeHandler(SlackDispatcher dispatcher, Re
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode envelope type {Type} ({EnvelopeId}) is not handled; acknowledged")]
     private partial void LogUnsupported(string type, string envelopeId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode events_api envelope {EnvelopeId} (retry {RetryAttempt}) not acknowledged: a handler failed, so Slack sends it again")]
+    private partial void LogEventNotAcknowledged(string envelopeId, int retryAttempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling Socket Mode {Type} envelope {EnvelopeId} failed")]
     private partial void LogFailed(Exception ex, string type, string envelopeId);
