@@ -10,16 +10,14 @@ public static class RoleNames
         ["incidentcommander"] = IncidentRole.Commander,
         ["lead"] = IncidentRole.TechLead,
         ["techlead"] = IncidentRole.TechLead,
-        ["technicallead"] = IncidentRole.TechLead,
         ["comms"] = IncidentRole.CommsLead,
         ["commslead"] = IncidentRole.CommsLead,
-        ["communicationslead"] = IncidentRole.CommsLead,
         ["scribe"] = IncidentRole.Scribe,
     };
 
-    /// <summary>Every spelling people type, as the handbooks write them: <c>tech-lead</c> and <c>tech_lead</c> are <c>techlead</c>.</summary>
+    /// <summary>Every spelling people type, the handbooks' included (<c>tech-lead</c>, <c>ic</c>).</summary>
     public static IReadOnlyCollection<string> Spellings { get; } =
-        [.. Words.Keys, "tech-lead", "tech_lead", "technical-lead", "comms-lead", "comms_lead", "communications-lead", "incident-commander"];
+        ["commander", "ic", "incident-commander", "lead", "techlead", "tech-lead", "comms", "commslead", "comms-lead", "scribe"];
 
     public static bool TryParse(string word, out IncidentRole role)
     {
