@@ -38,7 +38,9 @@ public sealed class SeverityHandler(IncidentActions actions, SeverityScheme sche
             i =>
             {
                 from = i.Severity;
-                return i.ChangeSeverity(severity, context.User, context.Now);
+                var decision = i.ChangeSeverity(severity, context.User, context.Now);
+                i.RestartRemindersAfterRaise(scheme.Named(from), severity);
+                return decision;
             },
             i =>
             [

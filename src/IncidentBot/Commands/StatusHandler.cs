@@ -1,6 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
+using IncidentBot.Paging;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack.Inbound;
 
@@ -61,6 +62,7 @@ public sealed class StatusHandler(IncidentActions actions, IncidentMessages mess
                 OutboxMessage.For(i.Id.Value, OutboxKind.RefreshDeclaration, context.Now),
                 OutboxMessage.For(i.Id.Value, OutboxKind.SetTopic, context.Now),
                 .. PostmortemUpload.OnResolve(i, to, context.Now),
+                .. PagerResolutions.OnStatusChange(i, from, to, context.Now),
             ],
             i => to == IncidentStatus.Resolved ? $"{i.Id} is resolved." : $"{i.Id} is now {IncidentLifecycle.Word(i.Status)}.");
     }

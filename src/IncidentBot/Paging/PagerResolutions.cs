@@ -4,15 +4,32 @@ using IncidentBot.Storage;
 
 namespace IncidentBot.Paging;
 
-/// <summary>When an incident is resolved, every pager service it triggered is resolved too, in the same transaction.</summary>
+/// <summary>
+/// When an incident is resolved, cancelled or failed, every pager service it triggered is resolved too, in the same
+/// transaction; a reopen triggers them again (<see cref="OnStatusChange"/>).
+/// </summary>
 public sealed class PagerResolutions : IIncidentChangeListener
 {
+    private static readonly TimelineKind[] Ends = [TimelineKind.Resolved, TimelineKind.Cancelled, TimelineKind.Failed];
+
     public IEnumerable<OutboxMessage> Changed(Incident incident, IReadOnlyList<TimelineEntry> added)
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(added);
-        return added.FirstOrDefault(e => e.Kind == TimelineKind.Resolved) is { } resolved
+        return added.FirstOrDefault(e => Ends.Contains(e.Kind)) is { } resolved
             ? incident.Paged.Select(service => Pager(incident, OutboxKind.Unpage, service, resolved.At)).ToList()
+            : [];
+    }
+
+    /// <summary>
+    /// The pager effects of a status move from <paramref name="from"/> to <paramref name="to"/>: a reopen triggers again
+    /// every service that was resolved at the provider on resolve, as the people it woke are needed again.
+    /// </summary>
+    public static IEnumerable<OutboxMessage> OnStatusChange(Incident incident, IncidentStatus from, IncidentStatus to, NodaTime.Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return from == IncidentStatus.Resolved && IncidentLifecycle.IsOpen(to)
+            ? incident.Paged.Select(service => Pager(incident, OutboxKind.Page, service, now)).ToList()
             : [];
     }
 
