@@ -17,14 +17,18 @@ public sealed class IncidentEndTests : IAsyncLifetime
     private readonly FakeClock clock = new(Instant.FromUnixTimeSeconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeSeconds()));
     private FakeSlackApi slack = null!;
     private FakeHttpReceiver pagerDuty = null!;
+    private FakeHttpReceiver receiver = null!;
     private BotHost bot = null!;
 
     public async Task InitializeAsync()
     {
         slack = await FakeSlackApi.StartAsync();
         pagerDuty = await FakeHttpReceiver.StartAsync();
+        receiver = await FakeHttpReceiver.StartAsync();
         bot = BotHost.Start(slack, settings: new Dictionary<string, string?>
         {
+            ["Incidents:Webhooks:0:Url"] = new Uri(receiver.BaseUrl, "/hooks/incidents").ToString(),
+            ["Incidents:Webhooks:0:Secret"] = "a-secret-of-sixteen-or-more",
             ["Incidents:AutoEscalation"] = "true",
             ["Incidents:Paging:PagerDutyUrl"] = pagerDuty.BaseUrl.ToString(),
             ["Incidents:Paging:Services:payments:Provider"] = "PagerDuty",
@@ -40,6 +44,7 @@ public sealed class IncidentEndTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await bot.DisposeAsync();
+        await receiver.DisposeAsync();
         await pagerDuty.DisposeAsync();
         await slack.DisposeAsync();
     }
@@ -70,6 +75,7 @@ public sealed class IncidentEndTests : IAsyncLifetime
         Assert.Empty(slack.DirectMessages("U0ONCALL"));
         Assert.Empty(slack.DirectMessages("U0VPENG"));
         Assert.Contains("*All* · 0", await bot.ReplyAsync("metrics"), StringComparison.Ordinal);
+        Assert.Contains(receiver.Requests, r => (string?)r.Json["type"] == "incident.failed");
     }
 
     [Fact]
@@ -111,6 +117,7 @@ public sealed class IncidentEndTests : IAsyncLifetime
         Assert.Contains("cancelled", slack.Channel(room).Topic, StringComparison.Ordinal);
         Assert.Contains("INC-1 cancelled", IncidentCommandTests.Flatten(slack.Messages(bot.AnnouncementChannel).Single()), StringComparison.Ordinal);
         Assert.Contains(bot.Store.Timeline(new IncidentId(1)), e => e.Kind == TimelineKind.Cancelled && e.Text == "Cancelled: declared by mistake");
+        Assert.Contains(receiver.Requests, r => (string?)r.Json["type"] == "incident.cancelled");
 
         clock.AdvanceHours(2);
         Assert.Equal(0, await bot.Services.GetRequiredService<EscalationPolicy>().SendDueAsync());
