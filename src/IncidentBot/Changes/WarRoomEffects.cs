@@ -24,6 +24,17 @@ public sealed class WarRoomEffects(IncidentMessages messages, IOptions<Incidents
         {
             switch (fact)
             {
+                case StatusMoved { To: IncidentStatus.Cancelled }:
+                    outbox.Add(OutboxMessage.Post(id, messages.Cancelled(incident, actor, now), now));
+                    (refresh, topic) = (true, true);
+
+                    // The announcement said an incident was on; those who read it learn it is not. Drills and private incidents had none.
+                    if (!incident.IsDrill && !incident.IsPrivate)
+                    {
+                        outbox.Add(OutboxMessage.For(id, OutboxKind.RefreshAnnouncement, now));
+                    }
+
+                    break;
                 case StatusMoved { To: IncidentStatus.Closed }:
                     var archive = options.Value.ArchiveOnClose;
                     outbox.Add(OutboxMessage.Post(id, messages.Closed(incident, actor, archive, now), now));
@@ -50,6 +61,9 @@ public sealed class WarRoomEffects(IncidentMessages messages, IOptions<Incidents
                     }
 
                     outbox.Add(OutboxMessage.Post(id, messages.RoleChanged(incident, actor, role, now), now));
+                    refresh = true;
+                    break;
+                case RemindersSwitched:
                     refresh = true;
                     break;
                 case UpdatePosted update:

@@ -5,6 +5,7 @@ using IncidentBot.Reminders;
 using IncidentBot.Scribe;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Commands;
@@ -40,6 +41,8 @@ public static class IncidentsExtensions
         services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
         services.AddSingleton<INoteStore, LiteDbNoteStore>();
         services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<WarRoomFailure>();
+        services.AddSingleton<AnnouncementRefresh>();
         services.AddSingleton<ScribeOutboxSteps>();
         services.AddHostedService<OutboxService>();
 
@@ -51,6 +54,7 @@ public static class IncidentsExtensions
 
         services.AddSingleton<ReminderPolicy>();
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<ReminderPolicy>());
+        services.TryAddKeyedSingleton(ReminderService.TimeKey, TimeProvider.System);
         services.AddHostedService<ReminderService>();
         services.AddSingleton<IBlockActionHandler, ReminderActionHandler>();
         services.AddSingleton<IViewSubmissionHandler, UpdateFormHandler>();
@@ -68,6 +72,8 @@ public static class IncidentsExtensions
         services.AddSingleton<IIncidentCommandHandler, ListHandler>();
         services.AddSingleton<IIncidentCommandHandler, TimelineHandler>();
         services.AddSingleton<IIncidentCommandHandler, NoteHandler>();
+        services.AddSingleton<IIncidentCommandHandler, CancelHandler>();
+        services.AddSingleton<IIncidentCommandHandler, RemindHandler>();
         services.AddSingleton<ISlashCommandHandler, CommandRouter>();
         return builder;
     }

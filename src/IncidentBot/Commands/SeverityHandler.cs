@@ -30,7 +30,17 @@ public sealed class SeverityHandler(IncidentActions actions, SeverityScheme sche
             context,
             incident,
             Authorize.Steer("change the severity of"),
-            i => i.ChangeSeverity(severity, context.User, context.Now),
+            i =>
+            {
+                var from = scheme.Named(i.Severity);
+                var decision = i.ChangeSeverity(severity, context.User, context.Now);
+                if (decision.Applied)
+                {
+                    i.RestartRemindersAfterRaise(from, severity);
+                }
+
+                return decision;
+            },
             i => $"{i.Id} is now {i.Severity}.").ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Outbox;
 using IncidentBot.Paging;
@@ -47,6 +48,7 @@ public static class EscalationExtensions
         services.AddSingleton<IIncidentChangeListener>(sp => sp.GetRequiredService<WebhookEvents>());
         services.AddSingleton<IIncidentEventSink>(sp => sp.GetRequiredService<WebhookEvents>());
         services.AddSingleton<IIncidentChangeListener, PagerResolutions>();
+        services.AddSingleton<IDecisionEffects, PagerReopening>();
         services.AddHttpClient<WebhookSender>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient<PagerClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
         return builder;

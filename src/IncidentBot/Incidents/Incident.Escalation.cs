@@ -8,6 +8,11 @@ namespace IncidentBot.Incidents;
 /// is back. A severity change re-plans against the new severity's steps: those whose time has already come fire at once,
 /// except that nobody already called in for this incident is called again (so a downgrade calls nobody new, and an
 /// upgrade calls in at once whoever the higher severity wanted by now).
+/// The matrix runs only while the incident is investigating or identified: it pauses once mitigated (monitoring) and at
+/// resolve. When it moves back (monitoring to investigating or identified, or a reopen), it resumes from its first
+/// unfired step, counted from that moment: that step fires the gap between it and the step before it (its own
+/// <c>After</c> when it is the first) after the move, and later steps keep their gaps. Steps that came due while paused
+/// never fire in a burst.
 /// </summary>
 public sealed partial class Incident
 {
@@ -23,12 +28,24 @@ public sealed partial class Incident
     /// <summary>The pager services triggered for this incident; they are resolved with it.</summary>
     public List<string> Paged { get; private set; } = [];
 
+    /// <summary>When the matrix last resumed after a pause (see the type's summary); null while it counts from the declaration.</summary>
+    public Instant? EscalationResumedAt { get; private set; }
+
+    /// <summary>The severity whose matrix was resumed at <see cref="EscalationResumedAt"/>.</summary>
+    public string EscalationResumedPlan { get; private set; } = "";
+
+    /// <summary>How many steps of <see cref="EscalationResumedPlan"/>'s matrix had fired when it resumed.</summary>
+    public int EscalationResumedStep { get; private set; }
+
+    /// <summary>Investigating or identified: the matrix runs (see <see cref="IncidentLifecycle.Escalates"/>).</summary>
+    public bool IsEscalating => IncidentLifecycle.Escalates(Status);
+
     /// <summary>When the next step of <paramref name="plan"/> (the matrix of the current severity) is due; null when none is.</summary>
     public Instant? NextEscalationDue(IReadOnlyList<EscalationStep> plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var done = StepsDoneIn(Severity);
-        return IsOpen && done < plan.Count ? DeclaredAt + plan[done].After : null;
+        return IsEscalating && done < plan.Count ? EscalationBase(plan) + plan[done].After : null;
     }
 
     /// <summary>
@@ -39,13 +56,14 @@ public sealed partial class Incident
     {
         ArgumentNullException.ThrowIfNull(plan);
         var fired = new List<EscalationCall>();
-        if (!IsOpen)
+        if (!IsEscalating)
         {
             return fired;
         }
 
         var done = StepsDoneIn(Severity);
-        while (done < plan.Count && DeclaredAt + plan[done].After <= now)
+        var start = EscalationBase(plan);
+        while (done < plan.Count && start + plan[done].After <= now)
         {
             var step = plan[done];
             done++;
@@ -89,6 +107,29 @@ public sealed partial class Incident
         }
 
         return Decision.Apply(Called([], service, by, now, "Paged"));
+    }
+
+    /// <summary>The instant the steps of <paramref name="plan"/> count from: the declaration, or as set when it last resumed.</summary>
+    private Instant EscalationBase(IReadOnlyList<EscalationStep> plan)
+    {
+        if (EscalationResumedAt is not { } resumed)
+        {
+            return DeclaredAt;
+        }
+
+        // Resumed with steps already fired: the first unfired step is its gap after the step before it, from the resume.
+        // A severity changed since then re-plans its matrix from the resume.
+        var fired = string.Equals(EscalationResumedPlan, Severity, StringComparison.Ordinal) ? EscalationResumedStep : 0;
+        return fired > 0 && fired <= plan.Count ? resumed - plan[fired - 1].After : resumed;
+    }
+
+    /// <summary>After a status move from <paramref name="from"/>: back into investigating or identified from a pause resumes the matrix now.</summary>
+    private void PlanEscalationAfterMove(IncidentStatus from, Instant now)
+    {
+        if (!IncidentLifecycle.Escalates(from) && IsEscalating)
+        {
+            (EscalationResumedAt, EscalationResumedPlan, EscalationResumedStep) = (now, Severity, StepsDoneIn(Severity));
+        }
     }
 
     private int StepsDoneIn(string severity) => string.Equals(EscalationPlan, severity, StringComparison.Ordinal) ? EscalationStepsDone : 0;

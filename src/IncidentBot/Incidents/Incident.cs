@@ -77,7 +77,8 @@ public sealed partial class Incident
     /// </summary>
     public List<TimelineEntry> Recorded { get; } = [];
 
-    public bool IsOpen => Status is not (IncidentStatus.Resolved or IncidentStatus.Closed);
+    /// <summary>Investigating, identified or monitoring (see <see cref="IncidentLifecycle.IsOpen"/>): the one meaning of open.</summary>
+    public bool IsOpen => IncidentLifecycle.IsOpen(Status);
 
     public ResponderId? Holder(IncidentRole role) => Roles.FirstOrDefault(r => r.Role == role)?.Holder;
 
@@ -126,7 +127,7 @@ public sealed partial class Incident
     public Decision ChangeSeverity(Severity to, ResponderId by, Instant now)
     {
         ArgumentNullException.ThrowIfNull(to);
-        if (Status == IncidentStatus.Closed)
+        if (IncidentLifecycle.IsFinal(Status))
         {
             return Decision.Refuse(IncidentLifecycle.Refusal(Status, Status)!);
         }
@@ -150,7 +151,7 @@ public sealed partial class Incident
 
     public Decision AssignRole(IncidentRole role, ResponderId holder, ResponderId by, Instant now)
     {
-        if (Status == IncidentStatus.Closed)
+        if (IncidentLifecycle.IsFinal(Status))
         {
             return Decision.Refuse(IncidentLifecycle.Refusal(Status, Status)!);
         }
@@ -203,6 +204,7 @@ public sealed partial class Incident
 
         var from = Status;
         Status = to;
+        AfterMove(from, now);
         if (to == IncidentStatus.Identified)
         {
             IdentifiedAt ??= now;
@@ -243,7 +245,7 @@ public sealed partial class Incident
     public Decision PostUpdate(string text, Severity severity, ResponderId by, Instant now)
     {
         ArgumentNullException.ThrowIfNull(severity);
-        if (Status == IncidentStatus.Closed)
+        if (IncidentLifecycle.IsFinal(Status))
         {
             return Decision.Refuse(IncidentLifecycle.Refusal(Status, Status)!);
         }
@@ -298,7 +300,7 @@ public sealed partial class Incident
         }
 
         RemindersStopped = true;
-        return Record(new TimelineEntry(now, TimelineKind.Reminder, by, "Stopped update reminders"));
+        return Record(new TimelineEntry(now, TimelineKind.Reminder, by, "Stopped update reminders"), new RemindersSwitched(On: false));
     }
 
     public Decision AddActionItem(string text, ResponderId? owner, LocalDate? due, ResponderId by, Instant now)

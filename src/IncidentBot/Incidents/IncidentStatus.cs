@@ -8,4 +8,10 @@ public enum IncidentStatus
     Monitoring,
     Resolved,
     Closed,
+
+    /// <summary>Called off before it was resolved (a mistaken declaration): final, kept on record, left out of metrics.</summary>
+    Cancelled,
+
+    /// <summary>Its war room could not be created: final, nothing more of it reaches Slack, left out of metrics.</summary>
+    Failed,
 }

@@ -28,4 +28,10 @@ public enum TimelineKind
 
     /// <summary>A status-page draft handed to the comms team.</summary>
     StatusPage,
+
+    /// <summary>The commander called the incident off before resolving it.</summary>
+    Cancelled,
+
+    /// <summary>Slack refused to create the war room for good.</summary>
+    Failed,
 }

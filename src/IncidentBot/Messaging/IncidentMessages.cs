@@ -32,6 +32,10 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public RenderedMessage Resolved(Incident incident, ResponderId actor, Instant now) =>
         renderer.Render("resolved", TemplateModels.Actor(Model(incident, now), actor.Value));
 
+    /// <summary>The war room's notice that the commander called the incident off, with their reason.</summary>
+    public RenderedMessage Cancelled(Incident incident, ResponderId actor, Instant now) =>
+        renderer.Render("cancelled", TemplateModels.Update(Model(incident, now), actor.Value, incident.EndReason ?? ""));
+
     public RenderedMessage Closed(Incident incident, ResponderId actor, bool archived, Instant now) =>
         renderer.Render("closed", TemplateModels.Closed(Model(incident, now), actor.Value, archived));
 
@@ -73,8 +77,14 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
 
     public string Help(string command) => help.GetOrAdd(command, c => renderer.RenderText("help", TemplateModels.Help(scheme, c, options.Value.ScribeReaction)));
 
-    public string List(IEnumerable<Incident> incidents, Instant now) =>
-        renderer.RenderText("list", TemplateModels.List(incidents.Select(i => TemplateModels.ListItem(i, now))));
+    /// <summary>The open incidents, then apart those resolved and awaiting close (<see cref="Incident.IsAwaitingClose"/>).</summary>
+    public string List(IReadOnlyCollection<Incident> incidents, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        return renderer.RenderText("list", TemplateModels.List(
+            incidents.Where(i => i.IsOpen).Select(i => TemplateModels.ListItem(i, now)),
+            incidents.Where(i => i.IsAwaitingClose).Select(i => TemplateModels.ListItem(i, now))));
+    }
 
     /// <summary>The war room's topic, escaped like any message text, then cut to Slack's 250 characters as sent.</summary>
     public static string Topic(Incident incident)

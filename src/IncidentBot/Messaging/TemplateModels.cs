@@ -27,8 +27,9 @@ public static class TemplateModels
         ["update"] = () => Update(Sample(), "UREPORTER", "Rolled back the deploy."),
         ["resolved"] = () => Actor(Sample(), "UREPORTER"),
         ["closed"] = () => Closed(Sample(), "UREPORTER", archived: true),
+        ["cancelled"] = () => Update(Sample(), "UREPORTER", "Declared by mistake"),
         ["help"] = () => Help(new SeverityScheme(SeverityScheme.Defaults, "SEV-3"), "/incident"),
-        ["list"] = () => List([ListItem(SampleIncident(), SampleNow)]),
+        ["list"] = () => List([ListItem(SampleIncident(), SampleNow)], [ListItem(SampleIncident(), SampleNow)]),
         ["timeline"] = () => Timeline(Sample(), [new TimelineLine(SampleNow, TimelineKind.Note, new ResponderId("USCRIBE"), "DB CPU at 100%", new ResponderId("UENG"), "https://example.slack.com/archives/C1/p1")], 0),
         ["reminder"] = Sample,
         ["reminder-done"] = () => Update(Sample(), "UREPORTER", "snoozed reminders for 30 min"),
@@ -191,15 +192,12 @@ public static class TemplateModels
         };
     }
 
-    public static ScriptObject List(IEnumerable<ScriptObject> items)
+    /// <summary>The list: <paramref name="open"/> incidents, and apart from them those <paramref name="awaitingClose"/>.</summary>
+    public static ScriptObject List(IEnumerable<ScriptObject> open, IEnumerable<ScriptObject> awaitingClose)
     {
-        var array = new ScriptArray();
-        foreach (var item in items)
-        {
-            array.Add(item);
-        }
-
-        return new ScriptObject { ["incidents"] = array, ["count"] = array.Count };
+        var array = new ScriptArray(open);
+        var awaiting = new ScriptArray(awaitingClose);
+        return new ScriptObject { ["incidents"] = array, ["count"] = array.Count, ["awaiting"] = awaiting, ["awaiting_count"] = awaiting.Count };
     }
 
     public static ScriptObject Timeline(ScriptObject model, IEnumerable<TimelineLine> lines, int earlier)

@@ -3,7 +3,8 @@ using IncidentBot.Incidents;
 namespace IncidentBot.Metrics;
 
 /// <summary>
-/// The incident figures of a period, computed from the incidents alone (no I/O). Drills are left out of everything.
+/// The incident figures of a period, computed from the incidents alone (no I/O). Drills are left out of everything (and
+/// counted apart); cancelled and failed incidents count nowhere.
 /// <list type="bullet">
 /// <item>Detect: impact started → declared (impact start defaults to the declaration, so unknown counts as 0).</item>
 /// <item>Acknowledge: declared → the commander's first action; identify: declared → status first set to identified;
@@ -28,7 +29,7 @@ public sealed record IncidentMetrics(MetricsPeriod Period, IReadOnlyList<Severit
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(postmortemShared);
         ArgumentNullException.ThrowIfNull(period);
-        var all = declared.Where(i => i.DeclaredAt >= period.Start && i.DeclaredAt < period.End).ToList();
+        var all = declared.Where(i => i.DeclaredAt >= period.Start && i.DeclaredAt < period.End && !i.IsVoid).ToList();
         var real = all.Where(i => !i.IsDrill).ToList();
         var names = scheme.Levels.Select(l => l.Name)
             .Concat(real.Select(i => i.Severity).Where(s => scheme.Find(s) is null).Distinct(StringComparer.Ordinal))

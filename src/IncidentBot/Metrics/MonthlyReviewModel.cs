@@ -31,7 +31,7 @@ public static class MonthlyReviewModel
         var current = IncidentMetrics.Compute(period, incidents, scheme, postmortemShared);
         var previous = IncidentMetrics.Compute(MetricsPeriod.Month(month.PlusMonths(-1)), incidents, scheme, postmortemShared);
         var list = new ScriptArray();
-        foreach (var incident in incidents.Where(i => !i.IsDrill && i.DeclaredAt >= period.Start && i.DeclaredAt < period.End).OrderBy(i => i.DeclaredAt))
+        foreach (var incident in incidents.Where(i => !i.IsDrill && !i.IsVoid && i.DeclaredAt >= period.Start && i.DeclaredAt < period.End).OrderBy(i => i.DeclaredAt))
         {
             list.Add(Row(incident, scheme, postmortemShared, now));
         }

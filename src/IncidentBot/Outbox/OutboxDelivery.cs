@@ -30,6 +30,8 @@ public sealed partial class OutboxDelivery(
     Paging.PagerClient pagers,
     ReviewUpload reviews,
     INoteStore notes,
+    WarRoomFailure warRoomFailure,
+    AnnouncementRefresh announcement,
     StoreSignals signals,
     IClock clock,
     ILogger<OutboxDelivery> logger)
@@ -96,7 +98,7 @@ public sealed partial class OutboxDelivery(
             }
             else if (message.Kind == OutboxKind.CreateWarRoom)
             {
-                await TellAsync(incident.OriginChannel, incident.Reporter.Value, $"I could not create the war room for {incident.Id}: Slack said `{ex.Error}`. The incident is recorded; ask your Slack admin, then declare again.", cancellationToken).ConfigureAwait(false);
+                await warRoomFailure.HandleAsync(incident, ex.Error, cancellationToken).ConfigureAwait(false);
             }
             else if (message.Kind == OutboxKind.FetchNoteText && message.Users is [var reactor] && incident.WarRoom.ChannelId is { } room)
             {
@@ -143,6 +145,9 @@ public sealed partial class OutboxDelivery(
             case OutboxKind.RefreshDeclaration when incident.WarRoom.DeclarationTs is { } ts:
                 var declaration = messages.Declaration(incident, now);
                 await slack.UpdateMessageAsync(new SlackMessage(WarRoom(incident), declaration.Text, declaration.Blocks), ts, ct).ConfigureAwait(false);
+                break;
+            case OutboxKind.RefreshAnnouncement:
+                await announcement.RunAsync(incident, now, ct).ConfigureAwait(false);
                 break;
             case OutboxKind.ArchiveWarRoom:
                 await IgnoringAsync(slack.ArchiveConversationAsync(WarRoom(incident), ct), "already_archived").ConfigureAwait(false);

@@ -75,4 +75,7 @@ public enum OutboxKind
 
     /// <summary>Post <see cref="OutboxMessage.Text"/>, a status-page draft, to the status-page channel (see <c>StatusPages.StatusPageHandler</c>); in the war room when none is set or for a drill.</summary>
     PostStatusPage,
+
+    /// <summary>chat.update of the incident's announcement from its current state (see <c>AnnouncementRefresh</c>).</summary>
+    RefreshAnnouncement,
 }

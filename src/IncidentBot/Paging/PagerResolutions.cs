@@ -4,14 +4,19 @@ using IncidentBot.Storage;
 
 namespace IncidentBot.Paging;
 
-/// <summary>When an incident is resolved, every pager service it triggered is resolved too, in the same transaction.</summary>
+/// <summary>
+/// When an incident is resolved, cancelled or failed, every pager service it triggered is resolved too, in the same
+/// transaction; a reopen triggers them again (<see cref="PagerReopening"/>).
+/// </summary>
 public sealed class PagerResolutions : IIncidentChangeListener
 {
+    private static readonly TimelineKind[] Ends = [TimelineKind.Resolved, TimelineKind.Cancelled, TimelineKind.Failed];
+
     public IEnumerable<OutboxMessage> Changed(Incident incident, IReadOnlyList<TimelineEntry> added)
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(added);
-        return added.FirstOrDefault(e => e.Kind == TimelineKind.Resolved) is { } resolved
+        return added.FirstOrDefault(e => Ends.Contains(e.Kind)) is { } resolved
             ? incident.Paged.Select(service => Pager(incident, OutboxKind.Unpage, service, resolved.At)).ToList()
             : [];
     }

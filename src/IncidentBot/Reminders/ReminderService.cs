@@ -6,10 +6,19 @@ namespace IncidentBot.Reminders;
 /// <summary>
 /// Sleeps until the earliest due time stored in LiteDB (an update reminder, an escalation step), or until an incident
 /// changes, then lets each <see cref="IDueWork"/> send what is due. Due times live in the database, not in timers, so a
-/// restart loses none.
+/// restart loses none. It waits on <see cref="TimeKey"/>'s <see cref="TimeProvider"/> (the system's), so a test moves time
+/// and wakes it instead of sleeping.
 /// </summary>
-public sealed partial class ReminderService(IEnumerable<IDueWork> work, StoreSignals signals, IClock clock, ILogger<ReminderService> logger) : BackgroundService
+public sealed partial class ReminderService(
+    IEnumerable<IDueWork> work,
+    StoreSignals signals,
+    IClock clock,
+    [FromKeyedServices(ReminderService.TimeKey)] TimeProvider time,
+    ILogger<ReminderService> logger) : BackgroundService
 {
+    /// <summary>The key of the <see cref="TimeProvider"/> the scheduler sleeps on.</summary>
+    public const string TimeKey = "reminders";
+
     /// <summary>Looks again at least this often, so a clock change or a missed signal costs at most this long.</summary>
     private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
 
@@ -42,7 +51,7 @@ public sealed partial class ReminderService(IEnumerable<IDueWork> work, StoreSig
 
             var sleep = next is { } due ? (due - clock.GetCurrentInstant()).ToTimeSpan() : MaxSleep;
             sleep = sleep < MinSleep ? MinSleep : sleep > MaxSleep ? MaxSleep : sleep;
-            await changed.WaitAsync(sleep, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await changed.WaitAsync(sleep, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

@@ -19,7 +19,7 @@ public static class StatusPageModel
     public static string TemplateName(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var status = incident.Status == IncidentStatus.Closed ? IncidentStatus.Resolved : incident.Status;
+        var status = IncidentLifecycle.IsFinal(incident.Status) ? IncidentStatus.Resolved : incident.Status;
         return "statuspage-" + IncidentLifecycle.Word(status);
     }
 

@@ -27,7 +27,7 @@ public interface IIncidentStore
 
     Incident? FindByWarRoom(string channelId);
 
-    /// <summary>Incidents not yet closed, newest first.</summary>
+    /// <summary>Incidents open or awaiting close (not closed, cancelled or failed), newest first.</summary>
     IReadOnlyList<Incident> ListOpen();
 
     /// <summary>Everything the bot recorded of the incident, oldest first (scribe notes are in <see cref="INoteStore"/>).</summary>

@@ -11,8 +11,8 @@ namespace IncidentBot.Storage;
 /// </summary>
 public sealed class LiteDbIncidentStore : IIncidentStore
 {
-    private static readonly BsonValue[] NotClosed =
-        [.. Enum.GetValues<IncidentStatus>().Where(s => s != IncidentStatus.Closed).Select(s => new BsonValue(s.ToString()))];
+    private static readonly BsonValue[] NotFinal =
+        [.. Enum.GetValues<IncidentStatus>().Where(s => !IncidentLifecycle.IsFinal(s)).Select(s => new BsonValue(s.ToString()))];
 
     private readonly ILiteCollection<Incident> incidents;
     private readonly ILiteCollection<OutboxMessage> outbox;
@@ -130,8 +130,8 @@ public sealed class LiteDbIncidentStore : IIncidentStore
             return copy.Incidents;
         }
 
-        // Seeks the status index for each open status, rather than walking every closed incident of the past years.
-        var read = LiteDbLimits.Read(() => incidents.Find(Query.In(nameof(Incident.Status), NotClosed)).OrderByDescending(i => i.Id.Value).ToList());
+        // Seeks the status index for each status not yet final, rather than walking every closed incident of the past years.
+        var read = LiteDbLimits.Read(() => incidents.Find(Query.In(nameof(Incident.Status), NotFinal)).OrderByDescending(i => i.Id.Value).ToList());
 
         // Kept under the version read before it: a change committed meanwhile bumps the version, so this copy is
         // never taken for newer than it is.
@@ -216,6 +216,9 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         if (warRoom is not null)
         {
             Interlocked.Increment(ref incidentVersion);
+
+            // A war room just created makes its incident's reminder due: the scheduler must plan for it now.
+            signals.Incidents.Notify();
         }
     }
 

@@ -22,6 +22,8 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
     public const string Resolved = "incident.resolved";
     public const string Closed = "incident.closed";
     public const string Escalated = "incident.escalated";
+    public const string Cancelled = "incident.cancelled";
+    public const string Failed = "incident.failed";
 
     /// <summary>
     /// The outbox messages that send event <paramref name="type"/> with <paramref name="data"/> about
@@ -82,6 +84,8 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
         TimelineKind.Resolved => Resolved,
         TimelineKind.Closed => Closed,
         TimelineKind.Escalated => Escalated,
+        TimelineKind.Cancelled => Cancelled,
+        TimelineKind.Failed => Failed,
         _ => null,
     };
 

@@ -37,6 +37,32 @@ public sealed class IncidentLifecycleTests
         { IncidentStatus.Closed, IncidentStatus.Monitoring, N },
         { IncidentStatus.Closed, IncidentStatus.Resolved, N },
         { IncidentStatus.Closed, IncidentStatus.Closed, N },
+
+        // Cancel and failure have their own methods; no status move reaches or leaves them.
+        { IncidentStatus.Investigating, IncidentStatus.Cancelled, N },
+        { IncidentStatus.Investigating, IncidentStatus.Failed, N },
+        { IncidentStatus.Identified, IncidentStatus.Cancelled, N },
+        { IncidentStatus.Identified, IncidentStatus.Failed, N },
+        { IncidentStatus.Monitoring, IncidentStatus.Cancelled, N },
+        { IncidentStatus.Monitoring, IncidentStatus.Failed, N },
+        { IncidentStatus.Resolved, IncidentStatus.Cancelled, N },
+        { IncidentStatus.Resolved, IncidentStatus.Failed, N },
+        { IncidentStatus.Closed, IncidentStatus.Cancelled, N },
+        { IncidentStatus.Closed, IncidentStatus.Failed, N },
+        { IncidentStatus.Cancelled, IncidentStatus.Investigating, N },
+        { IncidentStatus.Cancelled, IncidentStatus.Identified, N },
+        { IncidentStatus.Cancelled, IncidentStatus.Monitoring, N },
+        { IncidentStatus.Cancelled, IncidentStatus.Resolved, N },
+        { IncidentStatus.Cancelled, IncidentStatus.Closed, N },
+        { IncidentStatus.Cancelled, IncidentStatus.Cancelled, N },
+        { IncidentStatus.Cancelled, IncidentStatus.Failed, N },
+        { IncidentStatus.Failed, IncidentStatus.Investigating, N },
+        { IncidentStatus.Failed, IncidentStatus.Identified, N },
+        { IncidentStatus.Failed, IncidentStatus.Monitoring, N },
+        { IncidentStatus.Failed, IncidentStatus.Resolved, N },
+        { IncidentStatus.Failed, IncidentStatus.Closed, N },
+        { IncidentStatus.Failed, IncidentStatus.Cancelled, N },
+        { IncidentStatus.Failed, IncidentStatus.Failed, N },
     };
 
     [Fact]
@@ -76,6 +102,18 @@ public sealed class IncidentLifecycleTests
     {
         var incident = IncidentFactory.Declare(clock.GetCurrentInstant());
         var by = new ResponderId("UIC");
+        if (status == IncidentStatus.Cancelled)
+        {
+            Assert.True(incident.Cancel("by mistake", incident.Reporter, clock.GetCurrentInstant()).Applied);
+            return incident;
+        }
+
+        if (status == IncidentStatus.Failed)
+        {
+            Assert.True(incident.FailWarRoom("restricted_action", by, clock.GetCurrentInstant()).Applied);
+            return incident;
+        }
+
         var path = status switch
         {
             IncidentStatus.Investigating => [],
