@@ -1,4 +1,5 @@
 using IncidentBot.Commands;
+using IncidentBot.Incidents;
 using IncidentBot.Outbox;
 using IncidentBot.Paging;
 using IncidentBot.Reminders;
@@ -16,11 +17,11 @@ public static class EscalationExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section)
-            .PostConfigure(o =>
+            .PostConfigure<IOptions<IncidentsOptions>>((o, incidents) =>
             {
                 if (o.Escalation.Count == 0)
                 {
-                    foreach (var (severity, steps) in EscalationMatrix.Defaults)
+                    foreach (var (severity, steps) in EscalationMatrix.Defaults(incidents.Value.Severities))
                     {
                         o.Escalation[severity] = steps;
                     }

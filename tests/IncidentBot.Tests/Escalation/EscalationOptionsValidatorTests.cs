@@ -14,7 +14,7 @@ public sealed class EscalationOptionsValidatorTests
     [Fact]
     public void The_default_matrix_is_valid()
     {
-        var result = Validator.Validate(null, new EscalationOptions { Escalation = EscalationMatrix.Defaults });
+        var result = Validator.Validate(null, new EscalationOptions { Escalation = EscalationMatrix.Defaults(SeverityScheme.Defaults) });
 
         Assert.True(result.Succeeded, result.FailureMessage);
     }
