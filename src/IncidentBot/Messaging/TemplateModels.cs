@@ -135,6 +135,15 @@ public static class TemplateModels
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(escalation);
+        // Posted with link_names so the matrix's handles link: user text must not become a mention there.
+        if (model["incident"] is ScriptObject incident)
+        {
+            foreach (var field in (string[])["title", "impact", "resolution"])
+            {
+                incident[field] = SlackText.Defuse(incident[field] as string ?? "");
+            }
+        }
+
         model["whom"] = string.Join(" ", escalation.Targets.Select(Incident.Mention));
         model["page"] = escalation.Page is { } page ? SlackText.Escape(page) : "";
         model["step"] = escalation.Step ?? 0;
