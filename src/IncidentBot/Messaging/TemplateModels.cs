@@ -142,6 +142,12 @@ public static class TemplateModels
             {
                 incident[field] = SlackText.Defuse(incident[field] as string ?? "");
             }
+
+            // A war room not created yet is named by its planned name, made from the title: a private one's stays unsaid.
+            if (incident["is_private"] is true && incident["war_room"] is string room && room.StartsWith('#'))
+            {
+                incident["war_room"] = "its private war room";
+            }
         }
 
         model["whom"] = string.Join(" ", escalation.Targets.Select(Incident.Mention));
