@@ -18,7 +18,7 @@ public sealed class EscalateHandler(IncidentActions actions, EscalationNotices n
     public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = actions.Find(context, "@vp-engineering");
+        var target = actions.Find(context, matrix.Handles is [var first, ..] ? first : "@person");
         if (target.Incident is not { } incident)
         {
             return target.Problem!;
@@ -47,11 +47,11 @@ public sealed class EscalateHandler(IncidentActions actions, EscalationNotices n
 
     /// <summary>The target <paramref name="word"/> names, when escalating to it is allowed; null otherwise.</summary>
     private string? Accepted(string word) =>
-        EscalationTargets.Parse(word) is { } t && (!t.StartsWith('@') || matrix.Handles.Contains(t)) ? t : null;
+        EscalationTargets.Parse(word) is { } t && (!t.StartsWith('@') || matrix.Handles.Contains(t, StringComparer.Ordinal)) ? t : null;
 
     private string Refusal(string? bad, string command)
     {
-        var handles = matrix.Handles.Count == 0 ? "" : $", the on-call handles {string.Join(", ", matrix.Handles.Order(StringComparer.Ordinal))}";
+        var handles = matrix.Handles.Count == 0 ? "" : $", the on-call handles {string.Join(", ", matrix.Handles)}";
         var accepts = $"Escalate calls in people (@person), user groups (pick @group from Slack's list, or its S… id){handles} and channels (#channel): `{command} escalate @person @oncall #channel`.";
         var shown = bad is null ? "" : SlackText.Escape(SlackText.Truncate(bad, 40));
         return bad switch

@@ -8,12 +8,13 @@ namespace IncidentBot.Escalation;
 public sealed class EscalationMatrix(IOptions<EscalationOptions> options, SeverityScheme scheme)
 {
     private readonly Lazy<Dictionary<string, IReadOnlyList<EscalationStep>>> bySeverity = new(() => Build(options.Value, scheme));
-    private readonly Lazy<HashSet<string>> handles = new(() => options.Value.Escalation.Values
+    private readonly Lazy<List<string>> handles = new(() => options.Value.Escalation.Values
         .SelectMany(steps => steps.SelectMany(s => s.Notify))
         .Select(t => EscalationTargets.Parse(t))
         .OfType<string>()
         .Where(t => t.StartsWith('@'))
-        .ToHashSet(StringComparer.OrdinalIgnoreCase));
+        .Distinct(StringComparer.Ordinal)
+        .ToList());
 
     /// <summary>
     /// The seeds' matrix by rank, most severe first: on-call and the engineering lead at once, then VP Engineering, CTO
@@ -36,8 +37,11 @@ public sealed class EscalationMatrix(IOptions<EscalationOptions> options, Severi
         return severities.Zip(DefaultsByRank).ToDictionary(p => p.First.Name, p => p.Second.ToList(), StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The user-group handles the matrix names (<c>@oncall</c>): the on-call targets people may escalate to by handle.</summary>
-    public IReadOnlySet<string> Handles => handles.Value;
+    /// <summary>
+    /// The user-group handles the matrix names (<c>@oncall</c>, lowercase), in the order it names them: the on-call
+    /// targets people may escalate to by handle.
+    /// </summary>
+    public IReadOnlyList<string> Handles => handles.Value;
 
     /// <summary>The steps of <paramref name="severity"/>, earliest first; none when automatic escalation is off.</summary>
     public IReadOnlyList<EscalationStep> For(string severity) =>
