@@ -7,8 +7,8 @@ namespace IncidentBot.Tests.Integration;
 /// <summary>A private incident's title and impact stay in its war room: pagers, status-page drafts and webhooks through the real host.</summary>
 public sealed class PrivateIncidentTests : IAsyncLifetime
 {
-    private const string Title = "Breach in auth";
-    private const string Impact = "Session tokens of EU admins exposed";
+    internal const string Title = "Breach in auth";
+    internal const string Impact = "Session tokens of EU admins exposed";
     private const string Secret = "whsec-0123456789abcdef";
     private FakeSlackApi slack = null!;
     private FakeHttpReceiver pagerDuty = null!;
@@ -135,7 +135,8 @@ public sealed class PrivateIncidentTests : IAsyncLifetime
         return slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
     }
 
-    private static JsonObject CreateSubmission()
+    /// <summary>The declaration form, submitted with the private box ticked.</summary>
+    internal static JsonObject CreateSubmission()
     {
         var payload = JsonNode.Parse(Fixture.Text("slack/ViewSubmissionPayload.json"))!.AsObject();
         payload["user"]!["id"] = BotHost.Reporter;
