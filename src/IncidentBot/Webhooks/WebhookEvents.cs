@@ -9,7 +9,8 @@ using NodaTime.Text;
 namespace IncidentBot.Webhooks;
 
 /// <summary>
-/// Turns incident changes into webhook events, one outbox message per receiver on that receiver's own lane. Every change
+/// Turns incident changes into webhook events, one outbox message per receiver on that receiver's own lane; of a private
+/// incident each receiver gets what its <see cref="WebhookReceiverOptions.PrivateIncidents"/> allows. Every change
 /// that reaches the timeline is heard here (see <see cref="IIncidentChangeListener"/>); other features send their own
 /// event types with <see cref="Event"/>, inside their own transaction.
 /// </summary>
