@@ -35,7 +35,7 @@ public static class EscalationExtensions
             .Validate(o => o.Webhooks.All(w => PagingOptionsValidator.IsHttp(w.Url)), "Every item of Incidents:Webhooks needs a Url, an absolute http(s) address.")
             .Validate(o => o.Webhooks.All(w => w.Secret.Length >= 16), "Every item of Incidents:Webhooks needs a Secret of at least 16 characters.")
             .Validate(o => o.Webhooks.Select(w => w.Url).Distinct().Count() == o.Webhooks.Count, "Incidents:Webhooks lists the same Url twice.")
-            .Validate(o => o.Webhooks.All(w => Enum.IsDefined(w.PrivateIncidents)), "Incidents:Webhooks:[n]:PrivateIncidents must be Redacted, Full or Omit.")
+            .Validate(o => o.Webhooks.All(w => w.View is not null), "Incidents:Webhooks:[n]:PrivateIncidents must be Redacted, Full or Omit.")
             .ValidateOnStart();
 
         services.AddSingleton<EscalationMatrix>();

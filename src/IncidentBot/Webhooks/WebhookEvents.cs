@@ -10,7 +10,7 @@ namespace IncidentBot.Webhooks;
 
 /// <summary>
 /// Turns incident changes into webhook events, one outbox message per receiver on that receiver's own lane; of a private
-/// incident each receiver gets what its <see cref="WebhookReceiverOptions.PrivateIncidents"/> allows. Every change
+/// incident each receiver gets what its <see cref="WebhookReceiverOptions.View"/> allows. Every change
 /// that reaches the timeline is heard here (see <see cref="IIncidentChangeListener"/>); other features send their own
 /// event types with <see cref="Event"/>, inside their own transaction.
 /// </summary>
@@ -54,8 +54,8 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
         var messages = new List<OutboxMessage>();
         for (var i = 0; i < receivers.Count; i++)
         {
-            var sees = incident.IsPrivate ? receivers[i].PrivateIncidents : PrivateIncidents.Full;
-            if (sees == PrivateIncidents.Omit)
+            var sees = incident.IsPrivate ? receivers[i].View ?? PrivateView.Redacted : PrivateView.Full;
+            if (sees == PrivateView.Omit)
             {
                 continue;
             }
@@ -63,7 +63,7 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
             var message = OutboxMessage.For(incident.Id.Value, OutboxKind.Webhook, at);
             message.Lane = OutboxMessage.FirstWebhookLane + i;
             message.Target = receivers[i].Url?.ToString();
-            message.Text = sees == PrivateIncidents.Full ? full : redacted;
+            message.Text = sees == PrivateView.Full ? full : redacted;
             messages.Add(message);
         }
 

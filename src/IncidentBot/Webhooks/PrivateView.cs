@@ -1,7 +1,7 @@
 namespace IncidentBot.Webhooks;
 
 /// <summary>What a webhook receiver is sent of a private incident: <c>Incidents:Webhooks:[n]:PrivateIncidents</c>.</summary>
-public enum PrivateIncidents
+public enum PrivateView
 {
     /// <summary>The default: every event, with only the id, number, severity, status and times of the incident, and no title, impact, roles, war room or text.</summary>
     Redacted,
