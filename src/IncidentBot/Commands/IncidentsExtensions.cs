@@ -24,6 +24,11 @@ public static class IncidentsExtensions
                 {
                     o.Severities.AddRange(SeverityScheme.Defaults);
                 }
+
+                if (o.DefaultSeverity.Length == 0)
+                {
+                    o.DefaultSeverity = o.Severities[Math.Min(2, o.Severities.Count - 1)].Name;
+                }
             })
             .Validate(o => o.Severities.Any(s => string.Equals(s.Name, o.DefaultSeverity, StringComparison.OrdinalIgnoreCase) || s.Aliases.Contains(o.DefaultSeverity, StringComparer.OrdinalIgnoreCase)), "Incidents:DefaultSeverity must name one of Incidents:Severities.")
             .Validate(o => o.Severities.All(s => s.Name.Length > 0 && s.UpdateInterval > TimeSpan.Zero), "Every item of Incidents:Severities needs a Name and an UpdateInterval above zero.")

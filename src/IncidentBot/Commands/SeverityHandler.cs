@@ -13,7 +13,7 @@ public sealed class SeverityHandler(IncidentActions actions, SeverityScheme sche
     public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = actions.Find(context, "SEV-2");
+        var target = actions.Find(context, scheme.Example);
         if (target.Incident is not { } incident)
         {
             return target.Problem!;
@@ -23,7 +23,7 @@ public sealed class SeverityHandler(IncidentActions actions, SeverityScheme sche
         if (scheme.Find(word) is not { } severity)
         {
             var what = word.Length == 0 ? "Which severity?" : $"`{SlackText.Escape(SlackText.Truncate(word, 40))}` is not a severity.";
-            return new SlackReply($"{what} Use one of {scheme.Names}: `{context.Command.Command} severity SEV-2`.");
+            return new SlackReply($"{what} Use one of {scheme.Names}: `{context.Command.Command} severity {scheme.Example}`.");
         }
 
         return await actions.ApplyAsync(

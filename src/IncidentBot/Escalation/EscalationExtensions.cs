@@ -1,5 +1,6 @@
 using IncidentBot.Changes;
 using IncidentBot.Commands;
+using IncidentBot.Incidents;
 using IncidentBot.Outbox;
 using IncidentBot.Paging;
 using IncidentBot.Reminders;
@@ -17,11 +18,11 @@ public static class EscalationExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section)
-            .PostConfigure(o =>
+            .PostConfigure<IOptions<IncidentsOptions>>((o, incidents) =>
             {
                 if (o.Escalation.Count == 0)
                 {
-                    foreach (var (severity, steps) in EscalationMatrix.Defaults)
+                    foreach (var (severity, steps) in EscalationMatrix.Defaults(incidents.Value.Severities))
                     {
                         o.Escalation[severity] = steps;
                     }
@@ -35,6 +36,7 @@ public static class EscalationExtensions
             .Validate(o => o.Webhooks.All(w => PagingOptionsValidator.IsHttp(w.Url)), "Every item of Incidents:Webhooks needs a Url, an absolute http(s) address.")
             .Validate(o => o.Webhooks.All(w => w.Secret.Length >= 16), "Every item of Incidents:Webhooks needs a Secret of at least 16 characters.")
             .Validate(o => o.Webhooks.Select(w => w.Url).Distinct().Count() == o.Webhooks.Count, "Incidents:Webhooks lists the same Url twice.")
+            .Validate(o => o.Webhooks.All(w => w.View is not null), "Incidents:Webhooks:[n]:PrivateIncidents must be Redacted, Full or Omit.")
             .ValidateOnStart();
 
         services.AddSingleton<EscalationMatrix>();

@@ -8,17 +8,40 @@ namespace IncidentBot.Escalation;
 public sealed class EscalationMatrix(IOptions<EscalationOptions> options, SeverityScheme scheme)
 {
     private readonly Lazy<Dictionary<string, IReadOnlyList<EscalationStep>>> bySeverity = new(() => Build(options.Value, scheme));
+    private readonly Lazy<List<string>> handles = new(() => options.Value.Escalation.Values
+        .SelectMany(steps => steps.SelectMany(s => s.Notify))
+        .Select(t => EscalationTargets.Parse(t))
+        .OfType<string>()
+        .Where(t => t.StartsWith('@'))
+        .Distinct(StringComparer.Ordinal)
+        .ToList());
 
     /// <summary>
-    /// The seeds' matrix: on-call and the engineering lead at once, then VP Engineering, CTO and CEO as a SEV-1 drags on.
-    /// The handles are placeholders; replace them with your user-group handles or ids.
+    /// The seeds' matrix by rank, most severe first: on-call and the engineering lead at once, then VP Engineering, CTO
+    /// and CEO as the most severe level drags on. The handles are placeholders; replace them with your user-group handles or ids.
     /// </summary>
-    public static Dictionary<string, List<EscalationStepOptions>> Defaults => new(StringComparer.OrdinalIgnoreCase)
+    public static IReadOnlyList<IReadOnlyList<EscalationStepOptions>> DefaultsByRank =>
+    [
+        [Step(0, "@oncall", "@engineering-lead"), Step(15, "@vp-engineering"), Step(30, "@cto"), Step(60, "@ceo")],
+        [Step(0, "@oncall"), Step(15, "@engineering-lead"), Step(30, "@vp-engineering")],
+        [Step(0, "@oncall"), Step(15, "@engineering-lead")],
+    ];
+
+    /// <summary>
+    /// The seeds' matrix keyed by the configured scheme: the most severe level gets the first list of
+    /// <see cref="DefaultsByRank"/>, the next the second, and so on; levels beyond it never escalate by themselves.
+    /// </summary>
+    public static Dictionary<string, List<EscalationStepOptions>> Defaults(IReadOnlyList<SeverityOptions> severities)
     {
-        ["SEV-1"] = [Step(0, "@oncall", "@engineering-lead"), Step(15, "@vp-engineering"), Step(30, "@cto"), Step(60, "@ceo")],
-        ["SEV-2"] = [Step(0, "@oncall"), Step(15, "@engineering-lead"), Step(30, "@vp-engineering")],
-        ["SEV-3"] = [Step(0, "@oncall"), Step(15, "@engineering-lead")],
-    };
+        ArgumentNullException.ThrowIfNull(severities);
+        return severities.Zip(DefaultsByRank).ToDictionary(p => p.First.Name, p => p.Second.ToList(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The user-group handles the matrix names (<c>@oncall</c>, lowercase), in the order it names them: the on-call
+    /// targets people may escalate to by handle.
+    /// </summary>
+    public IReadOnlyList<string> Handles => handles.Value;
 
     /// <summary>The steps of <paramref name="severity"/>, earliest first; none when automatic escalation is off.</summary>
     public IReadOnlyList<EscalationStep> For(string severity) =>

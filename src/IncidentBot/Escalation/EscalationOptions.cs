@@ -6,7 +6,7 @@ public sealed class EscalationOptions
     public const string Section = "Incidents";
 
     /// <summary>
-    /// Steps by severity name (or alias). Left out entirely: <see cref="EscalationMatrix.Defaults"/>. A severity with no
+    /// Steps by severity name (or alias). Left out entirely: <see cref="EscalationMatrix.DefaultsByRank"/>, by the configured severities' rank. A severity with no
     /// entry never escalates by itself.
     /// </summary>
     public Dictionary<string, List<EscalationStepOptions>> Escalation { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -34,7 +34,12 @@ public sealed class EscalationOptionsValidator(IOptions<IncidentsOptions> incide
                     failures.Add($"{where} needs Notify or Page.");
                 }
 
-                foreach (var target in step.Notify.Where(t => EscalationTargets.Parse(t) is null))
+                foreach (var target in step.Notify.Where(EscalationTargets.IsBroadcast))
+                {
+                    failures.Add($"{where}:Notify has '{target}', which would notify everyone in the channel; name a user group (S… or @handle) instead.");
+                }
+
+                foreach (var target in step.Notify.Where(t => EscalationTargets.Parse(t) is null && !EscalationTargets.IsBroadcast(t)))
                 {
                     failures.Add($"{where}:Notify has '{target}'; use channel ids (C…), user ids (U…), user-group ids (S…) or handles (@oncall).");
                 }

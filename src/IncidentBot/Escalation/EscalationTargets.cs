@@ -5,7 +5,9 @@ namespace IncidentBot.Escalation;
 /// <summary>
 /// The people and places an escalation can call in, as typed or configured: ids (<c>C…</c>, <c>U…</c>, <c>W…</c>,
 /// <c>S…</c>), Slack's escaped mentions of them (<c>&lt;@U…|ann&gt;</c>, <c>&lt;#C…|ops&gt;</c>,
-/// <c>&lt;!subteam^S…|@oncall&gt;</c>), or a user-group handle (<c>@oncall</c>).
+/// <c>&lt;!subteam^S…|@oncall&gt;</c>), or a user-group handle (<c>@oncall</c>). Never Slack's broadcasts
+/// (<c>@here</c>, <c>@channel</c>, <c>@everyone</c>, <c>&lt;!here&gt;</c>): the bot posts escalations with <c>link_names</c>,
+/// so one would ping everyone in the war room or a notified channel.
 /// </summary>
 public static partial class EscalationTargets
 {
@@ -14,12 +16,19 @@ public static partial class EscalationTargets
     {
         ArgumentNullException.ThrowIfNull(word);
         var m = Target().Match(word.Trim());
-        if (!m.Success)
+        if (!m.Success || IsBroadcast(word))
         {
             return null;
         }
 
         return m.Groups["id"].Success ? m.Groups["id"].Value : m.Groups["handle"].Value.ToLowerInvariant();
+    }
+
+    /// <summary>Whether <paramref name="word"/> is one of Slack's broadcasts, typed (<c>@here</c>) or escaped (<c>&lt;!channel&gt;</c>).</summary>
+    public static bool IsBroadcast(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return Broadcast().IsMatch(word.Trim());
     }
 
     public static bool IsValid(string target) => Parse(target) == target;
@@ -31,4 +40,7 @@ public static partial class EscalationTargets
 
     [GeneratedRegex(@"^(?:<[@#!](?:subteam\^)?(?<id>[CGUWS][A-Z0-9]{2,})(?:\|[^<>]*)?>|(?<id>[CGUWS][A-Z0-9]{2,})|(?<handle>@[A-Za-z0-9._-]{1,80}))$", RegexOptions.CultureInvariant)]
     private static partial Regex Target();
+
+    [GeneratedRegex(@"^(?:@(?:here|channel|everyone|group)|<!(?:here|channel|everyone|group)(?:\|[^<>]*)?>)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Broadcast();
 }

@@ -14,8 +14,11 @@ public sealed class IncidentsOptions
     /// <summary>The severity scheme, most severe first. Default: SEV-1..SEV-4 (see <see cref="SeverityScheme.Defaults"/>).</summary>
     public List<SeverityOptions> Severities { get; set; } = [];
 
-    /// <summary>Severity of an incident declared without one. Default <c>SEV-3</c>.</summary>
-    public string DefaultSeverity { get; set; } = "SEV-3";
+    /// <summary>
+    /// Severity of an incident declared without one. Default: the third most severe level (<c>SEV-3</c>, or <c>P2</c> in a
+    /// P0..P3 scheme), or the least severe of a shorter scheme.
+    /// </summary>
+    public string DefaultSeverity { get; set; } = "";
 
     /// <summary>War-room channel name pattern; <c>{yyyy-MM-dd}</c> (or another date format in braces), <c>{slug}</c> and <c>{id}</c> are replaced. Default <c>inc-{yyyy-MM-dd}-{slug}</c>.</summary>
     public string ChannelPattern { get; set; } = "inc-{yyyy-MM-dd}-{slug}";

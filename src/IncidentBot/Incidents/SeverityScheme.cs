@@ -35,6 +35,9 @@ public sealed class SeverityScheme
     /// <summary>The names people may type, for help and error messages: <c>SEV-1, SEV-2, SEV-3, SEV-4</c>.</summary>
     public string Names => string.Join(", ", Levels.Select(l => l.Name));
 
+    /// <summary>The level examples in replies name: the second most severe (<c>SEV-2</c>, <c>P1</c>), or the only one.</summary>
+    public string Example => Levels[Math.Min(1, Levels.Count - 1)].Name;
+
     /// <summary>
     /// SEV-1..SEV-4 with the cadences and post-mortem rule of the incident handbook. The aliases are no ordinary words
     /// ("critical", "major"), so that a title that ends in one is not mistaken for a severity.

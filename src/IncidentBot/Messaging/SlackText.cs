@@ -29,6 +29,17 @@ public static partial class SlackText
         return result.Append(EscapePlain(text[last..])).ToString();
     }
 
+    /// <summary>
+    /// Makes escaped user text safe in a message posted with <c>link_names</c>, where Slack would turn a plain
+    /// <c>@here</c>, <c>@channel</c>, <c>@everyone</c> or <c>@group-handle</c> into a live mention: a word joiner after
+    /// each <c>@</c> outside Slack's own mentions keeps it looking the same and linking nothing.
+    /// </summary>
+    public static string Defuse(string escaped)
+    {
+        ArgumentNullException.ThrowIfNull(escaped);
+        return PlainAt().Replace(escaped, "@\u2060");
+    }
+
     /// <summary>Cuts <paramref name="text"/> to at most <paramref name="max"/> characters, visibly (ending in "…").</summary>
     public static string Truncate(string text, int max)
     {
@@ -73,6 +84,10 @@ public static partial class SlackText
 
     private static string EscapePlain(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>An <c>@</c> that does not open one of Slack's mentions (<c>&lt;@U…&gt;</c>): escaped text has no other <c>&lt;</c>.</summary>
+    [GeneratedRegex(@"(?<!<)@", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainAt();
 
     [GeneratedRegex(@"<[@#][UWC][A-Z0-9]{2,}(\|[^<>&]{0,80})?>", RegexOptions.CultureInvariant)]
     private static partial Regex Mention();

@@ -140,6 +140,21 @@ public static class TemplateModels
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(escalation);
+        // Posted with link_names so the matrix's handles link: user text must not become a mention there.
+        if (model["incident"] is ScriptObject incident)
+        {
+            foreach (var field in (string[])["title", "impact", "resolution"])
+            {
+                incident[field] = SlackText.Defuse(incident[field] as string ?? "");
+            }
+
+            // A war room not created yet is named by its planned name, made from the title: a private one's stays unsaid.
+            if (incident["is_private"] is true && incident["war_room"] is string room && room.StartsWith('#'))
+            {
+                incident["war_room"] = "its private war room";
+            }
+        }
+
         model["whom"] = string.Join(" ", escalation.Targets.Select(Incident.Mention));
         model["page"] = escalation.Page is { } page ? SlackText.Escape(page) : "";
         model["step"] = escalation.Step ?? 0;
@@ -163,14 +178,12 @@ public static class TemplateModels
             });
         }
 
-        // Examples name the configured levels by rank (the second most severe), so a P0..P3 scheme reads `P1`.
-        var example = scheme.Levels[Math.Min(1, scheme.Levels.Count - 1)].Name;
         return new ScriptObject
         {
             ["command"] = command,
             ["severities"] = levels,
             ["default_severity"] = scheme.Default.Name,
-            ["example_severity"] = example,
+            ["example_severity"] = scheme.Example,
             ["scribe_reaction"] = scribeReaction,
         };
     }

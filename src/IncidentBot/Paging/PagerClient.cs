@@ -50,6 +50,10 @@ public sealed class PagerClient(HttpClient http, IOptions<PagingOptions> options
                 ["severity"] = Rank(incident) switch { 0 => "critical", 1 => "error", 2 => "warning", _ => "info" },
                 ["custom_details"] = Details(incident),
             };
+            if (WarRoomLink(incident) is { } link)
+            {
+                body["links"] = new JsonArray(new JsonObject { ["href"] = link, ["text"] = "War room in Slack" });
+            }
         }
 
         return Post(new Uri(Base(options.Value.PagerDutyUrl), "v2/enqueue"), body, null);
@@ -69,7 +73,7 @@ public sealed class PagerClient(HttpClient http, IOptions<PagingOptions> options
         {
             ["message"] = SlackText.Truncate(Summary(incident), 130),
             ["alias"] = alias,
-            ["description"] = SlackText.Truncate(incident.Impact, 15000),
+            ["description"] = incident.IsPrivate ? PrivateNote(incident) : SlackText.Truncate(incident.Impact, 15000),
             ["priority"] = "P" + Math.Min(Rank(incident) + 1, 5),
             ["source"] = "IncidentBot",
             ["tags"] = new JsonArray(incident.Severity),
@@ -87,16 +91,37 @@ public sealed class PagerClient(HttpClient http, IOptions<PagingOptions> options
 
     private static Uri Base(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
 
-    private static string Summary(Incident incident) => $"[{incident.Id}] {incident.Severity}: {incident.Title}";
+    /// <summary>
+    /// The alert's one line. A private incident's title stays in its war room: the pager (and everyone who can read its
+    /// alerts) gets only the id, the severity and the way in.
+    /// </summary>
+    private static string Summary(Incident incident) =>
+        incident.IsPrivate ? $"[{incident.Id}] {incident.Severity}: {PrivateNote(incident)}" : $"[{incident.Id}] {incident.Severity}: {incident.Title}";
+
+    private static string PrivateNote(Incident incident) =>
+        WarRoomLink(incident) is { } link ? $"private incident, details in its war room {link}" : "private incident, details in its war room (being created in Slack)";
+
+    /// <summary>Opens the war room in Slack for its members; Slack tells anyone else it is private.</summary>
+    private static string? WarRoomLink(Incident incident) =>
+        incident.WarRoom.ChannelId is { } id ? "https://slack.com/app_redirect?channel=" + Uri.EscapeDataString(id) : null;
 
     private int Rank(Incident incident) => scheme.Named(incident.Severity).Rank;
 
-    private static JsonObject Details(Incident incident) => new()
-    {
-        ["incident"] = incident.Id.ToString(),
-        ["severity"] = incident.Severity,
-        ["impact"] = incident.Impact,
-        ["war_room"] = incident.WarRoom.ChannelId,
-        ["commander"] = incident.Holder(IncidentRole.Commander)?.Value,
-    };
+    /// <summary>A private incident's details name no impact and no people: the pager's readers are not its war room.</summary>
+    private static JsonObject Details(Incident incident) => incident.IsPrivate
+        ? new JsonObject
+        {
+            ["incident"] = incident.Id.ToString(),
+            ["severity"] = incident.Severity,
+            ["private"] = true,
+            ["war_room"] = WarRoomLink(incident),
+        }
+        : new JsonObject
+        {
+            ["incident"] = incident.Id.ToString(),
+            ["severity"] = incident.Severity,
+            ["impact"] = incident.Impact,
+            ["war_room"] = incident.WarRoom.ChannelId,
+            ["commander"] = incident.Holder(IncidentRole.Commander)?.Value,
+        };
 }

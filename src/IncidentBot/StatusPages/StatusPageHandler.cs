@@ -110,13 +110,16 @@ public sealed class StatusPageHandler(
         return errors;
     }
 
-    /// <summary>The status-page channel, or null for the war room: when none is set, and always for a drill, which stays in its war room.</summary>
+    /// <summary>
+    /// The status-page channel, or null for the war room: when none is set, and always for a drill or a private incident,
+    /// whose title and impact reach no one outside the war room.
+    /// </summary>
     public static string? Destination(Incident incident, IncidentsOptions options)
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(options);
         var channel = options.StatusPageChannel;
-        return channel.Length == 0 || incident.IsDrill ? null : channel;
+        return channel.Length == 0 || incident.IsDrill || incident.IsPrivate ? null : channel;
     }
 
     private static string? Refusal(Incident incident, ResponderId who)

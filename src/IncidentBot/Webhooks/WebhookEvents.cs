@@ -9,7 +9,8 @@ using NodaTime.Text;
 namespace IncidentBot.Webhooks;
 
 /// <summary>
-/// Turns incident changes into webhook events, one outbox message per receiver on that receiver's own lane. Every change
+/// Turns incident changes into webhook events, one outbox message per receiver on that receiver's own lane; of a private
+/// incident each receiver gets what its <see cref="WebhookReceiverOptions.View"/> allows. Every change
 /// that reaches the timeline is heard here (see <see cref="IIncidentChangeListener"/>); other features send their own
 /// event types with <see cref="Event"/>, inside their own transaction.
 /// </summary>
@@ -24,6 +25,9 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
     public const string Escalated = "incident.escalated";
     public const string Cancelled = "incident.cancelled";
     public const string Failed = "incident.failed";
+
+    /// <summary>What a redacted event keeps of its <c>data</c>: who and which state, never a summary or text.</summary>
+    private static readonly string[] RedactedDataKeys = ["actor", "status", "drafted_by", "drill"];
 
     /// <summary>
     /// The outbox messages that send event <paramref name="type"/> with <paramref name="data"/> about
@@ -46,22 +50,26 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
             return [];
         }
 
-        var body = new JsonObject
+        var id = "evt_" + Guid.NewGuid().ToString("N");
+        var full = Body(id, type, at, Snapshot(incident), data.DeepClone());
+        var redacted = incident.IsPrivate ? Body(id, type, at, Redacted(incident), Redacted(data)) : full;
+        var messages = new List<OutboxMessage>();
+        for (var i = 0; i < receivers.Count; i++)
         {
-            ["id"] = "evt_" + Guid.NewGuid().ToString("N"),
-            ["type"] = type,
-            ["created_at"] = InstantPattern.ExtendedIso.Format(at),
-            ["incident"] = Snapshot(incident),
-            ["data"] = data.DeepClone(),
-        }.ToJsonString();
-        return receivers.Select((r, i) =>
-        {
+            var sees = incident.IsPrivate ? receivers[i].View ?? PrivateView.Redacted : PrivateView.Full;
+            if (sees == PrivateView.Omit)
+            {
+                continue;
+            }
+
             var message = OutboxMessage.For(incident.Id.Value, OutboxKind.Webhook, at);
             message.Lane = OutboxMessage.FirstWebhookLane + i;
-            message.Target = r.Url?.ToString();
-            message.Text = body;
-            return message;
-        }).ToList();
+            message.Target = receivers[i].Url?.ToString();
+            message.Text = sees == PrivateView.Full ? full : redacted;
+            messages.Add(message);
+        }
+
+        return messages;
     }
 
     /// <summary>An event raised by a command rather than by a timeline entry (a status-page draft, say).</summary>
@@ -97,9 +105,45 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
         _ => "scribe",
     };
 
+    private static string Body(string id, string type, Instant at, JsonObject incident, JsonNode data) => new JsonObject
+    {
+        ["id"] = id,
+        ["type"] = type,
+        ["created_at"] = InstantPattern.ExtendedIso.Format(at),
+        ["incident"] = incident,
+        ["data"] = data,
+    }.ToJsonString();
+
+    private static JsonNode? Time(Instant? at) => at is { } t ? InstantPattern.ExtendedIso.Format(t) : null;
+
+    /// <summary>A private incident as a receiver that is not trusted with it sees it: that it exists, how severe, where it stands.</summary>
+    private static JsonObject Redacted(Incident incident) => new()
+    {
+        ["id"] = incident.Id.ToString(),
+        ["number"] = incident.Id.Value,
+        ["severity"] = incident.Severity,
+        ["status"] = IncidentLifecycle.Word(incident.Status),
+        ["private"] = true,
+        ["redacted"] = true,
+        ["declared_at"] = Time(incident.DeclaredAt),
+        ["resolved_at"] = Time(incident.ResolvedAt),
+        ["closed_at"] = Time(incident.ClosedAt),
+    };
+
+    /// <summary>Only the fields that say who and which state; summaries and texts may quote the title or impact.</summary>
+    private static JsonObject Redacted(JsonObject data)
+    {
+        var kept = new JsonObject();
+        foreach (var key in RedactedDataKeys.Where(data.ContainsKey))
+        {
+            kept[key] = data[key]?.DeepClone();
+        }
+
+        return kept;
+    }
+
     private static JsonObject Snapshot(Incident incident)
     {
-        static JsonNode? Time(Instant? at) => at is { } t ? InstantPattern.ExtendedIso.Format(t) : null;
         var roles = new JsonObject();
         foreach (var role in incident.Roles)
         {

@@ -14,7 +14,7 @@ public sealed class EscalationOptionsValidatorTests
     [Fact]
     public void The_default_matrix_is_valid()
     {
-        var result = Validator.Validate(null, new EscalationOptions { Escalation = EscalationMatrix.Defaults });
+        var result = Validator.Validate(null, new EscalationOptions { Escalation = EscalationMatrix.Defaults(SeverityScheme.Defaults) });
 
         Assert.True(result.Succeeded, result.FailureMessage);
     }
@@ -23,6 +23,7 @@ public sealed class EscalationOptionsValidatorTests
     [InlineData("SEV-9", "00:00:00", "@oncall", null, "Incidents:Escalation:SEV-9 is not one of the severities (SEV-1, SEV-2, SEV-3, SEV-4).")]
     [InlineData("sev1", "-00:05:00", "@oncall", null, "Incidents:Escalation:sev1:0:After must not be negative.")]
     [InlineData("SEV-1", "00:00:00", "vp of engineering", null, "Incidents:Escalation:SEV-1:0:Notify has 'vp of engineering'; use channel ids (C…), user ids (U…), user-group ids (S…) or handles (@oncall).")]
+    [InlineData("SEV-1", "00:00:00", "@here", null, "Incidents:Escalation:SEV-1:0:Notify has '@here', which would notify everyone in the channel; name a user group (S… or @handle) instead.")]
     [InlineData("SEV-2", "00:15:00", "U0VPENG", "billing", "Incidents:Escalation:SEV-2:0:Page names 'billing', which is not under Incidents:Paging:Services.")]
     public void A_mistake_is_one_line_naming_the_setting(string severity, string after, string notify, string? page, string expected)
     {
@@ -42,6 +43,8 @@ public sealed class EscalationOptionsValidatorTests
     [InlineData("W0123ABC", "W0123ABC")]
     [InlineData("<!channel>", null)]
     [InlineData("everyone", null)]
+    [InlineData("@channel", null)]
+    [InlineData("<!here|here>", null)]
     public void Targets_are_read_from_what_Slack_sends_and_what_operators_write(string word, string? expected)
     {
         Assert.Equal(expected, EscalationTargets.Parse(word));

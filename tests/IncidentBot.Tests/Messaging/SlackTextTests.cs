@@ -18,6 +18,15 @@ public sealed class SlackTextTests
         Assert.Equal(expected, SlackText.Escape(input));
     }
 
+    [Theory]
+    [InlineData("Checkout @here down", "Checkout @\u2060here down")]
+    [InlineData("ask @dba and <@U123ABC|ann>", "ask @\u2060dba and <@U123ABC|ann>")]
+    [InlineData("&lt;!channel&gt; mail@example.com", "&lt;!channel&gt; mail@\u2060example.com")]
+    public void Defused_text_links_no_handle_in_a_link_names_message_but_keeps_user_mentions(string escaped, string expected)
+    {
+        Assert.Equal(expected, SlackText.Defuse(escaped));
+    }
+
     [Fact]
     public void Truncation_is_visible_and_never_splits_a_surrogate_pair()
     {
