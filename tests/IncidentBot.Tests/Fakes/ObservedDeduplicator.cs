@@ -11,8 +11,14 @@ public sealed class ObservedDeduplicator(RecentEventIds inner) : IEventDeduplica
     private readonly Counter entered = new();
     private readonly Counter finished = new();
 
+    /// <summary>How many deliveries have reached the deduplicator so far (those of the test's set-up included).</summary>
+    public int EnteredSoFar => entered.Value;
+
     /// <summary>Completes once <paramref name="count"/> deliveries have reached the deduplicator.</summary>
     public Task Entered(int count) => entered.When(count);
+
+    /// <summary>How many deliveries have had their outcome so far.</summary>
+    public int FinishedSoFar => finished.Value;
 
     /// <summary>Completes once <paramref name="count"/> deliveries have had their outcome.</summary>
     public Task Finished(int count) => finished.When(count);
@@ -37,6 +43,17 @@ public sealed class ObservedDeduplicator(RecentEventIds inner) : IEventDeduplica
         private readonly Lock gate = new();
         private readonly List<(int Count, TaskCompletionSource Reached)> waiters = [];
         private int value;
+
+        public int Value
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return value;
+                }
+            }
+        }
 
         public Task When(int count)
         {
