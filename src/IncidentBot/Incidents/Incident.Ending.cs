@@ -61,39 +61,6 @@ public sealed partial class Incident
         return Record(new TimelineEntry(now, TimelineKind.Failed, by, $"The war room could not be created: Slack said {error}"));
     }
 
-    /// <summary>Turns stopped update reminders back on; the next one is due a full interval from now (who may: see <see cref="IncidentAuthority"/>).</summary>
-    public Decision ResumeReminders(Severity severity, ResponderId by, Instant now)
-    {
-        ArgumentNullException.ThrowIfNull(severity);
-        if (!IsOpen)
-        {
-            return Decision.Refuse($"the incident is {IncidentLifecycle.Word(Status)}; update reminders are only for open incidents");
-        }
-
-        if (!RemindersStopped)
-        {
-            return Decision.Refuse("reminders are already on");
-        }
-
-        RemindersStopped = false;
-        NextUpdateDue = now + severity.UpdateInterval;
-        return Record(new TimelineEntry(now, TimelineKind.Reminder, by, "Turned update reminders back on"), new RemindersSwitched(On: true));
-    }
-
-    /// <summary>
-    /// After a severity change from <paramref name="from"/> to <paramref name="to"/>: a raise turns stopped reminders back
-    /// on (at the cadence <see cref="ChangeSeverity"/> planned), as the war room owes updates more than before.
-    /// </summary>
-    public void RestartRemindersAfterRaise(Severity from, Severity to)
-    {
-        ArgumentNullException.ThrowIfNull(from);
-        ArgumentNullException.ThrowIfNull(to);
-        if (IsOpen && to.Rank < from.Rank)
-        {
-            RemindersStopped = false;
-        }
-    }
-
     /// <summary>What a status move from <paramref name="from"/> does beyond the status: reopen restarts reminders; escalation pauses or resumes.</summary>
     private void AfterMove(IncidentStatus from, Instant now)
     {

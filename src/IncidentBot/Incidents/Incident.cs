@@ -149,51 +149,6 @@ public sealed partial class Incident
         return Record(new TimelineEntry(now, TimelineKind.SeverityChanged, by, $"Severity {from} → {to.Name}"), new SeverityMoved(from, to.Name));
     }
 
-    public Decision AssignRole(IncidentRole role, ResponderId holder, ResponderId by, Instant now)
-    {
-        if (IncidentLifecycle.IsFinal(Status))
-        {
-            return Decision.Refuse(IncidentLifecycle.Refusal(Status, Status)!);
-        }
-
-        if (Holder(role) == holder)
-        {
-            return Decision.Refuse($"<@{holder}> already holds that role");
-        }
-
-        // Handing the command over is itself the outgoing commander's action.
-        Acknowledge(by, now);
-        var previous = Holder(role);
-        Roles.RemoveAll(r => r.Role == role);
-        Roles.Add(new RoleAssignment(role, holder));
-        Roles.Sort((a, b) => a.Role.CompareTo(b.Role));
-        if (!Responders.Contains(holder))
-        {
-            Responders.Add(holder);
-        }
-
-        var text = previous is { } was ? $"{RoleNames.Title(role)}: <@{was}> → <@{holder}>" : $"{RoleNames.Title(role)}: <@{holder}>";
-        return Record(new TimelineEntry(now, TimelineKind.RoleAssigned, by, text), new RoleChanged(role, previous, holder));
-    }
-
-    /// <summary>Leaves <paramref name="role"/> empty; a commander who steps down leaves the command for anyone in the war room to take.</summary>
-    public Decision ClearRole(IncidentRole role, ResponderId by, Instant now)
-    {
-        if (Status == IncidentStatus.Closed)
-        {
-            return Decision.Refuse(IncidentLifecycle.Refusal(Status, Status)!);
-        }
-
-        if (Holder(role) is not { } previous)
-        {
-            return Decision.Refuse($"nobody is {RoleNames.Title(role)}");
-        }
-
-        Acknowledge(by, now);
-        Roles.RemoveAll(r => r.Role == role);
-        return Record(new TimelineEntry(now, TimelineKind.RoleAssigned, by, $"{RoleNames.Title(role)}: <@{previous}> → nobody"), new RoleChanged(role, previous, null));
-    }
-
     public Decision ChangeStatus(IncidentStatus to, ResponderId by, Instant now, string? resolution = null)
     {
         var refusal = IncidentLifecycle.Refusal(Status, to);
@@ -262,45 +217,6 @@ public sealed partial class Incident
         }
 
         return Record(new TimelineEntry(now, TimelineKind.Update, by, text.Trim()), new UpdatePosted(text.Trim()));
-    }
-
-    /// <summary>
-    /// The update is overdue: a reminder goes out, and the next one is planned a full interval later, so an incident
-    /// left alone (or a bot that was down for hours) gets one reminder per interval, never a burst.
-    /// </summary>
-    public Decision Remind(Severity severity, Instant now)
-    {
-        ArgumentNullException.ThrowIfNull(severity);
-        if (!IsOpen || RemindersStopped || NextUpdateDue is not { } due || due > now)
-        {
-            return Decision.Refuse("no update is due");
-        }
-
-        NextUpdateDue = now + severity.UpdateInterval;
-        return Decision.Apply();
-    }
-
-    public Decision Snooze(Duration duration, ResponderId by, Instant now)
-    {
-        if (!IsOpen)
-        {
-            return Decision.Refuse($"the incident is {IncidentLifecycle.Word(Status)}; there are no reminders to snooze");
-        }
-
-        NextUpdateDue = now + duration;
-        return Record(new TimelineEntry(now, TimelineKind.Reminder, by, $"Snoozed update reminders for {(long)duration.TotalMinutes} min"));
-    }
-
-    /// <summary>Stops update reminders; who may is decided by <see cref="IncidentAuthority"/> (the commander: they are the commander's promise to the war room).</summary>
-    public Decision StopReminders(ResponderId by, Instant now)
-    {
-        if (RemindersStopped)
-        {
-            return Decision.Refuse("reminders are already stopped");
-        }
-
-        RemindersStopped = true;
-        return Record(new TimelineEntry(now, TimelineKind.Reminder, by, "Stopped update reminders"), new RemindersSwitched(On: false));
     }
 
     public Decision AddActionItem(string text, ResponderId? owner, LocalDate? due, ResponderId by, Instant now)

@@ -1,0 +1,52 @@
+using NodaTime;
+
+namespace IncidentBot.Incidents;
+
+/// <summary>The roles of incident command: handed over, given and cleared (who may: <see cref="IncidentAuthority"/>).</summary>
+public sealed partial class Incident
+{
+    public Decision AssignRole(IncidentRole role, ResponderId holder, ResponderId by, Instant now)
+    {
+        if (IncidentLifecycle.IsFinal(Status))
+        {
+            return Decision.Refuse(IncidentLifecycle.Refusal(Status, Status)!);
+        }
+
+        if (Holder(role) == holder)
+        {
+            return Decision.Refuse($"<@{holder}> already holds that role");
+        }
+
+        // Handing the command over is itself the outgoing commander's action.
+        Acknowledge(by, now);
+        var previous = Holder(role);
+        Roles.RemoveAll(r => r.Role == role);
+        Roles.Add(new RoleAssignment(role, holder));
+        Roles.Sort((a, b) => a.Role.CompareTo(b.Role));
+        if (!Responders.Contains(holder))
+        {
+            Responders.Add(holder);
+        }
+
+        var text = previous is { } was ? $"{RoleNames.Title(role)}: <@{was}> → <@{holder}>" : $"{RoleNames.Title(role)}: <@{holder}>";
+        return Record(new TimelineEntry(now, TimelineKind.RoleAssigned, by, text), new RoleChanged(role, previous, holder));
+    }
+
+    /// <summary>Leaves <paramref name="role"/> empty; a commander who steps down leaves the command for anyone in the war room to take.</summary>
+    public Decision ClearRole(IncidentRole role, ResponderId by, Instant now)
+    {
+        if (Status == IncidentStatus.Closed)
+        {
+            return Decision.Refuse(IncidentLifecycle.Refusal(Status, Status)!);
+        }
+
+        if (Holder(role) is not { } previous)
+        {
+            return Decision.Refuse($"nobody is {RoleNames.Title(role)}");
+        }
+
+        Acknowledge(by, now);
+        Roles.RemoveAll(r => r.Role == role);
+        return Record(new TimelineEntry(now, TimelineKind.RoleAssigned, by, $"{RoleNames.Title(role)}: <@{previous}> → nobody"), new RoleChanged(role, previous, null));
+    }
+}
