@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using IncidentBot.Incidents;
+using LiteDB;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IncidentBot.Sandbox;
 
@@ -75,7 +77,9 @@ public static class SandboxExtensions
         services.AddSingleton(session);
         services.AddSingleton<SandboxChanges>();
         services.AddSingleton<SlackEventBacklog>();
-        services.AddSingleton<SandboxWorkspace>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => SandboxWorkspace.Create(
+            sp.GetRequiredService<LiteDatabase>(), session, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SlackEventBacklog>(), sp.GetRequiredService<SandboxChanges>()));
         services.AddHttpClient<SlackEmulator>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHostedService<SandboxEventService>();
         return builder;

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Slack.Inbound;
 using NodaTime;
+using IncidentBot.Emulator;
 
 namespace IncidentBot.Sandbox;
 
@@ -14,7 +15,7 @@ namespace IncidentBot.Sandbox;
 /// interaction's <c>payload</c> field, an Events API envelope), signs it with the session's secret, and POSTs it over
 /// loopback to the bot's own <c>/slack/*</c> endpoints, so it passes the same signature check and code path as production.
 /// </summary>
-public sealed partial class SlackEmulator(HttpClient http, SandboxSession session, SandboxWorkspace workspace, IClock clock, ILogger<SlackEmulator> logger)
+public sealed partial class SlackEmulator(HttpClient http, SandboxSession session, EmulatedWorkspace workspace, IClock clock, ILogger<SlackEmulator> logger)
 {
     /// <summary>Slack gives up on an app's answer after 3 seconds.</summary>
     private static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(3);
@@ -45,7 +46,7 @@ public sealed partial class SlackEmulator(HttpClient http, SandboxSession sessio
         var answer = await PostAsync("slack/events", "application/json", envelope.ToJsonString(), cancellationToken).ConfigureAwait(false);
         if (answer.Status != HttpStatusCode.OK)
         {
-            LogEventRefused(SandboxArgs.Text(inner, "type") ?? "?", (int)answer.Status);
+            LogEventRefused(SlackArgs.Text(inner, "type") ?? "?", (int)answer.Status);
         }
     }
 
