@@ -3,8 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using IncidentBot.Incidents;
-using LiteDB;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IncidentBot.Sandbox;
 
@@ -73,15 +71,7 @@ public static class SandboxExtensions
             });
         }
 
-        var services = builder.Services;
-        services.AddSingleton(session);
-        services.AddSingleton<SandboxChanges>();
-        services.AddSingleton<SlackEventBacklog>();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => SandboxWorkspace.Create(
-            sp.GetRequiredService<LiteDatabase>(), session, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SlackEventBacklog>(), sp.GetRequiredService<SandboxChanges>()));
-        services.AddHttpClient<SlackEmulator>(http => http.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddHostedService<SandboxEventService>();
+        builder.Services.AddEmulatedSlack(session);
         return builder;
     }
 
@@ -94,10 +84,7 @@ public static class SandboxExtensions
             return app;
         }
 
-        var group = app.MapGroup("/sandbox");
-        SandboxApiEndpoints.MapApi(group);
-        SandboxPageEndpoints.MapPage(app, group);
-        return app;
+        return app.MapEmulatedSlack();
     }
 
     /// <summary>

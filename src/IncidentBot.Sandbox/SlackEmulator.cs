@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IncidentBot.Slack.Inbound;
 using NodaTime;
 using IncidentBot.Emulator;
 
@@ -60,8 +59,8 @@ public sealed partial class SlackEmulator(HttpClient http, SandboxSession sessio
         {
             Content = new StringContent(body, Encoding.UTF8, contentType),
         };
-        request.Headers.Add(SlackSignatureVerifier.TimestampHeader, timestamp);
-        request.Headers.Add(SlackSignatureVerifier.SignatureHeader, signature);
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", signature);
         request.Headers.UserAgent.ParseAdd("Slackbot 1.0 (+https://api.slack.com/robots)");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(AnswerDeadline);
