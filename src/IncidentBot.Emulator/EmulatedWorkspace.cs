@@ -57,7 +57,7 @@ public sealed partial class EmulatedWorkspace
         bookmarks = database.GetCollection<EmulatedBookmark>("sandbox_bookmarks");
     }
 
-    public string BotUserId => profile.Bot.Id;
+    private string BotUserId => profile.Bot.Id;
 
     /// <summary>One Web API call of the bot; Slack's answer, <c>ok</c> true or false.</summary>
     public JsonObject Invoke(string method, JsonObject args)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace IncidentBot.Tests.Fakes;
 
-/// <summary>The upload URLs files.getUploadURLExternal hands out, served by the fake itself, and what was shared.</summary>
+/// <summary>The upload URLs files.getUploadURLExternal hands out, served by the fake itself.</summary>
 public sealed partial class FakeSlackApi
 {
     /// <summary>How a POST to an upload URL shows in <see cref="Calls"/> (and the name to queue faults under).</summary>
