@@ -13,8 +13,8 @@ namespace IncidentBot.Tests.Fakes;
 
 /// <summary>
 /// A Slack Web API on 127.0.0.1 for tests: answers <c>POST {BaseUrl}{method}</c> the way Slack does (HTTP 200 with
-/// <c>ok</c> true or false), keeps a small workspace's state, records every call, and injects 429s, 5xx answers, Slack
-/// errors and slow answers on request.
+/// <c>ok</c> true or false) with the sandbox's emulated workspace (<see cref="EmulatedWorkspace"/>, in memory), records
+/// every call, and injects 429s, 5xx answers, Slack errors and slow answers on request.
 /// </summary>
 public sealed partial class FakeSlackApi : IAsyncDisposable
 {
