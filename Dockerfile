@@ -7,6 +7,8 @@ WORKDIR /src
 # Restore first, from the project files alone, so the package layer is cached across code changes.
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/IncidentBot/IncidentBot.csproj src/IncidentBot/
+COPY src/IncidentBot.Emulator/IncidentBot.Emulator.csproj src/IncidentBot.Emulator/
+COPY src/IncidentBot.Sandbox/IncidentBot.Sandbox.csproj src/IncidentBot.Sandbox/
 RUN dotnet restore src/IncidentBot/IncidentBot.csproj
 COPY src/ src/
 COPY templates/ templates/

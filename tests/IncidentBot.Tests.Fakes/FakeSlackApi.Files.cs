@@ -4,17 +4,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace IncidentBot.Tests.Fakes;
 
-/// <summary>The upload URLs files.getUploadURLExternal hands out, served by the fake itself, and what was shared.</summary>
+/// <summary>The upload URLs files.getUploadURLExternal hands out, served by the fake itself.</summary>
 public sealed partial class FakeSlackApi
 {
     /// <summary>How a POST to an upload URL shows in <see cref="Calls"/> (and the name to queue faults under).</summary>
     public const string UploadCall = "upload";
-
-    /// <summary>Files shared in a channel with files.completeUploadExternal, in upload order.</summary>
-    public IReadOnlyList<FakeFile> Files(string channel) => Locked(() => workspace.Files(channel));
-
-    /// <summary>A file by id, shared or not; null when files.getUploadURLExternal never handed it out.</summary>
-    public FakeFile? File(string id) => Locked(() => workspace.File(id));
 
     /// <summary>
     /// Like Slack's upload URL: no Web API envelope, raw bytes in, HTTP 200 with a short text when stored. The bytes

@@ -1,7 +1,6 @@
-using System.Collections.Frozen;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using IncidentBot.Emulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,26 +13,26 @@ namespace IncidentBot.Tests.Fakes;
 
 /// <summary>
 /// A Slack Web API on 127.0.0.1 for tests: answers <c>POST {BaseUrl}{method}</c> the way Slack does (HTTP 200 with
-/// <c>ok</c> true or false), keeps a small workspace's state, records every call, and injects 429s, 5xx answers, Slack
-/// errors and slow answers on request.
+/// <c>ok</c> true or false) with the sandbox's emulated workspace (<see cref="EmulatedWorkspace"/>, in memory), records
+/// every call, and injects 429s, 5xx answers, Slack errors and slow answers on request.
 /// </summary>
 public sealed partial class FakeSlackApi : IAsyncDisposable
 {
     public const string BotUserId = "UBOT0001";
     public const string BotId = "B0001";
     public const string TeamId = "T0001";
+    public const string AppId = "A0001";
 
     /// <summary>The creator of channels seeded with <see cref="AddChannel"/>: someone other than the bot.</summary>
     public const string HumanUserId = "UHUMAN0001";
 
-    // Slack reads only form (or query) arguments for these; a JSON body is ignored, so the fake ignores it too.
-    private static readonly FrozenSet<string> FormOnlyMethods = FrozenSet.Create(
-        StringComparer.Ordinal,
-        "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info", "usergroups.users.list");
+    private static readonly EmulatedUser Bot = new(BotUserId, "incidentbot", "IncidentBot", IsBot: true);
 
     private readonly Lock gate = new();
     private readonly WebApplication app;
-    private readonly FakeSlackWorkspace workspace = new(TimeProvider.System);
+    private readonly LiteDB.LiteDatabase database = new(new MemoryStream());
+    private readonly FakeDirectory people = new(Bot);
+    private EmulatedWorkspace workspace = null!;
 
     private FakeSlackApi(WebApplication app)
     {
@@ -55,71 +54,22 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var fake = new FakeSlackApi(builder.Build());
         await fake.app.StartAsync();
-        fake.workspace.UploadBase = new Uri(fake.BaseUrl, "/upload/");
+        var profile = new WorkspaceProfile(
+            TeamId, "Fake Workspace", AppId, BotId, Bot, new Uri("https://fake-workspace.slack.com/"), new Uri(fake.BaseUrl, "/upload/"),
+            AcceptUnissuedTriggers: true, SequentialIds: true, EphemeralsNeedMembership: false);
+        fake.workspace = new EmulatedWorkspace(fake.database, profile, fake.people, TimeProvider.System);
         return fake;
     }
 
     /// <summary>How long every answer takes on top of any injected delay, as a slow or distant Slack would; zero by default.</summary>
     public TimeSpan Latency { get; set; }
 
-    public IReadOnlyList<FakeChannel> Channels => Locked(workspace.Channels);
-
-    /// <summary>A channel by id or name; throws, listing the channels there are, when there is none.</summary>
-    public FakeChannel Channel(string idOrName) => Locked(() => workspace.Find(idOrName));
-
-    /// <summary>A channel's messages in posting order, thread replies included.</summary>
-    public IReadOnlyList<FakeMessage> Messages(string channel) => Locked(() => workspace.Messages(channel));
-
-    /// <summary>What the bot sent <paramref name="user"/> in a direct message, in posting order.</summary>
-    public IReadOnlyList<FakeMessage> DirectMessages(string user) => Locked(() => workspace.DirectMessages(user));
-
-    /// <summary>The ts of each pinned message, in pinning order.</summary>
-    public IReadOnlyList<string> Pins(string channel) => Locked(() => workspace.Pins(channel));
-
-    public IReadOnlyList<FakeReaction> Reactions(string channel) => Locked(() => workspace.Reactions(channel));
-
-    public IReadOnlyList<FakeBookmark> Bookmarks(string channel) => Locked(() => workspace.Bookmarks(channel));
-
-    public IReadOnlyList<FakeEphemeral> Ephemerals(string channel) => Locked(() => workspace.Ephemerals(channel));
-
-    /// <summary>Seeds a channel someone else made, as if it existed before the test; the bot is a member unless told otherwise.</summary>
-    public FakeChannel AddChannel(string name, bool isPrivate = false, bool botIsMember = true) =>
-        Locked(() => workspace.AddChannel(name, isPrivate, HumanUserId, botIsMember));
-
-    /// <summary>Seeds a person for users.info: their handle (<c>alice</c>) and time zone (<c>America/New_York</c>).</summary>
-    public void AddUser(string id, string name, string timeZone = "Europe/Berlin") =>
-        Locked(() =>
-        {
-            workspace.AddUser(id, name, timeZone);
-            return id;
-        });
-
-    /// <summary>From now on users.info answers <c>user_not_found</c> for <paramref name="id"/>.</summary>
-    public void ForgetUser(string id) =>
-        Locked(() =>
-        {
-            workspace.ForgetUser(id);
-            return id;
-        });
-
-    /// <summary>Seeds a message a person posted, for the bot to find in history or replies.</summary>
-    /// <summary>A user group (S…) whose members <c>usergroups.users.list</c> returns.</summary>
-    public void AddUserGroup(string id, params string[] members)
-    {
-        lock (gate)
-        {
-            workspace.AddUserGroup(id, members);
-        }
-    }
-
-    public FakeMessage AddMessage(string channel, string user, string text, string? threadTs = null) =>
-        Locked(() => workspace.AddMessage(channel, user, text, threadTs));
-
     public async ValueTask DisposeAsync()
     {
         // Stopping cancels answers still being delayed, so this does not wait for them.
         await app.StopAsync();
         await app.DisposeAsync();
+        database.Dispose();
     }
 
     private T Locked<T>(Func<T> read)
@@ -130,10 +80,24 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         }
     }
 
+    private void Locked(Action change)
+    {
+        lock (gate)
+        {
+            change();
+        }
+    }
+
+    /// <summary>Under <see cref="gate"/>: the workspace's answer, or Socket Mode's, which the workspace does not know.</summary>
+    private JsonObject Answer(string method, JsonObject args) =>
+        method != "apps.connections.open" ? workspace.Invoke(method, args)
+        : socketModeUrl is { } next ? new JsonObject { ["ok"] = true, ["url"] = next().ToString() }
+        : EmulatedWorkspace.Error("internal_error");
+
     private async Task HandleAsync(HttpContext http)
     {
         var method = (string)http.Request.RouteValues["method"]!;
-        var (args, bodyError) = await ReadArgsAsync(http.Request, method);
+        var (args, bodyError) = await WebApiRequest.ReadArgsAsync(http.Request, method);
         FakeSlackFault? fault;
         JsonObject? answer = null;
         lock (gate)
@@ -143,11 +107,11 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
             Record(new RecordedCall(method, args, TimeProvider.System.GetUtcNow(), fault));
             if ((refusal ?? fault?.SlackError) is { } error)
             {
-                answer = FakeSlackWorkspace.Error(error);
+                answer = EmulatedWorkspace.Error(error);
             }
             else if (fault is null || fault.ApplyBeforeDelay)
             {
-                answer = workspace.Invoke(method, args);
+                answer = Answer(method, args);
             }
         }
 
@@ -171,7 +135,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         {
             lock (gate)
             {
-                answer = workspace.Invoke(method, args);
+                answer = Answer(method, args);
             }
         }
 
@@ -179,37 +143,10 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         await http.Response.WriteAsync(answer.ToJsonString());
     }
 
-    private static async Task<(JsonObject Args, string? Error)> ReadArgsAsync(HttpRequest request, string method)
-    {
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync();
-            return (new JsonObject(form.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value.ToString()))), null);
-        }
-
-        if (!request.HasJsonContentType() || FormOnlyMethods.Contains(method))
-        {
-            return ([], null);
-        }
-
-        try
-        {
-            var body = await JsonSerializer.DeserializeAsync<JsonNode>(request.Body);
-            return body is JsonObject args ? (args, null) : ([], "json_not_object");
-        }
-        catch (JsonException)
-        {
-            return ([], "invalid_json");
-        }
-    }
-
     private static string? AuthError(HttpRequest request, string method)
     {
-        const string Bearer = "Bearer ";
-        var header = request.Headers.Authorization.ToString();
-        var token = header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? header[Bearer.Length..].Trim() : "";
-
         // apps.connections.open takes the app-level token; every other method the bot token.
+        var token = WebApiRequest.BearerToken(request);
         var kind = method == "apps.connections.open" ? "xapp-" : "xoxb-";
         return token.Length == 0 ? "not_authed" : token.StartsWith(kind, StringComparison.Ordinal) ? null : "invalid_auth";
     }
@@ -225,7 +162,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         if (status == StatusCodes.Status429TooManyRequests)
         {
             response.ContentType = "application/json; charset=utf-8";
-            await response.WriteAsync(FakeSlackWorkspace.Error("ratelimited").ToJsonString());
+            await response.WriteAsync(EmulatedWorkspace.Error("ratelimited").ToJsonString());
         }
         else
         {

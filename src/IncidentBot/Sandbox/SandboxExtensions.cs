@@ -71,13 +71,7 @@ public static class SandboxExtensions
             });
         }
 
-        var services = builder.Services;
-        services.AddSingleton(session);
-        services.AddSingleton<SandboxChanges>();
-        services.AddSingleton<SlackEventBacklog>();
-        services.AddSingleton<SandboxWorkspace>();
-        services.AddHttpClient<SlackEmulator>(http => http.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddHostedService<SandboxEventService>();
+        builder.Services.AddEmulatedSlack(session);
         return builder;
     }
 
@@ -90,10 +84,7 @@ public static class SandboxExtensions
             return app;
         }
 
-        var group = app.MapGroup("/sandbox");
-        SandboxApiEndpoints.MapApi(group);
-        SandboxPageEndpoints.MapPage(app, group);
-        return app;
+        return app.MapEmulatedSlack();
     }
 
     /// <summary>

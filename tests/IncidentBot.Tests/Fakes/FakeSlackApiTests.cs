@@ -125,6 +125,30 @@ public sealed class FakeSlackApiTests
         return http;
     }
 
+    [Fact]
+    public async Task The_fake_answers_with_the_sandboxs_workspace_pins_reactions_and_used_triggers_as_Slack_shows_them()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        using var http = Client(slack);
+        var channel = await CreateChannelAsync(http, "inc-8-pins");
+        var ts = (await PostJsonAsync(http, "chat.postMessage", new JsonObject { ["channel"] = channel, ["text"] = "Declared" }))["ts"]!.GetValue<string>();
+        await PostJsonAsync(http, "pins.add", new JsonObject { ["channel"] = channel, ["timestamp"] = ts });
+        await PostJsonAsync(http, "reactions.add", new JsonObject { ["channel"] = channel, ["timestamp"] = ts, ["name"] = "eyes" });
+        var view = new JsonObject { ["type"] = "modal", ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Declare" } };
+        var opened = await PostJsonAsync(http, "views.open", new JsonObject { ["trigger_id"] = "1.2.test", ["view"] = view.DeepClone() });
+        var reopened = await PostJsonAsync(http, "views.open", new JsonObject { ["trigger_id"] = "1.2.test", ["view"] = view.DeepClone() });
+
+        var history = await ReadJsonAsync(await PostFormAsync(http, "conversations.history", new() { ["channel"] = channel }));
+        var message = history["messages"]![0]!;
+        Assert.Equal(channel, message["pinned_to"]![0]!.GetValue<string>());
+        Assert.Equal("eyes", message["reactions"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("already_pinned", Error(await PostJsonAsync(http, "pins.add", new JsonObject { ["channel"] = channel, ["timestamp"] = ts })));
+        Assert.Equal([ts], slack.Pins(channel));
+        Assert.Equal(new FakeReaction(channel, ts, "eyes", FakeSlackApi.BotUserId), Assert.Single(slack.Reactions(channel)));
+        Assert.Null(Error(opened));
+        Assert.Equal("exchanged_trigger_id", Error(reopened));
+    }
+
     private static async Task<string> CreateChannelAsync(HttpClient http, string name) =>
         (await PostJsonAsync(http, "conversations.create", new JsonObject { ["name"] = name }))["channel"]!["id"]!.GetValue<string>();
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IncidentBot.Emulator;
 using IncidentBot.Sandbox;
+using IncidentBot.Tests.Integration;
 using LiteDB;
 using NodaTime;
 using NodaTime.Testing;
@@ -12,12 +14,12 @@ public sealed partial class SandboxWorkspaceTests : IDisposable
 {
     private readonly LiteDatabase database = new(new MemoryStream());
     private readonly SlackEventBacklog events = new();
-    private readonly SandboxWorkspace workspace;
+    private readonly ManualTime time = new(new FakeClock(Instant.FromUtc(2026, 11, 24, 3, 12)));
+    private readonly EmulatedWorkspace workspace;
 
     public SandboxWorkspaceTests()
     {
-        var clock = new FakeClock(Instant.FromUtc(2026, 11, 24, 3, 12));
-        workspace = new SandboxWorkspace(database, clock, new SandboxChanges(), events, new SandboxSession(new Uri("http://127.0.0.1:5000/"), "xoxb-test", "secret"));
+        workspace = SandboxWorkspace.Create(database, new SandboxSession(new Uri("http://127.0.0.1:5000/"), "xoxb-test", "secret"), time, events, new SandboxChanges());
     }
 
     public void Dispose() => database.Dispose();
@@ -124,10 +126,24 @@ public sealed partial class SandboxWorkspaceTests : IDisposable
         var view = new JsonObject { ["type"] = "modal", ["callback_id"] = "incident_create", ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Declare" } };
 
         var opened = Call("views.open", new() { ["trigger_id"] = trigger, ["view"] = view.ToJsonString() });
-        Assert.Equal("invalid_trigger_id", Error("views.open", new() { ["trigger_id"] = trigger, ["view"] = view.ToJsonString() }));
+        Assert.Equal("exchanged_trigger_id", Error("views.open", new() { ["trigger_id"] = trigger, ["view"] = view.ToJsonString() }));
+        Assert.Equal("invalid_trigger_id", Error("views.open", new() { ["trigger_id"] = "1.2.made-up", ["view"] = view.ToJsonString() }));
         var id = (string)opened["view"]!["id"]!;
         Assert.NotNull(workspace.OpenViewOf(id, alex.Id));
         Assert.Null(workspace.OpenViewOf(id, SandboxDirectory.People[1].Id));
+    }
+
+    [Fact]
+    public void A_trigger_id_expires_three_seconds_after_the_click()
+    {
+        var view = new JsonObject { ["type"] = "modal", ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Declare" } }.ToJsonString();
+        var fresh = workspace.NewTrigger(SandboxDirectory.People[0].Id);
+        var late = workspace.NewTrigger(SandboxDirectory.People[0].Id);
+        time.Advance(Duration.FromSeconds(3));
+        Assert.True((bool)Call("views.open", new() { ["trigger_id"] = fresh, ["view"] = view })["ok"]!);
+
+        time.Advance(Duration.FromMilliseconds(1));
+        Assert.Equal("expired_trigger_id", Error("views.open", new() { ["trigger_id"] = late, ["view"] = view }));
     }
 
     [Fact]

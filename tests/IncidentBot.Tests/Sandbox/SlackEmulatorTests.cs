@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using IncidentBot.Emulator;
 using IncidentBot.Sandbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
@@ -30,7 +31,7 @@ public sealed class SlackEmulatorTests : IAsyncLifetime
     private readonly SlackEventBacklog events = new();
     private WebApplication bot = null!;
     private HttpClient http = null!;
-    private SandboxWorkspace workspace = null!;
+    private EmulatedWorkspace workspace = null!;
     private SlackEmulator slack = null!;
 
     public async Task InitializeAsync()
@@ -53,7 +54,7 @@ public sealed class SlackEmulatorTests : IAsyncLifetime
         await bot.StartAsync();
         var address = new Uri(bot.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
         var session = new SandboxSession(address, "xoxb-test", Secret);
-        workspace = new SandboxWorkspace(database, SystemClock.Instance, new SandboxChanges(), events, session);
+        workspace = SandboxWorkspace.Create(database, session, TimeProvider.System, events, new SandboxChanges());
         http = new HttpClient();
         slack = new SlackEmulator(http, session, workspace, SystemClock.Instance, NullLogger<SlackEmulator>.Instance);
     }

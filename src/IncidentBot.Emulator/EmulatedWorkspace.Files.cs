@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace IncidentBot.Sandbox;
+namespace IncidentBot.Emulator;
 
 /// <summary>files.*: Slack's upload flow. Reserve a file and an upload URL, receive the bytes there, then share it as a message.</summary>
-public sealed partial class SandboxWorkspace
+public sealed partial class EmulatedWorkspace
 {
     /// <summary>The bytes POSTed to a file's upload URL; false for an unknown file or a length other than the one reserved.</summary>
     public bool Receive(string fileId, byte[] content)
@@ -24,7 +24,7 @@ public sealed partial class SandboxWorkspace
     }
 
     /// <summary>A shared file, for the page to open; null when there is none or it is not shared yet.</summary>
-    public SandboxFile? SharedFile(string fileId)
+    public EmulatedFile? SharedFile(string fileId)
     {
         lock (gate)
         {
@@ -34,8 +34,8 @@ public sealed partial class SandboxWorkspace
 
     private JsonObject GetUploadUrl(JsonObject args)
     {
-        var name = SandboxArgs.Given(args, "filename");
-        var length = SandboxArgs.Number(args, "length");
+        var name = SlackArgs.Given(args, "filename");
+        var length = SlackArgs.Number(args, "length");
         if (name is null || length is null)
         {
             throw new SlackErrorException("invalid_arguments");
@@ -46,21 +46,21 @@ public sealed partial class SandboxWorkspace
             throw new SlackErrorException("missing_argument");
         }
 
-        var file = new SandboxFile { Id = NewId('F'), Name = name, Title = name, Length = length.Value };
+        var file = new EmulatedFile { Id = NewId('F'), Name = name, Title = name, Length = length.Value };
         files.Insert(file);
-        return new JsonObject { ["ok"] = true, ["upload_url"] = new Uri(session.BaseUrl, $"sandbox/upload/{file.Id}").ToString(), ["file_id"] = file.Id };
+        return new JsonObject { ["ok"] = true, ["upload_url"] = new Uri(profile.UploadUrl, file.Id).ToString(), ["file_id"] = file.Id };
     }
 
     /// <summary>Shares each file once, as a message of the bot with the file attached; completing it again changes nothing.</summary>
     private JsonObject CompleteUpload(JsonObject args)
     {
-        if (SandboxArgs.Structured(args, "files") is not JsonArray { Count: > 0 } list || list.Any(f => f is not JsonObject))
+        if (SlackArgs.Structured(args, "files") is not JsonArray { Count: > 0 } list || list.Any(f => f is not JsonObject))
         {
             throw new SlackErrorException("invalid_arguments");
         }
 
         var channel = Channel(args, "channel_id", writable: true);
-        var wanted = list.Select(f => (Id: SandboxArgs.Text((JsonObject)f!, "id") ?? "", Title: SandboxArgs.Given((JsonObject)f!, "title"))).ToList();
+        var wanted = list.Select(f => (Id: SlackArgs.Text((JsonObject)f!, "id") ?? "", Title: SlackArgs.Given((JsonObject)f!, "title"))).ToList();
         var found = wanted.Select(w => (File: files.FindById(w.Id), w.Title)).ToList();
         if (found.Any(f => f.File?.Content is null))
         {
@@ -74,13 +74,14 @@ public sealed partial class SandboxWorkspace
             {
                 file.Channel = channel.Id;
                 file.Title = title ?? file.Name;
+                file.InitialComment = SlackArgs.Given(args, "initial_comment");
                 files.Update(file);
-                var message = new SandboxMessage
+                var message = new EmulatedMessage
                 {
-                    Channel = channel.Id, Ts = NextTs(), User = SandboxDirectory.BotUserId, IsBot = true,
-                    Text = SandboxArgs.Given(args, "initial_comment") ?? "", FileId = file.Id,
+                    Channel = channel.Id, Ts = NextTs(), User = BotUserId, IsBot = true,
+                    Text = file.InitialComment ?? "", FileId = file.Id,
                 };
-                message.Id = SandboxMessage.IdOf(channel.Id, message.Ts);
+                message.Id = EmulatedMessage.IdOf(channel.Id, message.Ts);
                 messages.Insert(message);
             }
 

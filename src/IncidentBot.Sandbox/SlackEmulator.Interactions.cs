@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IncidentBot.Emulator;
 
 namespace IncidentBot.Sandbox;
 
@@ -16,7 +17,7 @@ public sealed partial class SlackEmulator
     /// A line typed in the composer that starts with <c>/</c>: sent to the bot as Slack sends a slash command, with
     /// <c>@name</c> and <c>#channel</c> escaped to ids as the app's manifest asks; the answer shows as Slack shows it.
     /// </summary>
-    public async Task CommandAsync(SandboxUser user, SandboxChannel channel, string line, CancellationToken cancellationToken)
+    public async Task CommandAsync(EmulatedUser user, EmulatedChannel channel, string line, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(channel);
@@ -63,7 +64,7 @@ public sealed partial class SlackEmulator
     }
 
     /// <summary>A click on a button or a choice in a select of a message: a <c>block_actions</c> interaction.</summary>
-    public async Task BlockActionAsync(SandboxUser user, SandboxChannel channel, string messageTs, JsonObject action, CancellationToken cancellationToken)
+    public async Task BlockActionAsync(EmulatedUser user, EmulatedChannel channel, string messageTs, JsonObject action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(channel);
@@ -96,7 +97,7 @@ public sealed partial class SlackEmulator
     /// field errors when the bot keeps the form open with <c>response_action: errors</c>; otherwise the modal closes (or
     /// shows the view of <c>response_action: update</c>).
     /// </summary>
-    public async Task<JsonObject?> SubmitViewAsync(SandboxUser user, SandboxView view, JsonObject values, CancellationToken cancellationToken)
+    public async Task<JsonObject?> SubmitViewAsync(EmulatedUser user, EmulatedView view, JsonObject values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(view);
@@ -108,13 +109,13 @@ public sealed partial class SlackEmulator
             ["api_app_id"] = SandboxDirectory.AppId,
             ["token"] = "",
             ["trigger_id"] = workspace.NewTrigger(user.Id),
-            ["view"] = SandboxWorkspace.SubmittedView(view, values),
+            ["view"] = workspace.SubmittedView(view, values),
             ["response_urls"] = new JsonArray(),
             ["is_enterprise_install"] = false,
             ["enterprise"] = null,
         };
         var reply = await InteractAsync(user, channel: null, payload, cancellationToken).ConfigureAwait(false);
-        switch (reply is null ? null : SandboxArgs.Text(reply, "response_action"))
+        switch (reply is null ? null : SlackArgs.Text(reply, "response_action"))
         {
             case "errors":
                 return reply!["errors"] as JsonObject ?? [];
@@ -142,14 +143,14 @@ public sealed partial class SlackEmulator
 
     private void Respond(string channel, string user, JsonObject answer)
     {
-        var text = SandboxArgs.Text(answer, "text") ?? "";
+        var text = SlackArgs.Text(answer, "text") ?? "";
         var blocks = answer["blocks"] as JsonArray;
         if (text.Length == 0 && blocks is null)
         {
             return;
         }
 
-        if (SandboxArgs.Text(answer, "response_type") == "in_channel")
+        if (SlackArgs.Text(answer, "response_type") == "in_channel")
         {
             workspace.PostReply(channel, text, blocks);
         }
@@ -159,7 +160,7 @@ public sealed partial class SlackEmulator
         }
     }
 
-    private async Task<JsonObject?> InteractAsync(SandboxUser user, string? channel, JsonObject payload, CancellationToken cancellationToken)
+    private async Task<JsonObject?> InteractAsync(EmulatedUser user, string? channel, JsonObject payload, CancellationToken cancellationToken)
     {
         using var content = new FormUrlEncodedContent([KeyValuePair.Create("payload", payload.ToJsonString())]);
         var body = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -185,7 +186,7 @@ public sealed partial class SlackEmulator
         return new Uri(session.BaseUrl, $"sandbox/respond/{token}").ToString();
     }
 
-    private static JsonObject UserJson(SandboxUser user) => new()
+    private static JsonObject UserJson(EmulatedUser user) => new()
     {
         ["id"] = user.Id,
         ["username"] = user.Name,

@@ -1,26 +1,26 @@
 using System.Text.Json.Nodes;
 
-namespace IncidentBot.Sandbox;
+namespace IncidentBot.Emulator;
 
 /// <summary>chat.*: posting, editing and linking messages.</summary>
-public sealed partial class SandboxWorkspace
+public sealed partial class EmulatedWorkspace
 {
     private JsonObject PostMessage(JsonObject args)
     {
         var channel = Channel(args, writable: true);
         var (text, blocks) = Content(args, previousBlocks: null);
-        var threadTs = SandboxArgs.Given(args, "thread_ts");
+        var threadTs = SlackArgs.Given(args, "thread_ts");
         if (threadTs is not null)
         {
             threadTs = Message(channel, threadTs).ThreadTs ?? threadTs;
         }
 
-        var message = new SandboxMessage
+        var message = new EmulatedMessage
         {
-            Channel = channel.Id, Ts = NextTs(), User = SandboxDirectory.BotUserId, IsBot = true, Text = text, Blocks = blocks,
+            Channel = channel.Id, Ts = NextTs(), User = BotUserId, IsBot = true, Text = text, Blocks = blocks,
             Metadata = Metadata(args, previous: null), ThreadTs = threadTs,
         };
-        message.Id = SandboxMessage.IdOf(channel.Id, message.Ts);
+        message.Id = EmulatedMessage.IdOf(channel.Id, message.Ts);
         messages.Insert(message);
         var all = MessagesIn(channel.Id);
         Tell(channel, MessageEvent(message, all));
@@ -31,8 +31,8 @@ public sealed partial class SandboxWorkspace
     private JsonObject Update(JsonObject args)
     {
         var channel = Channel(args, writable: true);
-        var message = Message(channel, SandboxArgs.Text(args, "ts"));
-        if (message.User != SandboxDirectory.BotUserId)
+        var message = Message(channel, SlackArgs.Text(args, "ts"));
+        if (message.User != BotUserId)
         {
             throw new SlackErrorException("cant_update_message");
         }
@@ -62,34 +62,34 @@ public sealed partial class SandboxWorkspace
     private JsonObject PostEphemeral(JsonObject args)
     {
         var channel = Channel(args, writable: true);
-        var user = SandboxArgs.Text(args, "user");
-        if (!IsUserId(user) || !channel.Members.Contains(user!))
+        var user = SlackArgs.Text(args, "user");
+        if (!IsUserId(user) || (profile.EphemeralsNeedMembership && !channel.Members.Contains(user!)))
         {
             throw new SlackErrorException("user_not_in_channel");
         }
 
         var (text, blocks) = Content(args, previousBlocks: null);
-        var ephemeral = AddEphemeral(channel.Id, user!, SandboxDirectory.BotUserId, text, blocks, SandboxArgs.Given(args, "thread_ts"));
+        var ephemeral = AddEphemeral(channel.Id, user!, BotUserId, text, blocks, SlackArgs.Given(args, "thread_ts"));
         return new JsonObject { ["ok"] = true, ["message_ts"] = ephemeral.Ts };
     }
 
     private JsonObject Permalink(JsonObject args)
     {
         var channel = Channel(args, member: false);
-        var message = Message(channel, SandboxArgs.Text(args, "message_ts"));
+        var message = Message(channel, SlackArgs.Text(args, "message_ts"));
         return new JsonObject { ["ok"] = true, ["channel"] = channel.Id, ["permalink"] = PermalinkOf(message) };
     }
 
     /// <summary>Slack's permalink shape, on the sandbox's own address, so the link opens the message on the page.</summary>
-    private string PermalinkOf(SandboxMessage message)
+    private string PermalinkOf(EmulatedMessage message)
     {
-        var link = $"{session.BaseUrl}archives/{message.Channel}/p{message.Ts.Replace(".", "", StringComparison.Ordinal)}";
+        var link = $"{profile.Url}archives/{message.Channel}/p{message.Ts.Replace(".", "", StringComparison.Ordinal)}";
         return message.ThreadTs is null ? link : $"{link}?thread_ts={message.ThreadTs}&cid={message.Channel}";
     }
 
-    private SandboxEphemeral AddEphemeral(string channel, string user, string from, string text, string? blocks, string? threadTs)
+    private EmulatedEphemeral AddEphemeral(string channel, string user, string from, string text, string? blocks, string? threadTs)
     {
-        var ephemeral = new SandboxEphemeral
+        var ephemeral = new EmulatedEphemeral
         {
             Id = NewId('E', 12), Channel = channel, User = user, From = from, Ts = NextTs(), Text = text, Blocks = blocks, ThreadTs = threadTs,
         };
@@ -99,7 +99,7 @@ public sealed partial class SandboxWorkspace
 
     private static (string Text, string? Blocks) Content(JsonObject args, string? previousBlocks)
     {
-        var text = SandboxArgs.Text(args, "text") ?? "";
+        var text = SlackArgs.Text(args, "text") ?? "";
         var blocks = args.ContainsKey("blocks") ? Blocks(args) : previousBlocks;
         if (text.Length == 0 && blocks is null)
         {
@@ -111,9 +111,9 @@ public sealed partial class SandboxWorkspace
 
     private static string? Blocks(JsonObject args)
     {
-        if (SandboxArgs.Structured(args, "blocks") is not JsonArray blocks
+        if (SlackArgs.Structured(args, "blocks") is not JsonArray blocks
             || blocks.Count > 50
-            || blocks.Any(b => b is not JsonObject block || SandboxArgs.Text(block, "type") is not { Length: > 0 }))
+            || blocks.Any(b => b is not JsonObject block || SlackArgs.Text(block, "type") is not { Length: > 0 }))
         {
             throw new SlackErrorException("invalid_blocks");
         }
@@ -128,10 +128,10 @@ public sealed partial class SandboxWorkspace
             return previous;
         }
 
-        return SandboxArgs.Structured(args, "metadata") switch
+        return SlackArgs.Structured(args, "metadata") switch
         {
             JsonObject { Count: 0 } => null,
-            JsonObject m when SandboxArgs.Text(m, "event_type") is { Length: > 0 } && m["event_payload"] is JsonObject => m.ToJsonString(),
+            JsonObject m when SlackArgs.Text(m, "event_type") is { Length: > 0 } && m["event_payload"] is JsonObject => m.ToJsonString(),
             _ => throw new SlackErrorException("invalid_metadata_format"),
         };
     }
@@ -139,13 +139,13 @@ public sealed partial class SandboxWorkspace
     private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 
     /// <summary>A message as history and replies show it; a thread's parent carries its own ts as thread_ts and a reply count.</summary>
-    private static JsonObject MessageJson(SandboxMessage m, List<SandboxMessage> channelMessages)
+    private JsonObject MessageJson(EmulatedMessage m, List<EmulatedMessage> channelMessages)
     {
         var json = new JsonObject { ["type"] = "message", ["user"] = m.User, ["text"] = m.Text, ["ts"] = m.Ts };
-        if (m.IsBot)
+        if (m.IsBot || m.User == BotUserId)
         {
-            json["bot_id"] = SandboxDirectory.BotId;
-            json["app_id"] = SandboxDirectory.AppId;
+            json["bot_id"] = profile.BotId;
+            json["app_id"] = profile.AppId;
         }
 
         if (Parse(m.Blocks) is { } blocks)
@@ -193,7 +193,7 @@ public sealed partial class SandboxWorkspace
     }
 
     /// <summary>The Events API <c>message</c> event of a new message.</summary>
-    private static JsonObject MessageEvent(SandboxMessage message, List<SandboxMessage> channelMessages)
+    private JsonObject MessageEvent(EmulatedMessage message, List<EmulatedMessage> channelMessages)
     {
         var json = MessageJson(message, channelMessages);
         json["channel"] = message.Channel;

@@ -1,4 +1,4 @@
-namespace IncidentBot.Sandbox;
+namespace IncidentBot.Emulator;
 
 /// <summary>An <c>ok:false</c> answer of the emulated Web API, thrown so a method can give up from any depth.</summary>
 public sealed class SlackErrorException : Exception

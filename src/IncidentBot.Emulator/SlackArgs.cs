@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace IncidentBot.Sandbox;
+namespace IncidentBot.Emulator;
 
 /// <summary>
 /// A Web API call's arguments read as Slack reads them: a JSON body has typed values, a form body only strings, where
 /// blocks, metadata and views arrive as JSON text.
 /// </summary>
-public static class SandboxArgs
+public static class SlackArgs
 {
     public static string? Text(JsonObject args, string name) => args[name] switch
     {

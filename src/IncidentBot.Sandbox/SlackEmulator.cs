@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IncidentBot.Slack.Inbound;
 using NodaTime;
+using IncidentBot.Emulator;
 
 namespace IncidentBot.Sandbox;
 
@@ -14,7 +14,7 @@ namespace IncidentBot.Sandbox;
 /// interaction's <c>payload</c> field, an Events API envelope), signs it with the session's secret, and POSTs it over
 /// loopback to the bot's own <c>/slack/*</c> endpoints, so it passes the same signature check and code path as production.
 /// </summary>
-public sealed partial class SlackEmulator(HttpClient http, SandboxSession session, SandboxWorkspace workspace, IClock clock, ILogger<SlackEmulator> logger)
+public sealed partial class SlackEmulator(HttpClient http, SandboxSession session, EmulatedWorkspace workspace, IClock clock, ILogger<SlackEmulator> logger)
 {
     /// <summary>Slack gives up on an app's answer after 3 seconds.</summary>
     private static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(3);
@@ -45,7 +45,7 @@ public sealed partial class SlackEmulator(HttpClient http, SandboxSession sessio
         var answer = await PostAsync("slack/events", "application/json", envelope.ToJsonString(), cancellationToken).ConfigureAwait(false);
         if (answer.Status != HttpStatusCode.OK)
         {
-            LogEventRefused(SandboxArgs.Text(inner, "type") ?? "?", (int)answer.Status);
+            LogEventRefused(SlackArgs.Text(inner, "type") ?? "?", (int)answer.Status);
         }
     }
 
@@ -59,8 +59,8 @@ public sealed partial class SlackEmulator(HttpClient http, SandboxSession sessio
         {
             Content = new StringContent(body, Encoding.UTF8, contentType),
         };
-        request.Headers.Add(SlackSignatureVerifier.TimestampHeader, timestamp);
-        request.Headers.Add(SlackSignatureVerifier.SignatureHeader, signature);
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", signature);
         request.Headers.UserAgent.ParseAdd("Slackbot 1.0 (+https://api.slack.com/robots)");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(AnswerDeadline);

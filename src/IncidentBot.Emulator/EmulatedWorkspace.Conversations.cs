@@ -2,16 +2,16 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace IncidentBot.Sandbox;
+namespace IncidentBot.Emulator;
 
 /// <summary>conversations.*: channels, their members, and reading messages back.</summary>
-public sealed partial class SandboxWorkspace
+public sealed partial class EmulatedWorkspace
 {
     private const string CursorPrefix = "offset:";
 
     private JsonObject Create(JsonObject args)
     {
-        var name = SandboxArgs.Text(args, "name");
+        var name = SlackArgs.Text(args, "name");
         var error = name switch
         {
             null or "" => "invalid_name_required",
@@ -27,11 +27,11 @@ public sealed partial class SandboxWorkspace
             throw new SlackErrorException(error);
         }
 
-        var channel = new SandboxChannel
+        var channel = new EmulatedChannel
         {
-            Id = NewId('C'), Name = name!, IsPrivate = SandboxArgs.Flag(args, "is_private"),
-            Members = [SandboxDirectory.BotUserId], Creator = SandboxDirectory.BotUserId,
-            Created = clock.GetCurrentInstant().ToUnixTimeSeconds(),
+            Id = NewId('C'), Name = name!, IsPrivate = SlackArgs.Flag(args, "is_private"),
+            Members = [BotUserId], Creator = BotUserId,
+            Created = Now(), Order = channels.Count(),
         };
         channels.Insert(channel);
         return new JsonObject { ["ok"] = true, ["channel"] = ChannelJson(channel) };
@@ -41,15 +41,15 @@ public sealed partial class SandboxWorkspace
     private JsonObject Invite(JsonObject args)
     {
         var channel = Channel(args, writable: true);
-        var users = (SandboxArgs.Text(args, "users") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var users = (SlackArgs.Text(args, "users") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (users.Length == 0)
         {
             throw new SlackErrorException("no_user");
         }
 
         var problems = users
-            .Select(u => (User: u, Error: u == SandboxDirectory.BotUserId ? "cant_invite_self"
-                : SandboxDirectory.Find(u) is null ? "user_not_found"
+            .Select(u => (User: u, Error: u == BotUserId ? "cant_invite_self"
+                : directory.Find(u) is null ? "user_not_found"
                 : channel.Members.Contains(u) ? "already_in_channel"
                 : null))
             .Where(p => p.Error is not null)
@@ -69,21 +69,21 @@ public sealed partial class SandboxWorkspace
     /// <summary>The bot's direct-message conversation with one person: made on first use, shown on the page as <c>@name</c>.</summary>
     private JsonObject OpenDirectMessage(JsonObject args)
     {
-        var users = (SandboxArgs.Text(args, "users") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var users = (SlackArgs.Text(args, "users") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (users is not [var id])
         {
             throw new SlackErrorException(users.Length == 0 ? "users_list_not_supplied" : "not_enough_users");
         }
 
-        var person = SandboxDirectory.Find(id) ?? throw new SlackErrorException("user_not_found");
+        var person = directory.Find(id) ?? throw new SlackErrorException("user_not_found");
         var channel = channels.FindAll().FirstOrDefault(c => c.Id.StartsWith('D') && c.Members.Contains(person.Id));
         if (channel is null)
         {
-            channel = new SandboxChannel
+            channel = new EmulatedChannel
             {
                 Id = NewId('D'), Name = "@" + person.Name, IsPrivate = true,
-                Members = [SandboxDirectory.BotUserId, person.Id], Creator = SandboxDirectory.BotUserId,
-                Created = clock.GetCurrentInstant().ToUnixTimeSeconds(),
+                Members = [BotUserId, person.Id], Creator = BotUserId,
+                Created = Now(), Order = channels.Count(),
             };
             channels.Insert(channel);
         }
@@ -94,7 +94,7 @@ public sealed partial class SandboxWorkspace
     private JsonObject SetTopic(JsonObject args, bool topic)
     {
         var channel = Channel(args, writable: true);
-        var value = SandboxArgs.Text(args, topic ? "topic" : "purpose") ?? "";
+        var value = SlackArgs.Text(args, topic ? "topic" : "purpose") ?? "";
         if (value.Length > 250)
         {
             throw new SlackErrorException("too_long");
@@ -129,12 +129,13 @@ public sealed partial class SandboxWorkspace
     /// <summary>Public channels whether or not the bot is in them, private ones only if it is, as for a bot token.</summary>
     private JsonObject List(JsonObject args)
     {
-        var types = (SandboxArgs.Text(args, "types") ?? "public_channel").Split(',', StringSplitOptions.TrimEntries);
-        var excludeArchived = SandboxArgs.Flag(args, "exclude_archived");
+        var types = (SlackArgs.Text(args, "types") ?? "public_channel").Split(',', StringSplitOptions.TrimEntries);
+        var excludeArchived = SlackArgs.Flag(args, "exclude_archived");
         var visible = channels.FindAll()
-            .Where(c => (c.IsPrivate ? types.Contains("private_channel") && c.Members.Contains(SandboxDirectory.BotUserId) : types.Contains("public_channel"))
+            .Where(c => (c.IsPrivate ? types.Contains("private_channel") && c.Members.Contains(BotUserId) : types.Contains("public_channel"))
                 && !(excludeArchived && c.IsArchived))
             .OrderBy(c => c.Created)
+            .ThenBy(c => c.Order)
             .ToList();
         var (page, next) = Page(visible, args, defaultLimit: 100, maxLimit: 1000);
         return new JsonObject
@@ -149,9 +150,9 @@ public sealed partial class SandboxWorkspace
     private JsonObject History(JsonObject args)
     {
         var channel = Channel(args);
-        var oldest = SandboxArgs.Given(args, "oldest") is { } o ? ParseTs(o) ?? throw new SlackErrorException("invalid_ts_oldest") : 0m;
-        var latest = SandboxArgs.Given(args, "latest") is { } l ? ParseTs(l) ?? throw new SlackErrorException("invalid_ts_latest") : decimal.MaxValue;
-        var inclusive = SandboxArgs.Flag(args, "inclusive");
+        var oldest = SlackArgs.Given(args, "oldest") is { } o ? ParseTs(o) ?? throw new SlackErrorException("invalid_ts_oldest") : 0m;
+        var latest = SlackArgs.Given(args, "latest") is { } l ? ParseTs(l) ?? throw new SlackErrorException("invalid_ts_latest") : decimal.MaxValue;
+        var inclusive = SlackArgs.Flag(args, "inclusive");
         var all = MessagesIn(channel.Id);
         var newestFirst = all
             .Where(m => m.ThreadTs is null && ParseTs(m.Ts) is { } ts
@@ -165,13 +166,13 @@ public sealed partial class SandboxWorkspace
     {
         var channel = Channel(args);
         var all = MessagesIn(channel.Id);
-        var ts = SandboxArgs.Text(args, "ts");
+        var ts = SlackArgs.Text(args, "ts");
         var asked = all.Find(m => m.Ts == ts) ?? throw new SlackErrorException("thread_not_found");
         var root = asked.ThreadTs ?? asked.Ts;
         return MessagePage(all.FindAll(m => m.Ts == root || m.ThreadTs == root), all, args, defaultLimit: 1000, maxLimit: 1000);
     }
 
-    private static JsonObject MessagePage(List<SandboxMessage> selected, List<SandboxMessage> channelMessages, JsonObject args, int defaultLimit, int maxLimit)
+    private JsonObject MessagePage(List<EmulatedMessage> selected, List<EmulatedMessage> channelMessages, JsonObject args, int defaultLimit, int maxLimit)
     {
         var (page, next) = Page(selected, args, defaultLimit, maxLimit);
         return new JsonObject
@@ -183,7 +184,7 @@ public sealed partial class SandboxWorkspace
         };
     }
 
-    private static JsonObject ChannelJson(SandboxChannel c) => new()
+    private JsonObject ChannelJson(EmulatedChannel c) => new()
     {
         ["id"] = c.Id,
         ["name"] = c.Name,
@@ -194,8 +195,8 @@ public sealed partial class SandboxWorkspace
         ["is_mpim"] = false,
         ["is_private"] = c.IsPrivate,
         ["is_archived"] = c.IsArchived,
-        ["is_general"] = c.Id == SandboxDirectory.GeneralChannelId,
-        ["is_member"] = c.Members.Contains(SandboxDirectory.BotUserId),
+        ["is_general"] = c.Id == profile.GeneralChannelId,
+        ["is_member"] = c.Members.Contains(BotUserId),
         ["created"] = c.Created,
         ["creator"] = c.Creator,
         ["num_members"] = c.Members.Count,
@@ -207,12 +208,12 @@ public sealed partial class SandboxWorkspace
     private static (List<T> Page, string NextCursor) Page<T>(List<T> items, JsonObject args, int defaultLimit, int maxLimit)
     {
         var offset = 0;
-        if (SandboxArgs.Given(args, "cursor") is { } cursor && !TryReadCursor(cursor, out offset))
+        if (SlackArgs.Given(args, "cursor") is { } cursor && !TryReadCursor(cursor, out offset))
         {
             throw new SlackErrorException("invalid_cursor");
         }
 
-        var limit = Math.Min(SandboxArgs.Number(args, "limit") is int n and > 0 ? n : defaultLimit, maxLimit);
+        var limit = Math.Min(SlackArgs.Number(args, "limit") is int n and > 0 ? n : defaultLimit, maxLimit);
         var next = offset + limit < items.Count
             ? Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + (offset + limit).ToString(CultureInfo.InvariantCulture)))
             : "";

@@ -3,57 +3,61 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using LiteDB;
-using NodaTime;
 
-namespace IncidentBot.Sandbox;
+namespace IncidentBot.Emulator;
 
 /// <summary>
-/// The emulated Slack workspace: its channels, messages, pins, reactions, modals and files, kept in the sandbox's LiteDB
-/// file, changed by the bot through the Web API (<see cref="Invoke"/>) and by people through the page. Slack's rules and
-/// error codes apply to the bot's calls; every change wakes the page, and what Slack would tell the bot goes to
-/// <see cref="SlackEventBacklog"/>. One lock makes each call atomic, as one Slack call is.
+/// An emulated Slack workspace: its channels, messages, pins, reactions, bookmarks, modals and files, kept in a LiteDB
+/// file, changed by the bot through the Web API (<see cref="Invoke"/>) and by people through the methods of what they do.
+/// Slack's answer shapes, rules and error codes apply to the bot's calls. What Slack would tell the bot over the Events
+/// API goes to <c>tell</c>, and every change calls <c>changed</c>. One lock makes each call atomic, as one Slack call is.
 /// </summary>
-public sealed partial class SandboxWorkspace
+public sealed partial class EmulatedWorkspace
 {
     private const string IdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-    private readonly Lock gate = new();
-    private readonly ILiteCollection<SandboxChannel> channels;
-    private readonly ILiteCollection<SandboxMessage> messages;
-    private readonly ILiteCollection<SandboxEphemeral> ephemerals;
-    private readonly ILiteCollection<SandboxView> views;
-    private readonly ILiteCollection<SandboxFile> files;
-    private readonly Dictionary<string, string> triggers = new(StringComparer.Ordinal);
-    private readonly IClock clock;
-    private readonly SandboxChanges changes;
-    private readonly SlackEventBacklog events;
-    private readonly SandboxSession session;
-    private long lastTsMicros;
-
-    public SandboxWorkspace(LiteDatabase database, IClock clock, SandboxChanges changes, SlackEventBacklog events, SandboxSession session)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        this.clock = clock;
-        this.changes = changes;
-        this.events = events;
-        this.session = session;
-        channels = database.GetCollection<SandboxChannel>("sandbox_channels");
-        messages = database.GetCollection<SandboxMessage>("sandbox_messages");
-        messages.EnsureIndex(m => m.Channel);
-        ephemerals = database.GetCollection<SandboxEphemeral>("sandbox_ephemerals");
-        views = database.GetCollection<SandboxView>("sandbox_views");
-        files = database.GetCollection<SandboxFile>("sandbox_files");
-        var everyone = SandboxDirectory.People.Select(p => p.Id).Append(SandboxDirectory.BotUserId).ToList();
-        Seed(SandboxDirectory.GeneralChannelId, "general", "Company-wide announcements and work-based matters", everyone);
-        Seed(SandboxDirectory.AnnouncementChannelId, "incidents", "Every incident is announced here", everyone);
-
-        // As in most workspaces, there is a channel the bot was never added to.
-        Seed(SandboxDirectory.RandomChannelId, "random", "Non-work banter; the bot is not in here", [.. SandboxDirectory.People.Select(p => p.Id)]);
-    }
-
-    // Calls that change nothing the page shows, so they do not make every open page refresh.
+    // Calls that change nothing, so they do not count as a change.
     private static readonly FrozenSet<string> Reads = FrozenSet.Create(
         StringComparer.Ordinal, "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info", "usergroups.users.list");
+
+    private readonly Lock gate = new();
+    private readonly ILiteCollection<EmulatedChannel> channels;
+    private readonly ILiteCollection<EmulatedMessage> messages;
+    private readonly ILiteCollection<EmulatedEphemeral> ephemerals;
+    private readonly ILiteCollection<EmulatedView> views;
+    private readonly ILiteCollection<EmulatedFile> files;
+    private readonly ILiteCollection<EmulatedBookmark> bookmarks;
+    private readonly WorkspaceProfile profile;
+    private readonly IWorkspaceDirectory directory;
+    private readonly TimeProvider time;
+    private readonly Action<JsonObject> tell;
+    private readonly Action changed;
+    private long lastTsMicros;
+    private long sequence;
+
+    /// <summary>
+    /// A workspace in <paramref name="database"/>; <paramref name="tell"/> receives each Events API event the bot is owed
+    /// (it is in the channel) and may drop them, <paramref name="changed"/> is called after each change, under the lock.
+    /// </summary>
+    public EmulatedWorkspace(
+        LiteDatabase database, WorkspaceProfile profile, IWorkspaceDirectory directory, TimeProvider time, Action<JsonObject>? tell = null, Action? changed = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.profile = profile;
+        this.directory = directory;
+        this.time = time;
+        this.tell = tell ?? (_ => { });
+        this.changed = changed ?? (() => { });
+        channels = database.GetCollection<EmulatedChannel>("sandbox_channels");
+        messages = database.GetCollection<EmulatedMessage>("sandbox_messages");
+        messages.EnsureIndex(m => m.Channel);
+        ephemerals = database.GetCollection<EmulatedEphemeral>("sandbox_ephemerals");
+        views = database.GetCollection<EmulatedView>("sandbox_views");
+        files = database.GetCollection<EmulatedFile>("sandbox_files");
+        bookmarks = database.GetCollection<EmulatedBookmark>("sandbox_bookmarks");
+    }
+
+    private string BotUserId => profile.Bot.Id;
 
     /// <summary>One Web API call of the bot; Slack's answer, <c>ok</c> true or false.</summary>
     public JsonObject Invoke(string method, JsonObject args)
@@ -92,7 +96,7 @@ public sealed partial class SandboxWorkspace
                 };
                 if (!Reads.Contains(method))
                 {
-                    changes.Changed();
+                    changed();
                 }
 
                 return answer;
@@ -108,28 +112,20 @@ public sealed partial class SandboxWorkspace
 
     private static JsonObject Ok() => new() { ["ok"] = true };
 
-    private static string NewId(char prefix, int length = 10) => prefix + RandomNumberGenerator.GetString(IdAlphabet, length);
+    /// <summary>A new id: random, as Slack's are, or numbered in order where the profile asks for ids a test can repeat.</summary>
+    private string NewId(char prefix, int length = 10) =>
+        profile.SequentialIds ? string.Create(CultureInfo.InvariantCulture, $"{prefix}{++sequence:D8}") : prefix + RandomNumberGenerator.GetString(IdAlphabet, length);
 
-    private void Seed(string id, string name, string purpose, List<string> members)
-    {
-        if (channels.FindById(id) is null)
-        {
-            channels.Insert(new SandboxChannel
-            {
-                Id = id, Name = name, Purpose = purpose, Members = members, Creator = SandboxDirectory.People[0].Id,
-                Created = clock.GetCurrentInstant().ToUnixTimeSeconds(),
-            });
-        }
-    }
+    private long Now() => time.GetUtcNow().ToUnixTimeSeconds();
 
     /// <summary>
     /// The channel an argument names, as the bot may see it: a private channel it is not in does not exist, a public one
     /// answers not_in_channel unless <paramref name="member"/> is false, and an archived one refuses writes.
     /// </summary>
-    private SandboxChannel Channel(JsonObject args, string arg = "channel", bool member = true, bool writable = false)
+    private EmulatedChannel Channel(JsonObject args, string arg = "channel", bool member = true, bool writable = false)
     {
-        var channel = channels.FindById(SandboxArgs.Text(args, arg) ?? "");
-        var isMember = channel?.Members.Contains(SandboxDirectory.BotUserId) == true;
+        var channel = channels.FindById(SlackArgs.Text(args, arg) ?? "");
+        var isMember = channel?.Members.Contains(BotUserId) == true;
         if (channel is null || (channel.IsPrivate && !isMember))
         {
             throw new SlackErrorException("channel_not_found");
@@ -143,16 +139,16 @@ public sealed partial class SandboxWorkspace
         return member && !isMember ? throw new SlackErrorException("not_in_channel") : channel;
     }
 
-    private SandboxMessage Message(SandboxChannel channel, string? ts) =>
-        messages.FindById(SandboxMessage.IdOf(channel.Id, ts ?? "")) ?? throw new SlackErrorException("message_not_found");
+    private EmulatedMessage Message(EmulatedChannel channel, string? ts) =>
+        messages.FindById(EmulatedMessage.IdOf(channel.Id, ts ?? "")) ?? throw new SlackErrorException("message_not_found");
 
-    private List<SandboxMessage> MessagesIn(string channel) =>
+    private List<EmulatedMessage> MessagesIn(string channel) =>
         [.. messages.Find(m => m.Channel == channel).OrderBy(m => m.Ts, StringComparer.Ordinal)];
 
     /// <summary>Slack's ts: Unix seconds with six decimals, strictly increasing so each is unique.</summary>
     private string NextTs()
     {
-        var now = (clock.GetCurrentInstant() - Instant.FromUnixTimeTicks(0)).BclCompatibleTicks / 10;
+        var now = (time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / 10;
         lastTsMicros = Math.Max(now, lastTsMicros + 1);
         return string.Create(CultureInfo.InvariantCulture, $"{lastTsMicros / 1_000_000}.{lastTsMicros % 1_000_000:D6}");
     }
@@ -164,11 +160,11 @@ public sealed partial class SandboxWorkspace
         id is ['U' or 'W', _, ..] && id.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9'));
 
     /// <summary>Tells the bot, as the Events API would, when it is in the channel.</summary>
-    private void Tell(SandboxChannel channel, JsonObject slackEvent)
+    private void Tell(EmulatedChannel channel, JsonObject slackEvent)
     {
-        if (channel.Members.Contains(SandboxDirectory.BotUserId))
+        if (channel.Members.Contains(BotUserId))
         {
-            events.Enqueue(slackEvent);
+            tell(slackEvent);
         }
     }
 }

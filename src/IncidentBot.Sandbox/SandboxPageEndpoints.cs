@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IncidentBot.Emulator;
 
 namespace IncidentBot.Sandbox;
 
@@ -22,10 +23,10 @@ internal static class SandboxPageEndpoints
         group.MapGet("/state", State);
         group.MapGet("/stream", StreamAsync);
         group.MapGet("/files/{fileId}", File);
-        group.MapPost("/compose", (HttpRequest request, SandboxWorkspace workspace, SlackEmulator slack) =>
+        group.MapPost("/compose", (HttpRequest request, EmulatedWorkspace workspace, SlackEmulator slack) =>
             ActAsync(request, workspace, async (user, channel, body, ct) =>
             {
-                var text = (SandboxArgs.Text(body, "text") ?? "").Trim();
+                var text = (SlackArgs.Text(body, "text") ?? "").Trim();
                 if (text.Length == 0)
                 {
                     return;
@@ -37,24 +38,24 @@ internal static class SandboxPageEndpoints
                 }
                 else
                 {
-                    workspace.PostAs(user, channel.Id, text, SandboxArgs.Given(body, "threadTs"));
+                    workspace.PostAs(user, channel.Id, text, SlackArgs.Given(body, "threadTs"));
                 }
             }));
-        group.MapPost("/actions", (HttpRequest request, SandboxWorkspace workspace, SlackEmulator slack) =>
+        group.MapPost("/actions", (HttpRequest request, EmulatedWorkspace workspace, SlackEmulator slack) =>
             ActAsync(request, workspace, (user, channel, body, ct) =>
                 body["action"] is JsonObject action
-                    ? slack.BlockActionAsync(user, channel, SandboxArgs.Text(body, "ts") ?? "", (JsonObject)action.DeepClone(), ct)
+                    ? slack.BlockActionAsync(user, channel, SlackArgs.Text(body, "ts") ?? "", (JsonObject)action.DeepClone(), ct)
                     : throw new SlackErrorException("invalid_arguments")));
-        group.MapPost("/reactions", (HttpRequest request, SandboxWorkspace workspace) =>
+        group.MapPost("/reactions", (HttpRequest request, EmulatedWorkspace workspace) =>
             ActAsync(request, workspace, (user, channel, body, _) =>
             {
-                workspace.ToggleReaction(user, channel.Id, SandboxArgs.Text(body, "ts") ?? "", SandboxArgs.Text(body, "name") ?? "");
+                workspace.ToggleReaction(user, channel.Id, SlackArgs.Text(body, "ts") ?? "", SlackArgs.Text(body, "name") ?? "");
                 return Task.CompletedTask;
             }));
-        group.MapPost("/pins", (HttpRequest request, SandboxWorkspace workspace) =>
+        group.MapPost("/pins", (HttpRequest request, EmulatedWorkspace workspace) =>
             ActAsync(request, workspace, (user, channel, body, _) =>
             {
-                workspace.PinAs(user, channel.Id, SandboxArgs.Text(body, "ts") ?? "");
+                workspace.PinAs(user, channel.Id, SlackArgs.Text(body, "ts") ?? "");
                 return Task.CompletedTask;
             }));
         group.MapPost("/views/{viewId}/submit", SubmitAsync);
@@ -97,8 +98,8 @@ internal static class SandboxPageEndpoints
     }
 
     /// <summary>The workspace as <paramref name="user"/> sees it; a page that has not picked anyone yet is the first person.</summary>
-    private static IResult State(string? user, string? channel, SandboxWorkspace workspace) =>
-        Results.Content(workspace.Snapshot(Person(user) ?? SandboxDirectory.People[0], channel).ToJsonString(), "application/json; charset=utf-8");
+    private static IResult State(string? user, string? channel, EmulatedWorkspace workspace, SandboxChanges changes) =>
+        Results.Content(SandboxSnapshot.Of(workspace, changes.Version, Person(user) ?? SandboxDirectory.People[0], channel).ToJsonString(), "application/json; charset=utf-8");
 
     /// <summary>Server-sent events: one <c>change</c> whenever the workspace changes, so the page refreshes without reloading.</summary>
     private static async Task StreamAsync(HttpContext context, SandboxChanges changes, IHostApplicationLifetime lifetime)
@@ -129,16 +130,16 @@ internal static class SandboxPageEndpoints
         }
     }
 
-    private static IResult File(string fileId, SandboxWorkspace workspace) =>
+    private static IResult File(string fileId, EmulatedWorkspace workspace) =>
         workspace.SharedFile(fileId) is { } file
             // Shown in the browser rather than downloaded: the post-mortem draft is Markdown, which reads fine as text.
             ? Results.File(file.Content!, file.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "text/plain; charset=utf-8" : "application/octet-stream")
             : Results.NotFound();
 
-    private static async Task<IResult> SubmitAsync(string viewId, HttpRequest request, SandboxWorkspace workspace, SlackEmulator slack)
+    private static async Task<IResult> SubmitAsync(string viewId, HttpRequest request, EmulatedWorkspace workspace, SlackEmulator slack)
     {
         var body = await ReadJsonAsync(request).ConfigureAwait(false);
-        if (body is null || Person(SandboxArgs.Text(body, "user")) is not { } user || body["values"] is not JsonObject values)
+        if (body is null || Person(SlackArgs.Text(body, "user")) is not { } user || body["values"] is not JsonObject values)
         {
             return Results.BadRequest(Refusal("invalid_arguments"));
         }
@@ -159,10 +160,10 @@ internal static class SandboxPageEndpoints
         }
     }
 
-    private static async Task<IResult> CloseAsync(string viewId, HttpRequest request, SandboxWorkspace workspace)
+    private static async Task<IResult> CloseAsync(string viewId, HttpRequest request, EmulatedWorkspace workspace)
     {
         var body = await ReadJsonAsync(request).ConfigureAwait(false);
-        if (body is null || Person(SandboxArgs.Text(body, "user")) is not { } user || workspace.OpenViewOf(viewId, user.Id) is null)
+        if (body is null || Person(SlackArgs.Text(body, "user")) is not { } user || workspace.OpenViewOf(viewId, user.Id) is null)
         {
             return Results.NotFound(Refusal("view_not_found"));
         }
@@ -172,7 +173,7 @@ internal static class SandboxPageEndpoints
     }
 
     /// <summary>Runs what a person did in a channel; Slack's error code comes back to the page as a 400.</summary>
-    private static async Task<IResult> ActAsync(HttpRequest request, SandboxWorkspace workspace, Func<SandboxUser, SandboxChannel, JsonObject, CancellationToken, Task> act)
+    private static async Task<IResult> ActAsync(HttpRequest request, EmulatedWorkspace workspace, Func<EmulatedUser, EmulatedChannel, JsonObject, CancellationToken, Task> act)
     {
         var body = await ReadJsonAsync(request).ConfigureAwait(false);
         if (body is null)
@@ -180,12 +181,12 @@ internal static class SandboxPageEndpoints
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (Person(SandboxArgs.Text(body, "user")) is not { } user)
+        if (Person(SlackArgs.Text(body, "user")) is not { } user)
         {
             return Results.BadRequest(Refusal("user_not_found"));
         }
 
-        if (workspace.FindChannel(SandboxArgs.Text(body, "channel") ?? "") is not { } channel || (channel.IsPrivate && !channel.Members.Contains(user.Id)))
+        if (workspace.FindChannel(SlackArgs.Text(body, "channel") ?? "") is not { } channel || (channel.IsPrivate && !channel.Members.Contains(user.Id)))
         {
             return Results.BadRequest(Refusal("channel_not_found"));
         }
@@ -201,7 +202,7 @@ internal static class SandboxPageEndpoints
         }
     }
 
-    private static SandboxUser? Person(string? id) => SandboxDirectory.People.FirstOrDefault(p => p.Id == id);
+    private static EmulatedUser? Person(string? id) => SandboxDirectory.People.FirstOrDefault(p => p.Id == id);
 
     private static JsonObject Refusal(string error) => new() { ["ok"] = false, ["error"] = error };
 }

@@ -1,44 +1,12 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
-namespace IncidentBot.Sandbox;
+namespace IncidentBot.Emulator;
 
-/// <summary>What people do on the page: post, react, pin, answer modals; and the page's view of the workspace.</summary>
-public sealed partial class SandboxWorkspace
+/// <summary>What people do: post, react, pin, answer modals.</summary>
+public sealed partial class EmulatedWorkspace
 {
-    /// <summary>A channel for the page; null when there is none.</summary>
-    public SandboxChannel? FindChannel(string id)
-    {
-        lock (gate)
-        {
-            return channels.FindById(id);
-        }
-    }
-
-    public SandboxChannel? FindChannelByName(string name)
-    {
-        lock (gate)
-        {
-            return channels.FindOne(c => c.Name == name);
-        }
-    }
-
-    /// <summary>A trigger id for one views.open, tied to the person whose command or click made it.</summary>
-    public string NewTrigger(string user)
-    {
-        lock (gate)
-        {
-            var trigger = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{clock.GetCurrentInstant().ToUnixTimeSeconds()}.{RandomNumberGenerator.GetInt32(100_000_000, 999_999_999)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}");
-            triggers[trigger] = user;
-            return trigger;
-        }
-    }
-
     /// <summary>A person's message; posting in a public channel joins it, as Slack offers to.</summary>
-    public void PostAs(SandboxUser user, string channelId, string text, string? threadTs) => Change(() =>
+    public void PostAs(EmulatedUser user, string channelId, string text, string? threadTs) => Change(() =>
     {
         var channel = channels.FindById(channelId) ?? throw new SlackErrorException("channel_not_found");
         if (channel.IsArchived)
@@ -62,14 +30,14 @@ public sealed partial class SandboxWorkspace
             threadTs = Message(channel, threadTs).ThreadTs ?? threadTs;
         }
 
-        var message = new SandboxMessage { Channel = channel.Id, Ts = NextTs(), User = user.Id, Text = text, ThreadTs = threadTs };
-        message.Id = SandboxMessage.IdOf(channel.Id, message.Ts);
+        var message = new EmulatedMessage { Channel = channel.Id, Ts = NextTs(), User = user.Id, Text = text, ThreadTs = threadTs };
+        message.Id = EmulatedMessage.IdOf(channel.Id, message.Ts);
         messages.Insert(message);
         Tell(channel, MessageEvent(message, MessagesIn(channel.Id)));
     });
 
     /// <summary>Adds <paramref name="name"/> to a message, or takes it off when this person already reacted with it.</summary>
-    public void ToggleReaction(SandboxUser user, string channelId, string ts, string name) => Change(() =>
+    public void ToggleReaction(EmulatedUser user, string channelId, string ts, string name) => Change(() =>
     {
         var channel = channels.FindById(channelId) ?? throw new SlackErrorException("channel_not_found");
         var message = Message(channel, ts);
@@ -83,7 +51,7 @@ public sealed partial class SandboxWorkspace
         }
     });
 
-    public void PinAs(SandboxUser user, string channelId, string ts) => Change(() =>
+    public void PinAs(EmulatedUser user, string channelId, string ts) => Change(() =>
     {
         var channel = channels.FindById(channelId) ?? throw new SlackErrorException("channel_not_found");
         PinMessage(channel, Message(channel, ts), user.Id);
@@ -97,8 +65,8 @@ public sealed partial class SandboxWorkspace
     public void PostReply(string channelId, string text, JsonArray? blocks) => Change(() =>
     {
         var channel = channels.FindById(channelId) ?? throw new SlackErrorException("channel_not_found");
-        var message = new SandboxMessage { Channel = channel.Id, Ts = NextTs(), User = SandboxDirectory.BotUserId, IsBot = true, Text = text, Blocks = blocks?.ToJsonString() };
-        message.Id = SandboxMessage.IdOf(channel.Id, message.Ts);
+        var message = new EmulatedMessage { Channel = channel.Id, Ts = NextTs(), User = BotUserId, IsBot = true, Text = text, Blocks = blocks?.ToJsonString() };
+        message.Id = EmulatedMessage.IdOf(channel.Id, message.Ts);
         messages.Insert(message);
     });
 
@@ -107,7 +75,7 @@ public sealed partial class SandboxWorkspace
     {
         lock (gate)
         {
-            if (messages.FindById(SandboxMessage.IdOf(channelId, ts)) is { } message)
+            if (messages.FindById(EmulatedMessage.IdOf(channelId, ts)) is { } message)
             {
                 return MessageJson(message, MessagesIn(channelId));
             }
@@ -119,7 +87,7 @@ public sealed partial class SandboxWorkspace
     }
 
     /// <summary>An open modal of <paramref name="user"/>; null when it is closed or someone else's.</summary>
-    public SandboxView? OpenViewOf(string viewId, string user)
+    public EmulatedView? OpenViewOf(string viewId, string user)
     {
         lock (gate)
         {
@@ -147,7 +115,7 @@ public sealed partial class SandboxWorkspace
     });
 
     /// <summary>The view for the bot's view_submission payload: the stored view with its id and the person's input as state.</summary>
-    public static JsonObject SubmittedView(SandboxView view, JsonObject values)
+    public JsonObject SubmittedView(EmulatedView view, JsonObject values)
     {
         ArgumentNullException.ThrowIfNull(view);
         var json = ViewJson(view.Id, (JsonObject)JsonNode.Parse(view.View)!);
@@ -161,7 +129,7 @@ public sealed partial class SandboxWorkspace
         lock (gate)
         {
             change();
-            changes.Changed();
+            changed();
         }
     }
 }

@@ -1,36 +1,36 @@
 using System.Text.Json.Nodes;
 
-namespace IncidentBot.Sandbox;
+namespace IncidentBot.Emulator;
 
 /// <summary>The smaller methods: auth, pins, bookmarks, reactions, users and modal views.</summary>
-public sealed partial class SandboxWorkspace
+public sealed partial class EmulatedWorkspace
 {
     private JsonObject AuthTest() => new()
     {
         ["ok"] = true,
-        ["url"] = session.BaseUrl.ToString(),
-        ["team"] = "IncidentBot Sandbox",
-        ["user"] = SandboxDirectory.Bot.Name,
-        ["team_id"] = SandboxDirectory.TeamId,
-        ["user_id"] = SandboxDirectory.BotUserId,
-        ["bot_id"] = SandboxDirectory.BotId,
+        ["url"] = profile.Url.ToString(),
+        ["team"] = profile.TeamName,
+        ["user"] = profile.Bot.Name,
+        ["team_id"] = profile.TeamId,
+        ["user_id"] = BotUserId,
+        ["bot_id"] = profile.BotId,
         ["is_enterprise_install"] = false,
     };
 
     private JsonObject Pin(JsonObject args)
     {
         var channel = Channel(args, writable: true);
-        var ts = SandboxArgs.Text(args, "timestamp");
+        var ts = SlackArgs.Text(args, "timestamp");
         if (string.IsNullOrEmpty(ts))
         {
             throw new SlackErrorException("no_item_specified");
         }
 
-        PinMessage(channel, Message(channel, ts), SandboxDirectory.BotUserId);
+        PinMessage(channel, Message(channel, ts), BotUserId);
         return Ok();
     }
 
-    private void PinMessage(SandboxChannel channel, SandboxMessage message, string by)
+    private void PinMessage(EmulatedChannel channel, EmulatedMessage message, string by)
     {
         if (message.PinnedBy is not null)
         {
@@ -38,11 +38,12 @@ public sealed partial class SandboxWorkspace
         }
 
         message.PinnedBy = by;
+        message.PinnedTs = NextTs();
         messages.Update(message);
         var all = MessagesIn(channel.Id);
         var item = MessageJson(message, all);
         item["permalink"] = PermalinkOf(message);
-        var now = clock.GetCurrentInstant().ToUnixTimeSeconds();
+        var now = Now();
         Tell(channel, new JsonObject
         {
             ["type"] = "pin_added",
@@ -52,16 +53,16 @@ public sealed partial class SandboxWorkspace
             ["item_user"] = message.User,
             ["pin_count"] = all.Count(m => m.PinnedBy is not null),
             ["pinned_info"] = new JsonObject { ["channel"] = channel.Id, ["pinned_by"] = by, ["pinned_ts"] = now },
-            ["event_ts"] = NextTs(),
+            ["event_ts"] = message.PinnedTs,
         });
     }
 
     private JsonObject Bookmark(JsonObject args)
     {
         var channel = Channel(args, "channel_id", writable: true);
-        var title = SandboxArgs.Text(args, "title");
-        var type = SandboxArgs.Text(args, "type");
-        var link = SandboxArgs.Text(args, "link");
+        var title = SlackArgs.Text(args, "title");
+        var type = SlackArgs.Text(args, "type");
+        var link = SlackArgs.Text(args, "link");
         var error = (title, type) switch
         {
             (null or "", _) or (_, null or "") => "invalid_arguments",
@@ -74,13 +75,15 @@ public sealed partial class SandboxWorkspace
             throw new SlackErrorException(error);
         }
 
-        var created = clock.GetCurrentInstant().ToUnixTimeSeconds();
+        var bookmark = new EmulatedBookmark { Id = NewId('B', 10).Insert(1, "k"), Channel = channel.Id, Title = title!, Type = type!, Link = link! };
+        bookmarks.Insert(bookmark);
+        var created = Now();
         return new JsonObject
         {
             ["ok"] = true,
             ["bookmark"] = new JsonObject
             {
-                ["id"] = NewId('B', 10).Insert(1, "k"),
+                ["id"] = bookmark.Id,
                 ["channel_id"] = channel.Id,
                 ["title"] = title,
                 ["link"] = link,
@@ -88,6 +91,7 @@ public sealed partial class SandboxWorkspace
                 ["type"] = type,
                 ["date_created"] = created,
                 ["date_updated"] = created,
+                ["last_updated_by_user_id"] = BotUserId,
             },
         };
     }
@@ -95,28 +99,28 @@ public sealed partial class SandboxWorkspace
     private JsonObject React(JsonObject args)
     {
         var (channel, message, name) = Reaction(args);
-        AddReaction(channel, message, name, SandboxDirectory.BotUserId);
+        AddReaction(channel, message, name, BotUserId);
         return Ok();
     }
 
     private JsonObject Unreact(JsonObject args)
     {
         var (channel, message, name) = Reaction(args);
-        RemoveReaction(channel, message, name, SandboxDirectory.BotUserId);
+        RemoveReaction(channel, message, name, BotUserId);
         return Ok();
     }
 
-    private (SandboxChannel Channel, SandboxMessage Message, string Name) Reaction(JsonObject args)
+    private (EmulatedChannel Channel, EmulatedMessage Message, string Name) Reaction(JsonObject args)
     {
         var channel = Channel(args);
-        var ts = SandboxArgs.Text(args, "timestamp");
+        var ts = SlackArgs.Text(args, "timestamp");
         if (string.IsNullOrEmpty(ts))
         {
             throw new SlackErrorException("no_item_specified");
         }
 
         var message = Message(channel, ts);
-        var name = SandboxArgs.Text(args, "name");
+        var name = SlackArgs.Text(args, "name");
 
         // Slack wants "memo", not ":memo:".
         return string.IsNullOrEmpty(name) || name.StartsWith(':') || name.EndsWith(':') || name.Contains(' ', StringComparison.Ordinal)
@@ -124,7 +128,7 @@ public sealed partial class SandboxWorkspace
             : (channel, message, name);
     }
 
-    private void AddReaction(SandboxChannel channel, SandboxMessage message, string name, string user)
+    private void AddReaction(EmulatedChannel channel, EmulatedMessage message, string name, string user)
     {
         var reaction = message.Reactions.Find(r => r.Name == name);
         if (reaction?.Users.Contains(user) == true)
@@ -134,7 +138,7 @@ public sealed partial class SandboxWorkspace
 
         if (reaction is null)
         {
-            message.Reactions.Add(reaction = new SandboxReaction { Name = name });
+            message.Reactions.Add(reaction = new EmulatedReaction { Name = name });
         }
 
         reaction.Users.Add(user);
@@ -142,7 +146,7 @@ public sealed partial class SandboxWorkspace
         Tell(channel, ReactionEvent("reaction_added", message, name, user));
     }
 
-    private void RemoveReaction(SandboxChannel channel, SandboxMessage message, string name, string user)
+    private void RemoveReaction(EmulatedChannel channel, EmulatedMessage message, string name, string user)
     {
         var reaction = message.Reactions.Find(r => r.Name == name);
         if (reaction is null || !reaction.Users.Remove(user))
@@ -159,7 +163,7 @@ public sealed partial class SandboxWorkspace
         Tell(channel, ReactionEvent("reaction_removed", message, name, user));
     }
 
-    private JsonObject ReactionEvent(string type, SandboxMessage message, string name, string user) => new()
+    private JsonObject ReactionEvent(string type, EmulatedMessage message, string name, string user) => new()
     {
         ["type"] = type,
         ["user"] = user,
@@ -171,53 +175,49 @@ public sealed partial class SandboxWorkspace
 
     private JsonObject UserInfo(JsonObject args)
     {
-        var user = SandboxDirectory.Find(SandboxArgs.Text(args, "user")) ?? throw new SlackErrorException("user_not_found");
+        var user = directory.Find(SlackArgs.Text(args, "user")) ?? throw new SlackErrorException("user_not_found");
         return new JsonObject
         {
             ["ok"] = true,
             ["user"] = new JsonObject
             {
                 ["id"] = user.Id,
-                ["team_id"] = SandboxDirectory.TeamId,
+                ["team_id"] = profile.TeamId,
                 ["name"] = user.Name,
                 ["real_name"] = user.RealName,
                 ["deleted"] = false,
                 ["tz"] = user.TimeZone,
-                ["tz_offset"] = NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone)?.GetUtcOffset(clock.GetCurrentInstant()).Seconds ?? 0,
+                ["tz_offset"] = NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(user.TimeZone)?.GetUtcOffset(NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow())).Seconds ?? 0,
                 ["is_bot"] = user.IsBot,
                 ["profile"] = new JsonObject { ["real_name"] = user.RealName, ["display_name"] = user.Name },
             },
         };
     }
 
-    private static JsonObject UserGroupMembers(JsonObject args) =>
-        SandboxArgs.Text(args, "usergroup") == SandboxDirectory.EveryoneGroupId
-            ? new JsonObject { ["ok"] = true, ["users"] = new JsonArray([.. SandboxDirectory.People.Select(p => (JsonNode)p.Id)]) }
+    private JsonObject UserGroupMembers(JsonObject args) =>
+        directory.GroupMembers(SlackArgs.Text(args, "usergroup")) is { } members
+            ? new JsonObject { ["ok"] = true, ["users"] = new JsonArray([.. members.Select(m => (JsonNode)m)]) }
             : throw new SlackErrorException("no_such_subteam");
 
-    /// <summary>A trigger id opens one view, for the person whose click or command made it.</summary>
+    /// <summary>A trigger id opens one view, within 3 seconds of the click or command that made it, for the person who made it.</summary>
     private JsonObject OpenView(JsonObject args)
     {
-        var trigger = SandboxArgs.Text(args, "trigger_id");
+        var trigger = SlackArgs.Text(args, "trigger_id");
         if (string.IsNullOrEmpty(trigger))
         {
             throw new SlackErrorException("invalid_arguments");
         }
 
         var view = View(args);
-        if (!triggers.Remove(trigger, out var user))
-        {
-            throw new SlackErrorException("invalid_trigger_id");
-        }
-
-        var stored = new SandboxView { Id = NewId('V'), User = user, View = view.ToJsonString(), IsOpen = true };
+        var user = ExchangeTrigger(trigger);
+        var stored = new EmulatedView { Id = NewId('V'), User = user, View = view.ToJsonString(), IsOpen = true };
         views.Insert(stored);
         return new JsonObject { ["ok"] = true, ["view"] = ViewJson(stored.Id, view) };
     }
 
     private JsonObject UpdateView(JsonObject args)
     {
-        var stored = views.FindById(SandboxArgs.Text(args, "view_id") ?? "") ?? throw new SlackErrorException("not_found");
+        var stored = views.FindById(SlackArgs.Text(args, "view_id") ?? "") ?? throw new SlackErrorException("not_found");
         var view = View(args);
         stored.View = view.ToJsonString();
         views.Update(stored);
@@ -225,17 +225,17 @@ public sealed partial class SandboxWorkspace
     }
 
     private static JsonObject View(JsonObject args) =>
-        SandboxArgs.Structured(args, "view") is JsonObject view && SandboxArgs.Text(view, "type") is { Length: > 0 }
+        SlackArgs.Structured(args, "view") is JsonObject view && SlackArgs.Text(view, "type") is { Length: > 0 }
             ? (JsonObject)view.DeepClone()
             : throw new SlackErrorException("invalid_arguments");
 
-    private static JsonObject ViewJson(string id, JsonObject view)
+    private JsonObject ViewJson(string id, JsonObject view)
     {
         var json = (JsonObject)view.DeepClone();
         json["id"] = id;
-        json["team_id"] = SandboxDirectory.TeamId;
-        json["app_id"] = SandboxDirectory.AppId;
-        json["bot_id"] = SandboxDirectory.BotId;
+        json["team_id"] = profile.TeamId;
+        json["app_id"] = profile.AppId;
+        json["bot_id"] = profile.BotId;
         json["root_view_id"] = id;
         json["state"] = new JsonObject { ["values"] = new JsonObject() };
         return json;

@@ -1,3 +1,5 @@
+using IncidentBot.Emulator;
+
 namespace IncidentBot.Sandbox;
 
 /// <summary>The fixed cast of the emulated workspace: its ids, the bot, a few people to act as, and the two channels every workspace starts with.</summary>
@@ -13,10 +15,10 @@ public static class SandboxDirectory
     public const string AnnouncementChannelId = "C0INCIDENT";
     public const string RandomChannelId = "C0RANDOM01";
 
-    public static SandboxUser Bot { get; } = new(BotUserId, "incidentbot", "IncidentBot", IsBot: true);
+    public static EmulatedUser Bot { get; } = new(BotUserId, "incidentbot", "IncidentBot", IsBot: true);
 
     /// <summary>The people the page lets you act as; the first is the default.</summary>
-    public static IReadOnlyList<SandboxUser> People { get; } =
+    public static IReadOnlyList<EmulatedUser> People { get; } =
     [
         new("U0ALEXKIM1", "alex", "Alex Kim", TimeZone: "Europe/London"),
         new("U0SAMRIVE1", "sam", "Sam Rivera", TimeZone: "America/New_York"),
@@ -26,9 +28,21 @@ public static class SandboxDirectory
     /// <summary>The workspace's one user group, everyone in it, for settings that name a group (<c>Incidents:Admins</c>, say).</summary>
     public const string EveryoneGroupId = "S0EVERYONE";
 
-    public static SandboxUser? Find(string? id) =>
+    public static EmulatedUser? Find(string? id) =>
         id == BotUserId ? Bot : People.FirstOrDefault(p => p.Id == id);
 
-    public static SandboxUser? FindByName(string name) =>
+    public static EmulatedUser? FindByName(string name) =>
         People.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The channels the workspace starts with, unless its file has them already.</summary>
+    public static void Seed(EmulatedWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var everyone = People.Select(p => p.Id).Append(BotUserId).ToList();
+        workspace.SeedChannel(GeneralChannelId, "general", isPrivate: false, People[0].Id, everyone, "Company-wide announcements and work-based matters");
+        workspace.SeedChannel(AnnouncementChannelId, "incidents", isPrivate: false, People[0].Id, everyone, "Every incident is announced here");
+
+        // As in most workspaces, there is a channel the bot was never added to.
+        workspace.SeedChannel(RandomChannelId, "random", isPrivate: false, People[0].Id, People.Select(p => p.Id), "Non-work banter; the bot is not in here");
+    }
 }

@@ -1,20 +1,20 @@
-namespace IncidentBot.Sandbox;
+namespace IncidentBot.Emulator;
 
 /// <summary>A message of the emulated workspace; blocks and metadata are kept as the JSON the poster sent.</summary>
-public sealed class SandboxMessage
+public sealed class EmulatedMessage
 {
     /// <summary>Channel and ts: <c>C…:1764000000.000100</c>.</summary>
-    public string Id { get; set; } = "";
+    public string Id { get; set => field = value ?? ""; } = "";
 
-    public string Channel { get; set; } = "";
+    public string Channel { get; set => field = value ?? ""; } = "";
 
-    public string Ts { get; set; } = "";
+    public string Ts { get; set => field = value ?? ""; } = "";
 
-    public string User { get; set; } = "";
+    public string User { get; set => field = value ?? ""; } = "";
 
     public bool IsBot { get; set; }
 
-    public string Text { get; set; } = "";
+    public string Text { get; set => field = value ?? ""; } = "";
 
     public string? Blocks { get; set; }
 
@@ -25,10 +25,13 @@ public sealed class SandboxMessage
 
     public string? EditedTs { get; set; }
 
-    public List<SandboxReaction> Reactions { get; set; } = [];
+    public List<EmulatedReaction> Reactions { get; set; } = [];
 
     /// <summary>Who pinned it; null when it is not pinned.</summary>
     public string? PinnedBy { get; set; }
+
+    /// <summary>When it was pinned, as a Slack ts, so pins list in pinning order; null when it is not pinned.</summary>
+    public string? PinnedTs { get; set; }
 
     /// <summary>The file shared with this message, if any.</summary>
     public string? FileId { get; set; }

@@ -1,0 +1,13 @@
+namespace IncidentBot.Emulator;
+
+/// <summary>A modal opened with views.open for <see cref="User"/>, as the JSON the bot sent; closed once submitted or dismissed.</summary>
+public sealed class EmulatedView
+{
+    public string Id { get; set => field = value ?? ""; } = "";
+
+    public string User { get; set => field = value ?? ""; } = "";
+
+    public string View { get; set => field = value ?? ""; } = "";
+
+    public bool IsOpen { get; set; }
+}
