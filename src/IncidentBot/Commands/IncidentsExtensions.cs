@@ -41,6 +41,7 @@ public static class IncidentsExtensions
             return new SeverityScheme(o.Severities, o.DefaultSeverity);
         });
         services.AddSingleton<MessageRenderer>();
+        services.AddHostedService<TemplateCheck<MessageRenderer>>();
         services.AddSingleton<IncidentMessages>();
         services.AddSingleton<StoreSignals>();
         services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
