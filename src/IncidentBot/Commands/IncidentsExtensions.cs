@@ -60,7 +60,7 @@ public static class IncidentsExtensions
 
         services.AddSingleton<ReminderPolicy>();
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<ReminderPolicy>());
-        services.TryAddKeyedSingleton(ReminderService.TimeKey, TimeProvider.System);
+        services.TryAddKeyedSingleton(ReminderService.TimeKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddHostedService<ReminderService>();
         services.AddSingleton<IBlockActionHandler, ReminderActionHandler>();
         services.AddSingleton<IViewSubmissionHandler, UpdateFormHandler>();
