@@ -81,33 +81,6 @@ public sealed class ScribeTests : ScribeTest
     }
 
     [Fact]
-    public async Task An_edit_made_while_the_permalink_is_on_its_way_is_kept_with_the_permalink()
-    {
-        var room = await DeclareAsync();
-        var ts = await SayAsync(room, "Rollback of 4.2.0 started");
-        Slack.DelayNext("chat.getPermalink", TimeSpan.FromMilliseconds(500));
-        await ReactAsync(room, ts, added: true);
-        await Slack.WaitForCallAsync("chat.getPermalink");
-
-        await SendAsync(new JsonObject
-        {
-            ["type"] = "message",
-            ["subtype"] = "message_changed",
-            ["channel"] = room,
-            ["hidden"] = true,
-            ["message"] = new JsonObject { ["type"] = "message", ["user"] = Engineer, ["text"] = "Rollback of 4.1.9 started", ["ts"] = ts },
-            ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = Engineer, ["text"] = "Rollback of 4.2.0 started", ["ts"] = ts },
-            ["ts"] = "1795489990.000300",
-            ["event_ts"] = "1795489990.000300",
-        });
-        await Bot.OutboxDrainedAsync();
-
-        var note = Assert.Single(Notes());
-        Assert.Equal("Rollback of 4.1.9 started", note.Text);
-        Assert.NotNull(note.Permalink);
-    }
-
-    [Fact]
     public async Task A_message_older_than_the_bots_copy_is_fetched_once_from_history()
     {
         var room = await DeclareAsync();
