@@ -1,7 +1,6 @@
 using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Escalation;
-using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Metrics;
 using IncidentBot.People;
@@ -15,6 +14,10 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// A failed start is told below, one line per reason; the host would repeat it as a stack trace. A service that dies
+// later is still logged: the host reports that as critical.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.AddSlack();
 builder.AddPeople();
@@ -35,38 +38,42 @@ app.MapGet("/health", (SocketModeStatus socket) =>
 });
 app.MapSlack();
 app.MapSandbox();
+app.MapPostmortems();
+app.MapMetrics();
 
 try
 {
-    // Settings and templates are checked before the host starts, so a mistake is one clear line at start-up,
-    // not a stack trace, and never a failure in the middle of an incident.
-    _ = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
-    _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-    _ = app.Services.GetRequiredService<IOptions<IncidentsOptions>>().Value;
-    _ = app.Services.GetRequiredService<IOptions<EscalationOptions>>().Value;
-    _ = app.Services.GetRequiredService<IOptions<IncidentBot.Paging.PagingOptions>>().Value;
-    _ = app.Services.GetRequiredService<IOptions<IncidentBot.Webhooks.WebhookOptions>>().Value;
-    app.Services.GetRequiredService<MessageRenderer>();
-    app.MapPostmortems();
-    app.MapMetrics();
+    // Settings (ValidateOnStart) and templates (TemplateCheck) are checked as the host starts, before any service
+    // runs, so a mistake is one clear line at start-up, not a stack trace, and never a failure in the middle of an incident.
+    await app.StartAsync().ConfigureAwait(false);
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (StartFailures(ex) is [_, ..] lines)
 {
-    foreach (var failure in ex.Failures)
+    foreach (var line in lines)
     {
-        await Console.Error.WriteLineAsync($"IncidentBot cannot start: {failure}").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"IncidentBot cannot start: {line}").ConfigureAwait(false);
     }
 
-    return 1;
-}
-catch (TemplateException ex)
-{
-    await Console.Error.WriteLineAsync($"IncidentBot cannot start: {ex.Message}").ConfigureAwait(false);
+    await app.DisposeAsync().ConfigureAwait(false);
     return 1;
 }
 
-await app.RunAsync().ConfigureAwait(false);
+await app.WaitForShutdownAsync().ConfigureAwait(false);
+await app.DisposeAsync().ConfigureAwait(false);
 return 0;
+
+// The reasons a start failed that the operator can fix: settings and templates; anything else stays an exception.
+static List<string> StartFailures(Exception ex)
+{
+    List<string> lines = ex switch
+    {
+        OptionsValidationException options => [.. options.Failures],
+        TemplateException template => [template.Message],
+        AggregateException all when all.InnerExceptions.All(e => StartFailures(e).Count > 0) => [.. all.InnerExceptions.SelectMany(StartFailures)],
+        _ => [],
+    };
+    return [.. lines.Distinct()];
+}
 
 /// <summary>The entry point; public so integration tests can host it.</summary>
 public partial class Program;

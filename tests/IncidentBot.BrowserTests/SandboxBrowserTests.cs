@@ -21,8 +21,17 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         bot = await SandboxProcess.StartAsync(new() { ["Sandbox__UpdateInterval"] = "00:01:00" });
-        playwright = await Playwright.CreateAsync();
-        browser = await Chromium.LaunchAsync(playwright);
+        try
+        {
+            playwright = await Playwright.CreateAsync();
+            browser = await Chromium.LaunchAsync(playwright);
+        }
+        catch
+        {
+            // No browser: the bot started for it must not outlive the failed set-up.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

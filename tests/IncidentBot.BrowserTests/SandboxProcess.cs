@@ -14,6 +14,7 @@ internal sealed partial class SandboxProcess : IDisposable
     private readonly Process process;
     private readonly StringBuilder log = new();
     private readonly string folder;
+    private bool disposed;
 
     private SandboxProcess(Process process, string folder)
     {
@@ -59,12 +60,27 @@ internal sealed partial class SandboxProcess : IDisposable
         }
 
         var started = new SandboxProcess(Process.Start(info)!, folder);
-        await started.WaitForUrlAsync();
-        return started;
+        try
+        {
+            await started.WaitForUrlAsync();
+            return started;
+        }
+        catch
+        {
+            // A start that never printed its address must not leave the bot running.
+            started.Dispose();
+            throw;
+        }
     }
 
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);

@@ -25,7 +25,7 @@ public sealed partial class FakeSlackApi
         lock (gate)
         {
             fault = TakeFault(UploadCall);
-            Record(new RecordedCall(UploadCall, new JsonObject { ["file_id"] = fileId, ["length"] = content.Length, ["authorization"] = http.Request.Headers.Authorization.ToString() }, TimeProvider.System.GetUtcNow(), fault));
+            Record(new RecordedCall(UploadCall, new JsonObject { ["file_id"] = fileId, ["length"] = content.Length, ["authorization"] = http.Request.Headers.Authorization.ToString() }, time.GetUtcNow(), fault));
             if (fault is null || fault.ApplyBeforeDelay)
             {
                 stored = workspace.Receive(fileId, content);

@@ -34,9 +34,13 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     private readonly FakeDirectory people = new(Bot);
     private EmulatedWorkspace workspace = null!;
 
-    private FakeSlackApi(WebApplication app)
+    /// <summary>The clock of the call log and of injected delays: a test's fake time moves them without sleeping.</summary>
+    private readonly TimeProvider time;
+
+    private FakeSlackApi(WebApplication app, TimeProvider time)
     {
         this.app = app;
+        this.time = time;
         app.MapPost("/api/{method}", HandleAsync);
         app.MapPost("/upload/{fileId}", UploadAsync);
     }
@@ -45,14 +49,15 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     public Uri BaseUrl =>
         new(new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()), "api/");
 
-    public static async Task<FakeSlackApi> StartAsync()
+    /// <param name="time">Stamps the call log and waits out <see cref="DelayNext"/>; the system's unless given.</param>
+    public static async Task<FakeSlackApi> StartAsync(TimeProvider? time = null)
     {
         // The empty builder reads no appsettings.json or ASPNETCORE_* variables, so the bot's own settings copied
         // into the test output cannot move or reconfigure the fake.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
         builder.Services.AddRoutingCore();
-        var fake = new FakeSlackApi(builder.Build());
+        var fake = new FakeSlackApi(builder.Build(), time ?? TimeProvider.System);
         await fake.app.StartAsync();
         var profile = new WorkspaceProfile(
             TeamId, "Fake Workspace", AppId, BotId, Bot, new Uri("https://fake-workspace.slack.com/"), new Uri(fake.BaseUrl, "/upload/"),
@@ -104,7 +109,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         {
             var refusal = AuthError(http.Request, method) ?? bodyError;
             fault = refusal is null ? TakeFault(method) : null;
-            Record(new RecordedCall(method, args, TimeProvider.System.GetUtcNow(), fault));
+            Record(new RecordedCall(method, args, time.GetUtcNow(), fault));
             if ((refusal ?? fault?.SlackError) is { } error)
             {
                 answer = EmulatedWorkspace.Error(error);
@@ -176,7 +181,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(delay, TimeProvider.System, cancel.Token);
+            await Task.Delay(delay, time, cancel.Token);
             return true;
         }
         catch (OperationCanceledException)

@@ -41,6 +41,7 @@ public static class IncidentsExtensions
             return new SeverityScheme(o.Severities, o.DefaultSeverity);
         });
         services.AddSingleton<MessageRenderer>();
+        services.AddHostedService<TemplateCheck<MessageRenderer>>();
         services.AddSingleton<IncidentMessages>();
         services.AddSingleton<StoreSignals>();
         services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
@@ -59,7 +60,7 @@ public static class IncidentsExtensions
 
         services.AddSingleton<ReminderPolicy>();
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<ReminderPolicy>());
-        services.TryAddKeyedSingleton(ReminderService.TimeKey, TimeProvider.System);
+        services.TryAddKeyedSingleton(ReminderService.TimeKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddHostedService<ReminderService>();
         services.AddSingleton<IBlockActionHandler, ReminderActionHandler>();
         services.AddSingleton<IViewSubmissionHandler, UpdateFormHandler>();

@@ -17,7 +17,10 @@ public static class EscalationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section)
+        // Each class binds its own section: the matrix and the receivers are sub-sections of Incidents, whose own
+        // settings are IncidentsOptions.
+        services.AddOptions<EscalationOptions>()
+            .Configure<IConfiguration>((o, config) => config.GetSection(EscalationOptions.Section).Bind(o.Escalation))
             .PostConfigure<IOptions<IncidentsOptions>>((o, incidents) =>
             {
                 if (o.Escalation.Count == 0)
@@ -32,7 +35,8 @@ public static class EscalationExtensions
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
         services.AddOptions<PagingOptions>().BindConfiguration(PagingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PagingOptions>, PagingOptionsValidator>();
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
+        services.AddOptions<WebhookOptions>()
+            .Configure<IConfiguration>((o, config) => config.GetSection(WebhookOptions.Section).Bind(o.Webhooks))
             .Validate(o => o.Webhooks.All(w => PagingOptionsValidator.IsHttp(w.Url)), "Every item of Incidents:Webhooks needs a Url, an absolute http(s) address.")
             .Validate(o => o.Webhooks.All(w => w.Secret.Length >= 16), "Every item of Incidents:Webhooks needs a Secret of at least 16 characters.")
             .Validate(o => o.Webhooks.Select(w => w.Url).Distinct().Count() == o.Webhooks.Count, "Incidents:Webhooks lists the same Url twice.")

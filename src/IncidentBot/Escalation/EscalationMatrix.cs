@@ -5,7 +5,7 @@ using NodaTime;
 namespace IncidentBot.Escalation;
 
 /// <summary>The configured escalation steps of each severity, in order of time; a severity stored under an alias finds its steps too.</summary>
-public sealed class EscalationMatrix(IOptions<EscalationOptions> options, SeverityScheme scheme)
+public sealed class EscalationMatrix(IOptions<EscalationOptions> options, IOptions<IncidentsOptions> incidents, SeverityScheme scheme)
 {
     private readonly Lazy<Dictionary<string, IReadOnlyList<EscalationStep>>> bySeverity = new(() => Build(options.Value, scheme));
     private readonly Lazy<List<string>> handles = new(() => options.Value.Escalation.Values
@@ -45,7 +45,7 @@ public sealed class EscalationMatrix(IOptions<EscalationOptions> options, Severi
 
     /// <summary>The steps of <paramref name="severity"/>, earliest first; none when automatic escalation is off.</summary>
     public IReadOnlyList<EscalationStep> For(string severity) =>
-        options.Value.AutoEscalation ? bySeverity.Value.GetValueOrDefault(scheme.Named(severity).Name) ?? [] : [];
+        incidents.Value.AutoEscalation ? bySeverity.Value.GetValueOrDefault(scheme.Named(severity).Name) ?? [] : [];
 
     private static Dictionary<string, IReadOnlyList<EscalationStep>> Build(EscalationOptions options, SeverityScheme scheme)
     {

@@ -1,16 +1,16 @@
 namespace IncidentBot.Escalation;
 
-/// <summary>The escalation matrix: <c>Incidents:Escalation</c>, a list of steps per severity name.</summary>
+/// <summary>
+/// The escalation matrix: <c>Incidents:Escalation</c>, a list of steps per severity name. Whether it fires by itself is
+/// <see cref="IncidentBot.Incidents.IncidentsOptions.AutoEscalation"/>.
+/// </summary>
 public sealed class EscalationOptions
 {
-    public const string Section = "Incidents";
+    public const string Section = "Incidents:Escalation";
 
     /// <summary>
     /// Steps by severity name (or alias). Left out entirely: <see cref="EscalationMatrix.DefaultsByRank"/>, by the configured severities' rank. A severity with no
     /// entry never escalates by itself.
     /// </summary>
     public Dictionary<string, List<EscalationStepOptions>> Escalation { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Fire the matrix's steps as time passes. Default true; false leaves only <c>/incident escalate</c> and <c>/incident page</c>.</summary>
-    public bool AutoEscalation { get; set; } = true;
 }

@@ -23,6 +23,9 @@ public sealed class IncidentsOptions
     /// <summary>War-room channel name pattern; <c>{yyyy-MM-dd}</c> (or another date format in braces), <c>{slug}</c> and <c>{id}</c> are replaced. Default <c>inc-{yyyy-MM-dd}-{slug}</c>.</summary>
     public string ChannelPattern { get; set; } = "inc-{yyyy-MM-dd}-{slug}";
 
+    /// <summary>Fire the escalation matrix's steps as time passes. Default true; false leaves only <c>/incident escalate</c> and <c>/incident page</c>.</summary>
+    public bool AutoEscalation { get; set; } = true;
+
     /// <summary>Archive the war room when the incident is closed. Default true.</summary>
     public bool ArchiveOnClose { get; set; } = true;
 

@@ -16,7 +16,6 @@ public static partial class MetricsEndpoints
     public static IEndpointConventionBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        _ = app.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value;
         return app.MapGet("/metrics", Scrape);
     }
 

@@ -7,9 +7,9 @@ namespace IncidentBot.Outbox;
 /// Sends the outbox to Slack. Each incident is a lane: its messages go strictly in the order they were decided,
 /// while different incidents proceed side by side. A commit wakes the service at once and names the lanes that got
 /// messages, so under load it looks only at those; once a second it also looks at everything pending, which finds a
-/// lane whose retry has come due and, after a restart, what was left.
+/// lane whose retry has come due and, after a restart, what was left. It waits on the registered <see cref="TimeProvider"/>.
 /// </summary>
-public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery delivery, StoreSignals signals, IClock clock, ILogger<OutboxService> logger) : BackgroundService
+public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery delivery, StoreSignals signals, IClock clock, TimeProvider time, ILogger<OutboxService> logger) : BackgroundService
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
@@ -46,7 +46,7 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
                     LogLoopFailed(ex);
                 }
 
-                await wake.WaitAsync(IdlePoll, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await wake.WaitAsync(IdlePoll, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -18,15 +18,10 @@ public static partial class PostmortemEndpoints
 {
     private const string Bearer = "Bearer ";
 
-    /// <summary>
-    /// Maps the endpoint, and builds the renderer and reads the options now, so a broken post-mortem template or a bad
-    /// setting stops the start with the file and line or the setting's name, not the first request.
-    /// </summary>
+    /// <summary>Maps the endpoint; its options and the post-mortem template are checked as the host starts.</summary>
     public static RouteGroupBuilder MapPostmortems(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        _ = app.ServiceProvider.GetRequiredService<IOptions<PostmortemOptions>>().Value;
-        app.ServiceProvider.GetRequiredService<PostmortemRenderer>();
         var group = app.MapGroup("/incidents");
         group.MapGet("/{id}/postmortem.md", Draft);
         return group;

@@ -1,5 +1,6 @@
 using IncidentBot.Changes;
 using IncidentBot.Commands;
+using IncidentBot.Messaging;
 using IncidentBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,6 +22,7 @@ public static class PostmortemsExtensions
                 "Postmortems:AccessToken must be at least 16 characters without spaces, or empty to turn GET /incidents/{id}/postmortem.md off.")
             .ValidateOnStart();
         services.AddSingleton<PostmortemRenderer>();
+        services.AddHostedService<TemplateCheck<PostmortemRenderer>>();
         services.AddSingleton<PostmortemUploadStore>();
         services.AddSingleton<PostmortemUpload>();
         services.AddSingleton<IDecisionEffects, PostmortemOnResolve>();

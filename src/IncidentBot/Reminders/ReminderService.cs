@@ -6,7 +6,7 @@ namespace IncidentBot.Reminders;
 /// <summary>
 /// Sleeps until the earliest due time stored in LiteDB (an update reminder, an escalation step), or until an incident
 /// changes, then lets each <see cref="IDueWork"/> send what is due. Due times live in the database, not in timers, so a
-/// restart loses none. It waits on <see cref="TimeKey"/>'s <see cref="TimeProvider"/> (the system's), so a test moves time
+/// restart loses none. It waits on <see cref="TimeKey"/>'s <see cref="TimeProvider"/> (the registered one unless keyed apart), so a test moves time
 /// and wakes it instead of sleeping.
 /// </summary>
 public sealed partial class ReminderService(

@@ -1,6 +1,7 @@
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Slack.SocketMode;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
 
@@ -12,6 +13,7 @@ public static class SlackExtensions
     public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         builder.Services.AddSingleton<SlackSignatureVerifier>();
@@ -20,7 +22,12 @@ public static class SlackExtensions
         builder.Services.AddSingleton<SlackDispatcher>();
         builder.Services.AddResiliencePipeline<string, HttpResponseMessage>(
             SlackApiClient.PipelineName,
-            (pipeline, context) => SlackResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value));
+            (pipeline, context) =>
+            {
+                // Retry-After and back-off wait on the registered TimeProvider, so a test moves time instead of sleeping.
+                pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                SlackResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value);
+            });
         builder.Services.AddHttpClient<ISlackApi, SlackApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSocketMode();
         return builder;

@@ -87,7 +87,8 @@ public sealed class FakeSlackApiTests
     [Fact]
     public async Task Delay_applied_before_delay_posts_even_when_the_caller_gives_up()
     {
-        await using var slack = await FakeSlackApi.StartAsync();
+        // On a clock that stands still the delay never ends by itself: only the caller's giving up ends the call.
+        await using var slack = await FakeSlackApi.StartAsync(new Integration.TestTime());
         using var http = Client(slack);
         var channel = await CreateChannelAsync(http, "inc-8-slow");
         slack.DelayNext("chat.postMessage", TimeSpan.FromMinutes(5), applyBeforeDelay: true);
@@ -109,7 +110,7 @@ public sealed class FakeSlackApiTests
         using var http = Client(slack);
         using var answer = await PostFormAsync(http, "auth.test", []);
 
-        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => slack.WaitForCallAsync("chat.postMessage", timeout: TimeSpan.FromMilliseconds(200)));
+        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => slack.WaitForCallAsync("chat.postMessage", timeout: TimeSpan.FromMilliseconds(50)));
 
         Assert.Contains("auth.test", timeout.Message, StringComparison.Ordinal);
     }

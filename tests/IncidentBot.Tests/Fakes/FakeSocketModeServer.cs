@@ -24,7 +24,7 @@ public sealed partial class FakeSocketModeServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly List<FakeSocketConnection> connections = [];
     private readonly List<FakeSocketAck> acks = [];
-    private readonly Dictionary<string, (JsonObject Envelope, FakeSocketConnection Connection, long SentAt)> unacknowledged = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (JsonObject Envelope, FakeSocketConnection Connection)> unacknowledged = new(StringComparer.Ordinal);
     private readonly List<JsonObject> held = [];
     private readonly List<string> redelivered = [];
     private int tickets;
@@ -167,8 +167,8 @@ public sealed partial class FakeSocketModeServer : IAsyncDisposable
         var id = (string?)ack["envelope_id"] ?? "";
         lock (gate)
         {
-            var sentAt = unacknowledged.Remove(id, out var sent) ? sent.SentAt : TimeProvider.System.GetTimestamp();
-            acks.Add(new FakeSocketAck(id, ack["payload"] as JsonObject, connection.Number, TimeProvider.System.GetElapsedTime(sentAt)));
+            unacknowledged.Remove(id);
+            acks.Add(new FakeSocketAck(id, ack["payload"] as JsonObject, connection.Number));
             Changed();
         }
     }
@@ -199,9 +199,9 @@ public sealed partial class FakeSocketModeServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Under <see cref="gate"/>: remembers when an envelope left, for the latency of its acknowledgement.</summary>
+    /// <summary>Under <see cref="gate"/>: remembers on which connection an envelope left, to redeliver it if that one closes unacknowledged.</summary>
     private void Track(JsonObject envelope, FakeSocketConnection connection) =>
-        unacknowledged[(string)envelope["envelope_id"]!] = (envelope, connection, TimeProvider.System.GetTimestamp());
+        unacknowledged[(string)envelope["envelope_id"]!] = (envelope, connection);
 
     private T Locked<T>(Func<T> read)
     {

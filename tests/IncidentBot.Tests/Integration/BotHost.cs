@@ -48,7 +48,7 @@ internal sealed class BotHost : IAsyncDisposable
 
     public IIncidentStore Store => Services.GetRequiredService<IIncidentStore>();
 
-    public static BotHost Start(FakeSlackApi slack, string? databasePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, IClock? clock = null)
+    public static BotHost Start(FakeSlackApi slack, string? databasePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, IClock? clock = null, TestTime? time = null)
     {
         ArgumentNullException.ThrowIfNull(slack);
         var path = databasePath ?? Path.Combine(Path.GetTempPath(), $"incidentbot-it-{Guid.NewGuid():N}.db");
@@ -80,6 +80,12 @@ internal sealed class BotHost : IAsyncDisposable
                 if (clock is not null)
                 {
                     s.AddSingleton(clock);
+                }
+
+                if (time is not null)
+                {
+                    s.AddSingleton<TimeProvider>(time);
+                    s.AddSingleton<IClock>(time);
                 }
 
                 services?.Invoke(s);

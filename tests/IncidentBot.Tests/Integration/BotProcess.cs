@@ -12,6 +12,7 @@ internal sealed partial class BotProcess : IDisposable
 
     public Process Process { get; }
 
+    /// <summary>Starts the bot without waiting for it: for a start that is meant to fail, read <see cref="Process"/>'s exit.</summary>
     public static BotProcess Start(Dictionary<string, string> environment, string arguments = "--urls http://127.0.0.1:0")
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -32,8 +33,36 @@ internal sealed partial class BotProcess : IDisposable
         return new BotProcess(Process.Start(info)!);
     }
 
+    /// <summary>
+    /// Starts the bot and returns once it listens and passes <paramref name="ready"/>, if given. A start that fails on
+    /// the way (the bot exits, never listens, or fails the check) kills the process before the failure is rethrown,
+    /// so a failing set-up leaves no bot running.
+    /// </summary>
+    public static async Task<BotProcess> StartAsync(Dictionary<string, string> environment, Func<BotProcess, Task>? ready = null)
+    {
+        var bot = Start(environment);
+        try
+        {
+            bot.Address = await bot.ListeningAsync();
+            if (ready is not null)
+            {
+                await ready(bot);
+            }
+
+            return bot;
+        }
+        catch
+        {
+            bot.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Where the bot listens, once <see cref="StartAsync"/> returned.</summary>
+    public Uri Address { get; private set; } = null!;
+
     /// <summary>Reads the log until Kestrel says where it listens.</summary>
-    public async Task<Uri> ListeningAsync()
+    private async Task<Uri> ListeningAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await Process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)

@@ -13,8 +13,8 @@ public abstract class BotTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Slack = await FakeSlackApi.StartAsync();
-        Bot = BotHost.Start(Slack, services: ConfigureServices, clock: Clock);
+        Slack = await FakeSlackApi.StartAsync(Time);
+        Bot = BotHost.Start(Slack, services: ConfigureServices, clock: Clock, time: Time);
     }
 
     public async Task DisposeAsync()
@@ -25,6 +25,9 @@ public abstract class BotTest : IAsyncLifetime
 
     /// <summary>The bot's clock; null for the real one. A test that moves time overrides this.</summary>
     private protected virtual IClock? Clock => null;
+
+    /// <summary>The bot's and the fake Slack's time, moved by the test; null for the real one.</summary>
+    private protected virtual TestTime? Time => null;
 
     private protected virtual void ConfigureServices(IServiceCollection services)
     {

@@ -5,9 +5,11 @@ namespace IncidentBot.Tests.Integration;
 /// <summary>The bot stopped in the middle of a declaration and started again on the same LiteDB file.</summary>
 public sealed class DurabilityTests : IAsyncLifetime
 {
+    /// <summary>The fake Slack's time: a delayed answer never comes while the bot waits for it, and a 429's wait is moved, not slept.</summary>
+    private readonly TestTime time = new();
     private FakeSlackApi slack = null!;
 
-    public async Task InitializeAsync() => slack = await FakeSlackApi.StartAsync();
+    public async Task InitializeAsync() => slack = await FakeSlackApi.StartAsync(time);
 
     public async Task DisposeAsync() => await slack.DisposeAsync();
 
@@ -56,10 +58,10 @@ public sealed class DurabilityTests : IAsyncLifetime
     public async Task With_the_first_post_rate_limited_for_2_s_it_arrives_once_2_s_later()
     {
         slack.FailNext("chat.postMessage", 429, retryAfter: TimeSpan.FromSeconds(2));
-        await using var bot = BotHost.Start(slack);
+        await using var bot = BotHost.Start(slack, time: time);
 
         await bot.ReplyAsync("create Payments down sev1");
-        await bot.OutboxDrainedAsync();
+        await time.AdvanceUntilAsync(() => bot.Store.PendingOutbox().Count == 0, "the outbox to drain", TimeSpan.FromMilliseconds(100));
 
         // The declaration and the announcement go out side by side: whichever was first got the 429.
         var posts = slack.Calls("chat.postMessage");

@@ -11,6 +11,9 @@ namespace IncidentBot.Tests.Integration;
 public sealed class PostmortemTests : BotTest
 {
     private static readonly string[] UploadFlow = ["files.getUploadURLExternal", FakeSlackApi.UploadCall, "files.completeUploadExternal"];
+    private readonly TestTime time = new();
+
+    private protected override TestTime Time => time;
 
     [Fact]
     public async Task Postmortem_in_the_war_room_uploads_the_draft_with_notes_and_action_items_in_three_calls_in_order()
@@ -64,11 +67,11 @@ public sealed class PostmortemTests : BotTest
     {
         var room = await DeclareAsync("create Payments down sev1");
 
-        // The resolution's post is held up, so the reopen is decided before the draft's turn in the outbox comes.
+        // The resolution's post is held up until time moves, so the reopen is decided before the draft's turn in the outbox comes.
         Slack.DelayNext("chat.postMessage", TimeSpan.FromSeconds(1));
         await Bot.ReplyAsync("resolve Failed over", channel: room);
         await Bot.ReplyAsync("status investigating", channel: room);
-        await Bot.OutboxDrainedAsync();
+        await DrainedAsync();
         Assert.Empty(Slack.Files(room));
 
         await Bot.ReplyAsync("resolve Failed over again", channel: room);
@@ -106,7 +109,7 @@ public sealed class PostmortemTests : BotTest
         Slack.FailNext("files.completeUploadExternal", 503, count: 5);
         Slack.ErrorNext("files.completeUploadExternal", "file_not_found");
         await Bot.ReplyAsync("postmortem", channel: room);
-        await Bot.OutboxDrainedAsync();
+        await DrainedAsync();
 
         Assert.Equal(2, Slack.Calls("files.getUploadURLExternal").Count);
         var shared = Assert.Single(Slack.Files(room));
@@ -131,6 +134,10 @@ public sealed class PostmortemTests : BotTest
         await Bot.OutboxDrainedAsync();
         return Slack.Channels.Last(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
     }
+
+    /// <summary>Moves time past held answers, Polly's back-off and the outbox's retries until the outbox is empty.</summary>
+    private Task DrainedAsync() =>
+        time.AdvanceUntilAsync(() => Bot.Store.PendingOutbox().Count == 0, "the outbox to drain", TimeSpan.FromMilliseconds(500));
 
     private async Task AddNoteAsync(IncidentId incident, string text)
     {

@@ -7,13 +7,15 @@ namespace IncidentBot.Tests.Integration;
 /// <summary>An escalation notice of a private incident, sent outside its war room, says nothing of what it is about.</summary>
 public sealed class PrivateNoticeTests : IAsyncLifetime
 {
+    /// <summary>The fake Slack's time: the war room's creation answers when the test moves it.</summary>
+    private readonly TestTime time = new();
     private FakeSlackApi slack = null!;
     private BotHost bot = null!;
     private string leadership = "";
 
     public async Task InitializeAsync()
     {
-        slack = await FakeSlackApi.StartAsync();
+        slack = await FakeSlackApi.StartAsync(time);
         leadership = slack.AddChannel("leadership").Id;
         bot = BotHost.Start(slack, settings: new Dictionary<string, string?>
         {
@@ -40,8 +42,10 @@ public sealed class PrivateNoticeTests : IAsyncLifetime
         }
 
         await bot.Services.GetRequiredService<EscalationPolicy>().SendDueAsync();
-        await Eventually.TrueAsync(() => slack.Messages(leadership).Count == 1 && slack.DirectMessages("U0LEAD").Count == 1, "the notices");
-        await bot.OutboxDrainedAsync();
+        await time.AdvanceUntilAsync(
+            () => slack.Messages(leadership).Count == 1 && slack.DirectMessages("U0LEAD").Count == 1 && bot.Store.PendingOutbox().Count == 0,
+            "the war room, the notices and the outbox",
+            TimeSpan.FromMilliseconds(500));
 
         var notices = slack.Messages(leadership).Concat(slack.DirectMessages("U0LEAD")).Select(IncidentCommandTests.Flatten).ToList();
         Assert.All(notices, n =>

@@ -10,7 +10,7 @@ public sealed class ProcessStartTests
     public async Task Started_with_token_secret_and_api_url_it_listens_on_urls_and_health_answers_200()
     {
         var data = Directory.CreateTempSubdirectory("incidentbot-proc-").FullName;
-        using var bot = BotProcess.Start(new()
+        using var bot = await BotProcess.StartAsync(new()
         {
             ["Slack__BotToken"] = "xoxb-process-test",
             ["Slack__SigningSecret"] = "secret",
@@ -18,8 +18,7 @@ public sealed class ProcessStartTests
             ["Storage__Path"] = Path.Combine(data, "nested", "bot.db"),
         });
 
-        var address = await bot.ListeningAsync();
-        using var http = new HttpClient { BaseAddress = address };
+        using var http = new HttpClient { BaseAddress = bot.Address };
         using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -57,7 +56,8 @@ public sealed class ProcessStartTests
     [Fact]
     public async Task Killed_hard_mid_declaration_and_restarted_it_finishes_with_one_war_room_and_one_declaration()
     {
-        await using var slack = await FakeSlackApi.StartAsync();
+        // The fake Slack's time stands still: the delayed answer below never comes while the first bot waits for it.
+        await using var slack = await FakeSlackApi.StartAsync(new TestTime());
         var announce = slack.AddChannel("incidents").Id;
         var data = Directory.CreateTempSubdirectory("incidentbot-kill-").FullName;
         var environment = new Dictionary<string, string>
@@ -70,9 +70,9 @@ public sealed class ProcessStartTests
         };
         slack.DelayNext("conversations.create", TimeSpan.FromSeconds(60), applyBeforeDelay: true);
 
-        using (var first = BotProcess.Start(environment))
+        using (var first = await BotProcess.StartAsync(environment))
         {
-            using var http = new HttpClient(new SigningHandler(BotHost.SigningSecret) { InnerHandler = new HttpClientHandler() }) { BaseAddress = await first.ListeningAsync() };
+            using var http = new HttpClient(new SigningHandler(BotHost.SigningSecret) { InnerHandler = new HttpClientHandler() }) { BaseAddress = first.Address };
             using var form = new StringContent("team_id=T0001&channel_id=C0GENERAL&user_id=U0REPORTER&command=%2Fincident&text=create+Checkout+down+sev1&trigger_id=1.2.3", Encoding.UTF8, "application/x-www-form-urlencoded");
             using var ack = await http.PostAsync(new Uri("/slack/commands", UriKind.Relative), form);
             Assert.Contains("Declaring *INC-1*", await ack.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -80,9 +80,8 @@ public sealed class ProcessStartTests
             first.KillHard();
         }
 
-        using (var second = BotProcess.Start(environment))
+        using (var second = await BotProcess.StartAsync(environment))
         {
-            await second.ListeningAsync();
             // The announcement and the pin run side by side: wait for both.
             await slack.WaitForCallAsync("chat.postMessage", c => (string?)c.Args["channel"] == announce, TimeSpan.FromSeconds(60));
             await slack.WaitForCallAsync("pins.add", timeout: TimeSpan.FromSeconds(60));
@@ -94,6 +93,32 @@ public sealed class ProcessStartTests
         Assert.Contains("Checkout down", declaration.Text, StringComparison.Ordinal);
         Assert.Equal([declaration.Ts], slack.Pins(room.Id));
         Assert.Single(slack.Messages(announce));
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_start_that_fails_its_readiness_check_leaves_no_bot_running()
+    {
+        var data = Directory.CreateTempSubdirectory("incidentbot-unready-").FullName;
+        var pid = 0;
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => BotProcess.StartAsync(
+            new()
+            {
+                ["Slack__BotToken"] = "xoxb-process-test",
+                ["Slack__SigningSecret"] = "secret",
+                ["Slack__ApiBaseUrl"] = "http://127.0.0.1:9/api/",
+                ["Storage__Path"] = Path.Combine(data, "bot.db"),
+            },
+            ready: bot =>
+            {
+                pid = bot.Process.Id;
+                throw new InvalidOperationException("not ready");
+            }));
+
+        Assert.Equal("not ready", failure.Message);
+        Assert.NotEqual(0, pid);
+        Assert.Throws<ArgumentException>(() => System.Diagnostics.Process.GetProcessById(pid));
         Directory.Delete(data, recursive: true);
     }
 }

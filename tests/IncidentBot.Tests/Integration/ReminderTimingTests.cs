@@ -1,18 +1,14 @@
-using IncidentBot.Reminders;
 using IncidentBot.Tests.Fakes;
-using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
-using NodaTime.Testing;
 
 namespace IncidentBot.Tests.Integration;
 
 /// <summary>
-/// The scheduler sleeps on a <see cref="ManualTime"/> here, so the test moves time instead of waiting: the reminder must
+/// The bot sleeps on a <see cref="TestTime"/> here, so the test moves time instead of waiting: the reminder must
 /// go out when the clock reaches its due time, not at the scheduler's next idle look (once a minute).
 /// </summary>
 public sealed class ReminderTimingTests : IAsyncLifetime
 {
-    private readonly ManualTime time = new(new FakeClock(Instant.FromUnixTimeSeconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeSeconds())));
+    private readonly TestTime time = new();
     private FakeSlackApi slack = null!;
     private BotHost bot = null!;
 
@@ -33,8 +29,7 @@ public sealed class ReminderTimingTests : IAsyncLifetime
                 ["Incidents:Severities:2:UpdateInterval"] = "01:00:00",
                 ["Incidents:DefaultSeverity"] = "SEV-1",
             },
-            services: s => s.AddKeyedSingleton<TimeProvider>(ReminderService.TimeKey, time),
-            clock: time.Clock);
+            time: time);
     }
 
     public async Task DisposeAsync()
@@ -52,7 +47,7 @@ public sealed class ReminderTimingTests : IAsyncLifetime
         await bot.OutboxDrainedAsync();
         var room = slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
 
-        time.Advance(Duration.FromSeconds(40));
+        time.Advance(TimeSpan.FromSeconds(40));
 
         await Eventually.TrueAsync(() => slack.Messages(room).Any(m => m.Text.StartsWith('⏰')), "the reminder at its due time", TimeSpan.FromSeconds(5));
     }

@@ -8,6 +8,9 @@ namespace IncidentBot.Tests.Integration;
 /// <summary>The typed Web API client as the bot builds it (options, Polly pipeline, HttpClient), against the fake Slack.</summary>
 public sealed class SlackApiClientTests : BotTest
 {
+    private readonly TestTime time = new();
+
+    private protected override TestTime Time => time;
 
     private ISlackApi Api => Bot.Services.GetRequiredService<ISlackApi>();
 
@@ -17,7 +20,13 @@ public sealed class SlackApiClientTests : BotTest
         Slack.FailNext("chat.postMessage", 429, retryAfter: TimeSpan.FromSeconds(1));
         var channel = await Api.CreateConversationAsync("inc-retry-after", isPrivate: false, CancellationToken.None);
 
-        var posted = await Api.PostMessageAsync(new SlackMessage(new SlackChannelId(channel.Id), "hello"), CancellationToken.None);
+        var posting = Api.PostMessageAsync(new SlackMessage(new SlackChannelId(channel.Id), "hello"), CancellationToken.None);
+        await Slack.WaitForCallAsync("chat.postMessage");
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Single(Slack.Calls("chat.postMessage"));
+
+        await time.AdvanceUntilAsync(() => posting.IsCompleted, "the retry after Retry-After", TimeSpan.FromMilliseconds(50));
+        var posted = await posting;
 
         var attempts = Slack.Calls("chat.postMessage");
         Assert.Equal(2, attempts.Count);
@@ -44,7 +53,7 @@ public sealed class SlackApiClientTests : BotTest
     {
         Slack.FailNext("conversations.create", 500, count: 2);
 
-        var channel = await Api.CreateConversationAsync("inc-flaky", isPrivate: true, CancellationToken.None);
+        var channel = await DriveAsync(Api.CreateConversationAsync("inc-flaky", isPrivate: true, CancellationToken.None));
 
         Assert.Equal(3, Slack.Calls("conversations.create").Count);
         Assert.True(Slack.Channel(channel.Id).IsPrivate);
@@ -55,7 +64,7 @@ public sealed class SlackApiClientTests : BotTest
     {
         Slack.FailNext("pins.add", 503, count: 100);
 
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => Api.AddPinAsync(new SlackChannelId("C1"), "1.2", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => DriveAsync(Api.AddPinAsync(new SlackChannelId("C1"), "1.2", CancellationToken.None)));
 
         Assert.True(ex.IsTransient);
         Assert.Equal("http_503", ex.Error);
@@ -67,5 +76,18 @@ public sealed class SlackApiClientTests : BotTest
     {
         var identity = await Api.AuthTestAsync(CancellationToken.None);
         Assert.Equal(FakeSlackApi.BotUserId, identity.UserId);
+    }
+
+    /// <summary>Moves time past each back-off until <paramref name="call"/> has ended.</summary>
+    private async Task<T> DriveAsync<T>(Task<T> call)
+    {
+        await time.AdvanceUntilAsync(() => call.IsCompleted, "the call and its retries", TimeSpan.FromMilliseconds(50));
+        return await call;
+    }
+
+    private async Task DriveAsync(Task call)
+    {
+        await time.AdvanceUntilAsync(() => call.IsCompleted, "the call and its retries", TimeSpan.FromMilliseconds(50));
+        await call;
     }
 }

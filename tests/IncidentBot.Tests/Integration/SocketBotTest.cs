@@ -11,9 +11,6 @@ namespace IncidentBot.Tests.Integration;
 /// </summary>
 public abstract class SocketBotTest : IAsyncLifetime
 {
-    /// <summary>Slack's limit for an acknowledgement.</summary>
-    private protected static readonly TimeSpan SlackAckLimit = TimeSpan.FromSeconds(3);
-
     private protected FakeSlackApi Slack { get; private set; } = null!;
 
     private protected FakeSocketModeServer Server { get; private set; } = null!;
@@ -24,7 +21,7 @@ public abstract class SocketBotTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Slack = await FakeSlackApi.StartAsync();
+        Slack = await FakeSlackApi.StartAsync(Time);
         Server = await FakeSocketModeServer.StartAsync(Slack);
         Bot = BotHost.Start(
             Slack,
@@ -33,7 +30,8 @@ public abstract class SocketBotTest : IAsyncLifetime
             {
                 s.AddSingleton<ISlackEventSubscriber>(Mentions);
                 ConfigureServices(s);
-            });
+            },
+            time: Time);
         await Server.WaitForConnectionAsync(1);
     }
 
@@ -43,6 +41,9 @@ public abstract class SocketBotTest : IAsyncLifetime
         await Server.DisposeAsync();
         await Slack.DisposeAsync();
     }
+
+    /// <summary>The bot's and the fake Slack's time, moved by the test; null for the real one.</summary>
+    private protected virtual TestTime? Time => null;
 
     private protected virtual void ConfigureServices(IServiceCollection services)
     {

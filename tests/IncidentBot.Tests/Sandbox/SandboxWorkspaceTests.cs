@@ -164,7 +164,7 @@ public sealed partial class SandboxWorkspaceTests : IDisposable
     private List<JsonObject> Drain()
     {
         var list = new List<JsonObject>();
-        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
         try
         {
             var reader = events.ReadAllAsync(stop.Token).GetAsyncEnumerator(stop.Token);

@@ -135,7 +135,7 @@ public sealed class SlackEmulatorTests : IAsyncLifetime
     private List<JsonObject> Drain()
     {
         var list = new List<JsonObject>();
-        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
         try
         {
             var reader = events.ReadAllAsync(stop.Token).GetAsyncEnumerator(stop.Token);
