@@ -2,10 +2,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IncidentBot.Emulator;
 using IncidentBot.Sandbox;
-using IncidentBot.Tests.Integration;
 using LiteDB;
-using NodaTime;
-using NodaTime.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentBot.Tests.Sandbox;
 
@@ -14,7 +12,7 @@ public sealed partial class SandboxWorkspaceTests : IDisposable
 {
     private readonly LiteDatabase database = new(new MemoryStream());
     private readonly SlackEventBacklog events = new();
-    private readonly ManualTime time = new(new FakeClock(Instant.FromUtc(2026, 11, 24, 3, 12)));
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 3, 12, 0, TimeSpan.Zero));
     private readonly EmulatedWorkspace workspace;
 
     public SandboxWorkspaceTests()
@@ -139,10 +137,10 @@ public sealed partial class SandboxWorkspaceTests : IDisposable
         var view = new JsonObject { ["type"] = "modal", ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Declare" } }.ToJsonString();
         var fresh = workspace.NewTrigger(SandboxDirectory.People[0].Id);
         var late = workspace.NewTrigger(SandboxDirectory.People[0].Id);
-        time.Advance(Duration.FromSeconds(3));
+        time.Advance(TimeSpan.FromSeconds(3));
         Assert.True((bool)Call("views.open", new() { ["trigger_id"] = fresh, ["view"] = view })["ok"]!);
 
-        time.Advance(Duration.FromMilliseconds(1));
+        time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal("expired_trigger_id", Error("views.open", new() { ["trigger_id"] = late, ["view"] = view }));
     }
 
