@@ -91,7 +91,7 @@ public sealed partial class PostmortemUpload(
             catch (SlackApiException ex) when (ex.Error == "file_not_found")
             {
                 // Slack let the earlier upload lapse before it was shared; as nobody saw it, upload afresh.
-                uploads.Forget(outboxId);
+                await uploads.ForgetAsync(outboxId).ConfigureAwait(false);
             }
         }
 
@@ -99,7 +99,7 @@ public sealed partial class PostmortemUpload(
         var target = await slack.GetUploadUrlExternalAsync(file.FileName, content.Length, cancellationToken).ConfigureAwait(false);
         await slack.UploadFileAsync(target.UploadUrl, content, cancellationToken).ConfigureAwait(false);
         record = new PostmortemUploadRecord { Id = outboxId, IncidentId = incidentId, FileId = target.FileId, UploadedAt = clock.GetCurrentInstant() };
-        uploads.Save(record);
+        await uploads.SaveAsync(record).ConfigureAwait(false);
         await ShareAsync(record, channel, file, cancellationToken).ConfigureAwait(false);
     }
 
@@ -107,7 +107,7 @@ public sealed partial class PostmortemUpload(
     {
         await slack.CompleteUploadExternalAsync([new SlackUploadedFile(record.FileId, file.Title)], channel, file.Comment, ct).ConfigureAwait(false);
         record.SharedAt = clock.GetCurrentInstant();
-        uploads.Save(record);
+        await uploads.SaveAsync(record).ConfigureAwait(false);
         LogShared(file.FileName, record.FileId);
     }
 
