@@ -1,5 +1,6 @@
 using IncidentBot.Changes;
 using IncidentBot.Commands;
+using IncidentBot.Outbox;
 using IncidentBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,6 +24,7 @@ public static class PostmortemsExtensions
         services.AddSingleton<PostmortemRenderer>();
         services.AddSingleton<PostmortemUploadStore>();
         services.AddSingleton<PostmortemUpload>();
+        services.AddOutboxStep<UploadPostmortemStep>();
         services.AddSingleton<IDecisionEffects, PostmortemOnResolve>();
 
         // The scribe's notes are on the draft's timeline; whichever area registers their store first provides it.
