@@ -44,11 +44,10 @@ public sealed class FakeHttpReceiver : IAsyncDisposable
     /// <summary>The requests answered with success.</summary>
     public IReadOnlyList<ReceivedRequest> Accepted => Requests.Where(r => r.Status < 300).ToList();
 
-    /// <param name="port">0 for any free port; a fixed one for an address stored before the test ran.</param>
-    public static async Task<FakeHttpReceiver> StartAsync(int port = 0)
+    public static async Task<FakeHttpReceiver> StartAsync()
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
         builder.Services.AddRoutingCore();
         var fake = new FakeHttpReceiver(builder.Build());
         await fake.app.StartAsync();

@@ -1,4 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
 using IncidentBot.Tests.Fakes;
+using IncidentBot.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Integration;
 
@@ -9,8 +13,8 @@ namespace IncidentBot.Tests.Integration;
 /// </summary>
 public sealed class OutboxUpgradeTests : IAsyncLifetime
 {
-    /// <summary>Where the stored webhook event goes: its receiver's address is part of the stored message.</summary>
-    private const int WebhookPort = 47913;
+    /// <summary>The receiver the stored webhook event names; connections to it reach <see cref="webhooks"/>.</summary>
+    private const string WebhookUrl = "http://127.0.0.1:47913/hooks/incidents";
 
     private readonly string path = Path.Combine(Path.GetTempPath(), $"incidentbot-v1-{Guid.NewGuid():N}.db");
     private FakeSlackApi slack = null!;
@@ -21,7 +25,7 @@ public sealed class OutboxUpgradeTests : IAsyncLifetime
     {
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "outbox-v1.db"), path);
         slack = await FakeSlackApi.StartAsync();
-        webhooks = await FakeHttpReceiver.StartAsync(WebhookPort);
+        webhooks = await FakeHttpReceiver.StartAsync();
         pagerDuty = await FakeHttpReceiver.StartAsync();
 
         // The channels the stored documents name, in the order that gives them their ids.
@@ -42,14 +46,15 @@ public sealed class OutboxUpgradeTests : IAsyncLifetime
     [Fact]
     public async Task Every_pending_message_stored_before_the_upgrade_reaches_slack_the_webhook_and_the_pager()
     {
-        await using (var bot = BotHost.Start(slack, path, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
-            ["Incidents:Webhooks:0:Url"] = $"http://127.0.0.1:{WebhookPort}/hooks/incidents",
+            ["Incidents:Webhooks:0:Url"] = WebhookUrl,
             ["Incidents:Webhooks:0:Secret"] = "0123456789abcdef0123",
             ["Incidents:Paging:PagerDutyUrl"] = pagerDuty.BaseUrl.ToString(),
             ["Incidents:Paging:Services:payments:Provider"] = "PagerDuty",
             ["Incidents:Paging:Services:payments:RoutingKey"] = "R0PAYMENTSKEY",
-        }))
+        };
+        await using (var bot = BotHost.Start(slack, path, settings, ReachWebhooksAtTheirFake))
         {
             await bot.OutboxDrainedAsync(TimeSpan.FromSeconds(30));
         }
@@ -98,6 +103,26 @@ public sealed class OutboxUpgradeTests : IAsyncLifetime
         Assert.Equal(["trigger", "resolve"], pagerDuty.Accepted.Select(r => (string?)r.Json["event_action"]));
         Assert.All(pagerDuty.Accepted, r => Assert.Equal("INC-2", (string?)r.Json["dedup_key"]));
     }
+
+    /// <summary>The stored address stays as it is; the bot's webhook client connects to the fake whatever the port.</summary>
+    private void ReachWebhooksAtTheirFake(IServiceCollection services) =>
+        services.AddHttpClient<WebhookSender>().ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, ct) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    await socket.ConnectAsync(IPAddress.Loopback, webhooks.BaseUrl.Port, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        });
 
     private void Called(string method, params string[] fragments) =>
         Assert.True(
