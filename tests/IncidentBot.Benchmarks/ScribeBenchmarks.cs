@@ -4,6 +4,7 @@ using IncidentBot.Incidents;
 using IncidentBot.Outbox;
 using IncidentBot.Scribe;
 using IncidentBot.Storage;
+using IncidentBot.WarRooms;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -30,7 +31,7 @@ public class ScribeBenchmarks
         store = new LiteDbIncidentStore(bench.Database, bench.Writer, bench.Signals);
         noteTaker = new NoteTaker(new LiteDbNoteStore(bench.Database, bench.Writer, bench.Signals), new FakeClock(Samples.Declared + Duration.FromMinutes(30)));
         var incident = await store.InsertAsync(id =>
-            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id.Value, OutboxKind.CreateWarRoom, Samples.Declared)], new AuditEntry { IncidentId = id.Value }));
+            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id.Value, new CreateWarRoom(), Samples.Declared)], new AuditEntry { IncidentId = id.Value }));
         warRoom = incident.WarRoom.ChannelId!;
     }
 

@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using IncidentBot.Incidents;
+using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Storage;
+using IncidentBot.WarRooms;
 using NodaTime;
 
 namespace IncidentBot.Benchmarks;
@@ -19,8 +21,7 @@ public class StorageBenchmarks
     private StoreBench bench = null!;
     private LiteDbIncidentStore store = null!;
     private Severity severity = null!;
-    private string updateText = "";
-    private string updateBlocks = "";
+    private RenderedMessage update = null!;
     private Instant now;
     private int next;
 
@@ -32,12 +33,10 @@ public class StorageBenchmarks
         severity = Samples.Scheme.Find("sev1")!;
         now = Samples.Declared + Duration.FromMinutes(30);
         await Task.WhenAll(Enumerable.Range(0, Pool).Select(_ => store.InsertAsync(id =>
-            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id.Value, OutboxKind.CreateWarRoom, Samples.Declared)], new AuditEntry { IncidentId = id.Value, Command = "/incident declare" }))));
+            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id.Value, new CreateWarRoom(), Samples.Declared)], new AuditEntry { IncidentId = id.Value, Command = "/incident declare" }))));
 
         // Rendering is measured on its own; here the outbox message carries an update as rendered, like the handler's.
-        var rendered = Samples.Messages().Update(Samples.Incident(new IncidentId(1)), Samples.Commander, Samples.UpdateText, now);
-        updateText = rendered.Text;
-        updateBlocks = rendered.Blocks.ToJsonString();
+        update = Samples.Messages().Update(Samples.Incident(new IncidentId(1)), Samples.Commander, Samples.UpdateText, now);
     }
 
     [GlobalCleanup]
@@ -71,11 +70,9 @@ public class StorageBenchmarks
                 return IncidentChanges.Keep(decision.Refusal!);
             }
 
-            var post = OutboxMessage.For(id.Value, OutboxKind.Post, now);
-            post.Text = updateText;
-            post.BlocksJson = updateBlocks;
+            var post = OutboxMessage.For(id.Value, new Post(update), now);
             entry.Outcome = "done";
-            return IncidentChanges.Save("Update posted.", post, OutboxMessage.For(id.Value, OutboxKind.RefreshDeclaration, now));
+            return IncidentChanges.Save("Update posted.", post, OutboxMessage.For(id.Value, new RefreshDeclaration(), now));
         });
     }
 }

@@ -21,6 +21,21 @@ public sealed class ArchitectureTests
         Assert.Empty(offenders);
     }
 
+    [Fact]
+    public void The_outbox_delivers_steps_without_knowing_any_feature()
+    {
+        string[] features = ["Changes", "Commands", "Escalation", "Metrics", "Paging", "People", "Postmortems", "Reminders", "Sandbox", "Scribe", "StatusPages", "WarRooms", "Webhooks"];
+        var outbox = typeof(Incident).Assembly.GetTypes().Where(t => t.Namespace == "IncidentBot.Outbox").ToList();
+        Assert.NotEmpty(outbox);
+        var offenders = outbox
+            .SelectMany(t => ReferencedTypes(t).Select(r => (Type: t, Reference: r)))
+            .Where(p => p.Reference.Namespace is { } ns && features.Any(f => ns == "IncidentBot." + f || ns.StartsWith("IncidentBot." + f + ".", StringComparison.Ordinal)))
+            .Select(p => $"{p.Type.Name} → {p.Reference.FullName}")
+            .Distinct()
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
     private static IEnumerable<Type> ReferencedTypes(Type type)
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;

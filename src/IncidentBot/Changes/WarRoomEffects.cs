@@ -1,6 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
+using IncidentBot.WarRooms;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -25,64 +26,64 @@ public sealed class WarRoomEffects(IncidentMessages messages, IOptions<Incidents
             switch (fact)
             {
                 case StatusMoved { To: IncidentStatus.Cancelled }:
-                    outbox.Add(OutboxMessage.Post(id, messages.Cancelled(incident, actor, now), now));
+                    outbox.Add(OutboxMessage.For(id, new Post(messages.Cancelled(incident, actor, now)), now));
                     (refresh, topic) = (true, true);
 
                     // The announcement said an incident was on; those who read it learn it is not. Drills and private incidents had none.
                     if (!incident.IsDrill && !incident.IsPrivate)
                     {
-                        outbox.Add(OutboxMessage.For(id, OutboxKind.RefreshAnnouncement, now));
+                        outbox.Add(OutboxMessage.For(id, new RefreshAnnouncement(), now));
                     }
 
                     break;
                 case StatusMoved { To: IncidentStatus.Closed }:
                     var archive = options.Value.ArchiveOnClose;
-                    outbox.Add(OutboxMessage.Post(id, messages.Closed(incident, actor, archive, now), now));
+                    outbox.Add(OutboxMessage.For(id, new Post(messages.Closed(incident, actor, archive, now)), now));
                     refresh = true;
                     if (archive)
                     {
                         // After the refresh below: the declaration says "closed" before the channel goes read-only.
-                        outbox.Add(OutboxMessage.For(id, OutboxKind.ArchiveWarRoom, now));
+                        outbox.Add(OutboxMessage.For(id, new ArchiveWarRoom(), now));
                     }
 
                     break;
                 case StatusMoved moved:
-                    outbox.Add(OutboxMessage.Post(id, moved.To == IncidentStatus.Resolved ? messages.Resolved(incident, actor, now) : messages.StatusChanged(incident, actor, moved.From, now), now));
+                    outbox.Add(OutboxMessage.For(id, new Post(moved.To == IncidentStatus.Resolved ? messages.Resolved(incident, actor, now) : messages.StatusChanged(incident, actor, moved.From, now)), now));
                     (refresh, topic) = (true, true);
                     break;
                 case SeverityMoved severity:
-                    outbox.Add(OutboxMessage.Post(id, messages.SeverityChanged(incident, actor, severity.From, now), now));
+                    outbox.Add(OutboxMessage.For(id, new Post(messages.SeverityChanged(incident, actor, severity.From, now)), now));
                     (refresh, topic) = (true, true);
                     break;
                 case RoleChanged role:
                     if (role.To is { } holder)
                     {
-                        outbox.Add(OutboxMessage.Invite(id, [holder.Value], now));
+                        outbox.Add(OutboxMessage.For(id, Invite.Of([holder.Value]), now));
                     }
 
-                    outbox.Add(OutboxMessage.Post(id, messages.RoleChanged(incident, actor, role, now), now));
+                    outbox.Add(OutboxMessage.For(id, new Post(messages.RoleChanged(incident, actor, role, now)), now));
                     refresh = true;
                     break;
                 case RemindersSwitched:
                     refresh = true;
                     break;
                 case UpdatePosted update:
-                    outbox.Add(OutboxMessage.Post(id, messages.Update(incident, actor, update.Text, now), now));
+                    outbox.Add(OutboxMessage.For(id, new Post(messages.Update(incident, actor, update.Text, now)), now));
                     refresh = true;
                     break;
             }
         }
 
         // One refresh and one topic however many facts asked for them; both render the incident as it is when sent.
-        var at = outbox.FindIndex(m => m.Kind == OutboxKind.ArchiveWarRoom) is var archiveAt and >= 0 ? archiveAt : outbox.Count;
+        var at = outbox.FindIndex(m => m.Kind == ArchiveWarRoom.Kind) is var archiveAt and >= 0 ? archiveAt : outbox.Count;
         if (topic)
         {
-            outbox.Insert(at, OutboxMessage.For(id, OutboxKind.SetTopic, now));
+            outbox.Insert(at, OutboxMessage.For(id, new SetTopic(), now));
         }
 
         if (refresh)
         {
-            outbox.Insert(at, OutboxMessage.For(id, OutboxKind.RefreshDeclaration, now));
+            outbox.Insert(at, OutboxMessage.For(id, new RefreshDeclaration(), now));
         }
 
         return outbox;

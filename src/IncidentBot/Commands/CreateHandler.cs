@@ -7,6 +7,7 @@ using IncidentBot.Slack.Blocks;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
+using IncidentBot.WarRooms;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -134,14 +135,14 @@ public sealed partial class CreateHandler(
             var n = id.Value;
             OutboxMessage[] plan =
             [
-                OutboxMessage.For(n, OutboxKind.CreateWarRoom, now),
-                OutboxMessage.Invite(n, [reporter.Value], now).Aside(),
-                OutboxMessage.For(n, OutboxKind.PostDeclaration, now),
-                OutboxMessage.For(n, OutboxKind.PinDeclaration, now),
-                OutboxMessage.For(n, OutboxKind.SetTopic, now).Aside(),
+                OutboxMessage.For(n, new CreateWarRoom(), now),
+                OutboxMessage.For(n, Invite.Of([reporter.Value]), now).InLane(OutboxMessage.InviteLane),
+                OutboxMessage.For(n, new PostDeclaration(), now),
+                OutboxMessage.For(n, new PinDeclaration(), now),
+                OutboxMessage.For(n, new SetTopic(), now).InLane(OutboxMessage.TopicLane),
 
                 // A drill stays in its war room: nobody outside is told.
-                .. d.IsDrill ? Array.Empty<OutboxMessage>() : [OutboxMessage.For(n, OutboxKind.Announce, now).Aside()],
+                .. d.IsDrill ? Array.Empty<OutboxMessage>() : [OutboxMessage.For(n, new Announce(), now).InLane(OutboxMessage.AnnounceLane)],
             ];
             var audit = new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n, Command = command, Outcome = (d.IsDrill ? "declared drill " : "declared ") + severity.Name };
             return new IncidentDeclaration(declared, plan, audit);

@@ -1,8 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
 using IncidentBot.Reminders;
-using IncidentBot.Scribe;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +10,7 @@ namespace IncidentBot.Commands;
 
 public static class IncidentsExtensions
 {
-    /// <summary>The incident domain's configuration, the templates, the <c>/incident</c> commands and the outbox that carries them out.</summary>
+    /// <summary>The incident domain's configuration, the templates, the stores and the <c>/incident</c> commands.</summary>
     public static IHostApplicationBuilder AddIncidents(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -46,17 +44,6 @@ public static class IncidentsExtensions
         services.AddSingleton<StoreSignals>();
         services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
         services.AddSingleton<INoteStore, LiteDbNoteStore>();
-        services.AddSingleton<OutboxDelivery>();
-        services.AddSingleton<WarRoomFailure>();
-        services.AddSingleton<AnnouncementRefresh>();
-        services.AddSingleton<ScribeOutboxSteps>();
-        services.AddHostedService<OutboxService>();
-
-        services.AddSingleton<NoteTaker>();
-        services.AddSingleton<ISlackEventSubscriber>(sp => ActivatorUtilities.CreateInstance<ScribeReactionSubscriber>(sp, "reaction_added"));
-        services.AddSingleton<ISlackEventSubscriber>(sp => ActivatorUtilities.CreateInstance<ScribeReactionSubscriber>(sp, "reaction_removed"));
-        services.AddSingleton<ISlackEventSubscriber, MessageSubscriber>();
-        services.AddSingleton<ISlackEventSubscriber, PinSubscriber>();
 
         services.AddSingleton<ReminderPolicy>();
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<ReminderPolicy>());

@@ -2,6 +2,7 @@ using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Paging;
+using IncidentBot.WarRooms;
 using NodaTime;
 
 namespace IncidentBot.Escalation;
@@ -21,7 +22,7 @@ public sealed class EscalationNotices(IncidentMessages messages)
         var users = escalation.Targets.Where(EscalationTargets.IsUser).ToList();
         if (users.Count > 0)
         {
-            outbox.Add(OutboxMessage.Invite(id, users, now));
+            outbox.Add(OutboxMessage.For(id, Invite.Of(users), now));
         }
 
         var notice = messages.EscalationNotice(incident, escalation, actor, now);
@@ -30,17 +31,12 @@ public sealed class EscalationNotices(IncidentMessages messages)
             .Select(t => Notify(id, t, notice, now)));
         if (escalation.Page is { } service)
         {
-            outbox.Add(PagerResolutions.Pager(incident, OutboxKind.Page, service, now));
+            outbox.Add(PagerResolutions.Trigger(incident, service, now));
         }
 
         return outbox;
     }
 
-    private static OutboxMessage Notify(int incidentId, string? target, RenderedMessage message, Instant now)
-    {
-        var notify = OutboxMessage.Post(incidentId, message, now);
-        notify.Kind = OutboxKind.Notify;
-        notify.Target = target;
-        return notify;
-    }
+    private static OutboxMessage Notify(int incidentId, string? target, RenderedMessage message, Instant now) =>
+        OutboxMessage.For(incidentId, new Notify(target, message), now);
 }

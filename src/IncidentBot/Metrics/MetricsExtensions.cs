@@ -1,6 +1,5 @@
 using IncidentBot.Commands;
-using IncidentBot.Slack.Inbound;
-using IncidentBot.StatusPages;
+using IncidentBot.Outbox;
 
 namespace IncidentBot.Metrics;
 
@@ -8,7 +7,7 @@ public static class MetricsExtensions
 {
     /// <summary>
     /// The incident metrics: <c>/incident metrics</c>, <c>/incident review</c> (its upload through the outbox),
-    /// <c>/incident started</c>, the options of <c>GET /metrics</c>, and <c>/incident statuspage</c> with its form.
+    /// <c>/incident started</c>, and the options of <c>GET /metrics</c>.
     /// Needs <c>AddIncidents</c> and <c>AddPostmortems</c>.
     /// </summary>
     public static IHostApplicationBuilder AddMetrics(this IHostApplicationBuilder builder)
@@ -22,13 +21,10 @@ public static class MetricsExtensions
             .Validate(o => o.WindowDays is > 0 and <= 3660, "Metrics:WindowDays must be between 1 and 3660.")
             .ValidateOnStart();
         services.AddSingleton<ReviewUpload>();
+        services.AddOutboxStep<UploadReviewStep>();
         services.AddSingleton<IIncidentCommandHandler, MetricsHandler>();
         services.AddSingleton<IIncidentCommandHandler, ReviewHandler>();
         services.AddSingleton<IIncidentCommandHandler, StartedHandler>();
-
-        services.AddSingleton<StatusPageHandler>();
-        services.AddSingleton<IIncidentCommandHandler>(sp => sp.GetRequiredService<StatusPageHandler>());
-        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<StatusPageHandler>());
         return builder;
     }
 }

@@ -18,14 +18,8 @@ public sealed class ReviewUpload(IIncidentStore store, PostmortemUploadStore upl
     public const string TemplateName = "monthly-review.md";
 
     /// <summary><c>/incident review 2026-11</c> typed by <paramref name="by"/> in <paramref name="channel"/>.</summary>
-    public static OutboxMessage Requested(YearMonth month, string channel, ResponderId by, Instant now)
-    {
-        var message = OutboxMessage.For(OutboxMessage.NoIncident, OutboxKind.UploadReview, now);
-        message.Text = MetricsPeriod.Month(month).Label;
-        message.Target = channel;
-        message.Users = [by.Value];
-        return message;
-    }
+    public static OutboxMessage Requested(YearMonth month, string channel, ResponderId by, Instant now) =>
+        OutboxMessage.For(OutboxMessage.NoIncident, new UploadReview(MetricsPeriod.Month(month).Label, channel, by.Value), now);
 
     public static string FileName(YearMonth month) => $"incident-review-{MetricsPeriod.Month(month).Label}.md";
 
@@ -37,16 +31,17 @@ public sealed class ReviewUpload(IIncidentStore store, PostmortemUploadStore upl
         return renderer.RenderText(TemplateName, MonthlyReviewModel.For(month, incidents, scheme, uploads.SharedIncidents(), now));
     }
 
-    public async Task UploadAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>Shares the review asked for in outbox message <paramref name="outboxId"/>.</summary>
+    public async Task UploadAsync(long outboxId, UploadReview request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (MetricsPeriod.ParseMonth(message.Text ?? "") is not { } month || message.Target is not { Length: > 0 } channel)
+        ArgumentNullException.ThrowIfNull(request);
+        if (MetricsPeriod.ParseMonth(request.Month) is not { } month || request.Channel is not { Length: > 0 } channel)
         {
             throw new SlackApiException("review", "invalid_review_request");
         }
 
-        var asker = message.Users.FirstOrDefault() is { } user ? $", as asked by {SlackText.User(user)}" : "";
-        var file = new SharedFile(FileName(month), $"Incident review {message.Text}", $"📊 Monthly incident review of {message.Text}{asker}.");
-        await files.ShareOnceAsync(message.Id, OutboxMessage.NoIncident, new SlackChannelId(channel), file, () => Render(month, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+        var asker = request.RequestedBy is { } user ? $", as asked by {SlackText.User(user)}" : "";
+        var file = new SharedFile(FileName(month), $"Incident review {request.Month}", $"📊 Monthly incident review of {request.Month}{asker}.");
+        await files.ShareOnceAsync(outboxId, OutboxMessage.NoIncident, new SlackChannelId(channel), file, () => Render(month, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NodaTime;
 
 namespace IncidentBot.Outbox;
@@ -8,29 +9,17 @@ namespace IncidentBot.Outbox;
 /// </summary>
 public sealed class OutboxMessage
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public long Id { get; set; }
 
     public int IncidentId { get; set; }
 
-    public OutboxKind Kind { get; set; }
+    /// <summary>The <see cref="IOutboxPayload.Kind"/> of <see cref="Payload"/>: which <see cref="IOutboxStep"/> carries it out.</summary>
+    public string Kind { get; set; } = "";
 
-    public string? Text { get; set; }
-
-    public string? BlocksJson { get; set; }
-
-    public List<string> Users { get; set; } = [];
-
-    /// <summary>The message a step acts on (chat.update, reactions).</summary>
-    public string? TargetTs { get; set; }
-
-    /// <summary>
-    /// Where a step goes outside the war room: a channel or user (notify), a webhook URL, a pager service, the channel a
-    /// monthly review was asked for in.
-    /// </summary>
-    public string? Target { get; set; }
-
-    /// <summary>The scribe note a step completes.</summary>
-    public string? NoteKey { get; set; }
+    /// <summary>The step's payload record as JSON (see <see cref="PayloadAs{TPayload}"/>).</summary>
+    public string Payload { get; set; } = "{}";
 
     /// <summary>
     /// Lanes of one incident run side by side, each strictly in order: <see cref="MainLane"/> for what people read in
@@ -43,7 +32,7 @@ public sealed class OutboxMessage
     public const int MainLane = 0;
     public const int ScribeLane = 1;
 
-    /// <summary>The declaration's side steps, each in a lane of its own (see <see cref="Aside"/>).</summary>
+    /// <summary>The declaration's side steps, each in a lane of its own (see <see cref="InLane"/>).</summary>
     public const int InviteLane = 2;
     public const int TopicLane = 3;
     public const int AnnounceLane = 4;
@@ -58,18 +47,15 @@ public sealed class OutboxMessage
     public const int FirstWebhookLane = 10;
 
     /// <summary>Waits for the war room to exist before it can run; webhooks, pagers and monthly reviews never do.</summary>
-    public bool NeedsWarRoom => Kind is not (OutboxKind.CreateWarRoom or OutboxKind.Webhook or OutboxKind.Page or OutboxKind.Unpage or OutboxKind.UploadReview);
+    public bool NeedsWarRoom { get; set; }
 
-    /// <summary>Moves an invite, topic or announcement to its own side lane: it depends on nothing but the war room.</summary>
-    public OutboxMessage Aside()
+    /// <summary>
+    /// Moves the message to <paramref name="lane"/>: an invite, topic or announcement of a declaration goes to a side lane
+    /// of its own, as it depends on nothing but the war room.
+    /// </summary>
+    public OutboxMessage InLane(int lane)
     {
-        Lane = Kind switch
-        {
-            OutboxKind.Invite => InviteLane,
-            OutboxKind.SetTopic => TopicLane,
-            OutboxKind.Announce => AnnounceLane,
-            _ => throw new InvalidOperationException($"{Kind} depends on the main lane's order and cannot go aside."),
-        };
+        Lane = lane;
         return this;
     }
 
@@ -86,51 +72,17 @@ public sealed class OutboxMessage
 
     public string? Error { get; set; }
 
-    public static OutboxMessage For(int incidentId, OutboxKind kind, Instant now) =>
-        new() { IncidentId = incidentId, Kind = kind, CreatedAt = now, NextAttemptAt = now };
+    /// <summary>A step decided at <paramref name="now"/>, carried out by the <see cref="IOutboxStep"/> of its payload's kind.</summary>
+    public static OutboxMessage For<TPayload>(int incidentId, TPayload payload, Instant now)
+        where TPayload : IOutboxPayload =>
+        new() { IncidentId = incidentId, Kind = TPayload.Kind, Payload = Serialize(payload), NeedsWarRoom = TPayload.NeedsWarRoom, CreatedAt = now, NextAttemptAt = now };
 
-    /// <summary>A message rendered now, as the decision stood, to be posted in the war room.</summary>
-    public static OutboxMessage Post(int incidentId, Messaging.RenderedMessage message, Instant now)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var post = For(incidentId, OutboxKind.Post, now);
-        post.Text = message.Text;
-        post.BlocksJson = message.Blocks.ToJsonString();
-        return post;
-    }
+    public TPayload PayloadAs<TPayload>()
+        where TPayload : IOutboxPayload =>
+        Kind == TPayload.Kind
+            ? JsonSerializer.Deserialize<TPayload>(Payload, Json) ?? throw new JsonException($"Outbox message {Id} has no payload.")
+            : throw new InvalidOperationException($"Outbox message {Id} is a {Kind}, not a {TPayload.Kind}.");
 
-    /// <summary>Replaces the war-room message at <paramref name="ts"/> with <paramref name="message"/>.</summary>
-    public static OutboxMessage Update(int incidentId, string ts, Messaging.RenderedMessage message, Instant now)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var update = For(incidentId, OutboxKind.UpdateMessage, now);
-        update.TargetTs = ts;
-        update.Text = message.Text;
-        update.BlocksJson = message.Blocks.ToJsonString();
-        return update;
-    }
-
-    public static OutboxMessage Ephemeral(int incidentId, string user, string text, Instant now)
-    {
-        var ephemeral = For(incidentId, OutboxKind.Ephemeral, now);
-        ephemeral.Users = [user];
-        ephemeral.Text = text;
-        return ephemeral;
-    }
-
-    public static OutboxMessage Scribe(int incidentId, OutboxKind kind, string noteKey, string ts, Instant now)
-    {
-        var step = For(incidentId, kind, now);
-        step.Lane = ScribeLane;
-        step.NoteKey = noteKey;
-        step.TargetTs = ts;
-        return step;
-    }
-
-    public static OutboxMessage Invite(int incidentId, IEnumerable<string> users, Instant now)
-    {
-        var invite = For(incidentId, OutboxKind.Invite, now);
-        invite.Users = users.Distinct(StringComparer.Ordinal).ToList();
-        return invite;
-    }
+    public static string Serialize<TPayload>(TPayload payload)
+        where TPayload : IOutboxPayload => JsonSerializer.Serialize(payload, Json);
 }

@@ -15,18 +15,16 @@ namespace IncidentBot.Paging;
 /// </summary>
 public sealed class PagerClient(HttpClient http, IOptions<PagingOptions> options, SeverityScheme scheme)
 {
-    public async Task SendAsync(OutboxMessage message, Incident incident, CancellationToken cancellationToken)
+    /// <summary>Triggers (<paramref name="trigger"/>) or resolves the incident at the service named <paramref name="name"/>.</summary>
+    public async Task SendAsync(string name, Incident incident, bool trigger, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(incident);
-        var name = message.Target ?? "";
         var target = "pager " + name;
         if (!options.Value.Services.TryGetValue(name, out var service))
         {
             throw new OutboundException(target, "pager_service_not_configured", isTransient: false);
         }
 
-        var trigger = message.Kind == OutboxKind.Page;
         using var request = service.Provider == PagerProvider.PagerDuty
             ? PagerDuty(service, incident, trigger)
             : Opsgenie(service, incident, trigger);

@@ -16,7 +16,7 @@ public sealed class PagerReopening : IDecisionEffects
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(decision);
         return decision.Facts.Any(f => f is StatusMoved { From: IncidentStatus.Resolved } moved && IncidentLifecycle.IsOpen(moved.To))
-            ? [.. incident.Paged.Select(service => PagerResolutions.Pager(incident, OutboxKind.Page, service, now))]
+            ? [.. incident.Paged.Select(service => PagerResolutions.Trigger(incident, service, now))]
             : [];
     }
 }

@@ -17,17 +17,21 @@ public sealed class PagerResolutions : IIncidentChangeListener
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(added);
         return added.FirstOrDefault(e => Ends.Contains(e.Kind)) is { } resolved
-            ? incident.Paged.Select(service => Pager(incident, OutboxKind.Unpage, service, resolved.At)).ToList()
+            ? incident.Paged.Select(service => Resolve(incident, service, resolved.At)).ToList()
             : [];
     }
 
-    /// <summary>A trigger or resolution of <paramref name="service"/>, on the incident's pager lane so they stay in order.</summary>
-    public static OutboxMessage Pager(Incident incident, OutboxKind kind, string service, NodaTime.Instant now)
+    /// <summary>A trigger of <paramref name="service"/>, on the incident's pager lane so triggers and resolutions stay in order.</summary>
+    public static OutboxMessage Trigger(Incident incident, string service, NodaTime.Instant now)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var message = OutboxMessage.For(incident.Id.Value, kind, now);
-        message.Lane = OutboxMessage.PagerLane;
-        message.Target = service;
-        return message;
+        return OutboxMessage.For(incident.Id.Value, new Page(service), now).InLane(OutboxMessage.PagerLane);
+    }
+
+    /// <summary>A resolution of <paramref name="service"/>, on the incident's pager lane.</summary>
+    public static OutboxMessage Resolve(Incident incident, string service, NodaTime.Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return OutboxMessage.For(incident.Id.Value, new Unpage(service), now).InLane(OutboxMessage.PagerLane);
     }
 }

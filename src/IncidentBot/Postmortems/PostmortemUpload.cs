@@ -28,32 +28,30 @@ public sealed partial class PostmortemUpload(
 {
     private const int TitleMax = 100;
 
-    /// <summary><c>/incident postmortem</c>: shared whatever the severity; <see cref="OutboxMessage.Users"/> holds who asked.</summary>
+    /// <summary><c>/incident postmortem</c>: shared whatever the severity, saying who asked.</summary>
     public static OutboxMessage Requested(Incident incident, ResponderId by, Instant now)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var message = OutboxMessage.For(incident.Id.Value, OutboxKind.UploadPostmortem, now);
-        message.Users = [by.Value];
-        return message;
+        return OutboxMessage.For(incident.Id.Value, new UploadPostmortem(by.Value), now);
     }
 
-    public async Task UploadAsync(OutboxMessage message, Incident incident, CancellationToken cancellationToken)
+    /// <summary>Shares the draft for outbox message <paramref name="outboxId"/>, asked for by <paramref name="requestedBy"/> (or nobody, on resolve).</summary>
+    public async Task UploadAsync(long outboxId, Incident incident, string? requestedBy, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(incident);
 
         // Asked for by nobody: only when the severity requires one, and not for an incident reopened meanwhile (its
         // next resolution asks again).
         var severity = scheme.Named(incident.Severity);
-        if (message.Users.Count == 0 && (!severity.PostmortemRequired || incident.IsOpen))
+        if (requestedBy is null && (!severity.PostmortemRequired || incident.IsOpen))
         {
             return;
         }
 
         var room = incident.WarRoom.ChannelId is { } id ? new SlackChannelId(id) : throw new SlackApiException("war_room", "war_room_not_created");
         var title = $"{incident.Id} post-mortem draft: {SlackText.Truncate(incident.Title, TitleMax)}";
-        var comment = message.Users.Count > 0
-            ? $"📝 Post-mortem draft for *{incident.Id}*, as asked by {SlackText.User(message.Users[0])}. Fill in the sections marked \"To fill in\"."
+        var comment = requestedBy is not null
+            ? $"📝 Post-mortem draft for *{incident.Id}*, as asked by {SlackText.User(requestedBy)}. Fill in the sections marked \"To fill in\"."
             : $"📝 *{incident.Id}* is resolved and {severity.Name} requires a post-mortem: here is the draft to start from.";
         if (incident.IsDrill)
         {
@@ -64,7 +62,7 @@ public sealed partial class PostmortemUpload(
         var timeline = store.Timeline(incident.Id);
         var noted = notes.ForIncident(incident.Id);
         var names = await PersonNames.LookUpAsync(people, PostmortemModel.People(incident, timeline, noted), cancellationToken).ConfigureAwait(false);
-        await ShareOnceAsync(message.Id, incident.Id.Value, room, file, () => renderer.Render(incident, timeline, noted, clock.GetCurrentInstant(), names), cancellationToken).ConfigureAwait(false);
+        await ShareOnceAsync(outboxId, incident.Id.Value, room, file, () => renderer.Render(incident, timeline, noted, clock.GetCurrentInstant(), names), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -91,7 +89,7 @@ public sealed partial class PostmortemUpload(
             catch (SlackApiException ex) when (ex.Error == "file_not_found")
             {
                 // Slack let the earlier upload lapse before it was shared; as nobody saw it, upload afresh.
-                uploads.Forget(outboxId);
+                await uploads.ForgetAsync(outboxId).ConfigureAwait(false);
             }
         }
 
@@ -99,7 +97,7 @@ public sealed partial class PostmortemUpload(
         var target = await slack.GetUploadUrlExternalAsync(file.FileName, content.Length, cancellationToken).ConfigureAwait(false);
         await slack.UploadFileAsync(target.UploadUrl, content, cancellationToken).ConfigureAwait(false);
         record = new PostmortemUploadRecord { Id = outboxId, IncidentId = incidentId, FileId = target.FileId, UploadedAt = clock.GetCurrentInstant() };
-        uploads.Save(record);
+        await uploads.SaveAsync(record).ConfigureAwait(false);
         await ShareAsync(record, channel, file, cancellationToken).ConfigureAwait(false);
     }
 
@@ -107,7 +105,7 @@ public sealed partial class PostmortemUpload(
     {
         await slack.CompleteUploadExternalAsync([new SlackUploadedFile(record.FileId, file.Title)], channel, file.Comment, ct).ConfigureAwait(false);
         record.SharedAt = clock.GetCurrentInstant();
-        uploads.Save(record);
+        await uploads.SaveAsync(record).ConfigureAwait(false);
         LogShared(file.FileName, record.FileId);
     }
 

@@ -3,7 +3,7 @@ using NodaTime;
 namespace IncidentBot.Postmortems;
 
 /// <summary>
-/// What one <see cref="Outbox.OutboxKind.UploadPostmortem"/> message got done: the file whose bytes reached Slack
+/// What one <see cref="UploadPostmortem"/> message got done: the file whose bytes reached Slack
 /// (recorded before sharing, so a retry shares that file and never uploads a second), and when it was shared.
 /// </summary>
 public sealed class PostmortemUploadRecord

@@ -3,18 +3,21 @@ using LiteDB;
 
 namespace IncidentBot.Postmortems;
 
-/// <summary>The post-mortem uploads' progress in LiteDB, one document per outbox message, beside the incidents.</summary>
-public sealed class PostmortemUploadStore(LiteDatabase database)
+/// <summary>
+/// The post-mortem uploads' progress in LiteDB, one document per outbox message, beside the incidents. Its writes go
+/// through the <see cref="GroupCommitter"/> like every other: a second writer beside it can hand two transactions the
+/// same free page of the file, which LiteDB then finds corrupt.
+/// </summary>
+public sealed class PostmortemUploadStore(LiteDatabase database, GroupCommitter writer)
 {
     private readonly ILiteCollection<PostmortemUploadRecord> uploads = database.GetCollection<PostmortemUploadRecord>("postmortem_uploads");
 
     public PostmortemUploadRecord? Find(long outboxId) =>
         LiteDbLimits.Read(() => uploads.FindById(outboxId));
 
-    public void Save(PostmortemUploadRecord record) => LiteDbLimits.Read(() => uploads.Upsert(record));
+    public Task SaveAsync(PostmortemUploadRecord record) => writer.WriteAsync(() => uploads.Upsert(record));
 
-    public bool Forget(long outboxId) =>
-        LiteDbLimits.Read(() => uploads.Delete(outboxId));
+    public Task ForgetAsync(long outboxId) => writer.WriteAsync(() => uploads.Delete(outboxId));
 
     /// <summary>The incidents whose post-mortem draft was shared in the war room at least once.</summary>
     public IReadOnlySet<int> SharedIncidents() =>

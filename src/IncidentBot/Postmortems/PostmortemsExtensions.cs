@@ -1,6 +1,7 @@
 using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Messaging;
+using IncidentBot.Outbox;
 using IncidentBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +26,7 @@ public static class PostmortemsExtensions
         services.AddHostedService<TemplateCheck<PostmortemRenderer>>();
         services.AddSingleton<PostmortemUploadStore>();
         services.AddSingleton<PostmortemUpload>();
+        services.AddOutboxStep<UploadPostmortemStep>();
         services.AddSingleton<IDecisionEffects, PostmortemOnResolve>();
 
         // The scribe's notes are on the draft's timeline; whichever area registers their store first provides it.

@@ -6,6 +6,7 @@ using IncidentBot.Outbox;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
+using IncidentBot.WarRooms;
 using NodaTime;
 
 namespace IncidentBot.Reminders;
@@ -52,8 +53,8 @@ public sealed class ReminderActionHandler(IIncidentStore store, IncidentChanger 
             minutes is null ? Authorize.Command("stop the update reminders of") : Authorize.Contribute("snooze the reminders of"),
             latest => minutes is { } m ? latest.Snooze(Duration.FromMinutes(m), who, now) : latest.StopReminders(who, now))
         {
-            Also = latest => [OutboxMessage.Update(latest.Id.Value, reminderTs, messages.ReminderDone(latest, who, what, now), now)],
-            OnRefused = (latest, refusal) => [OutboxMessage.Ephemeral(latest.Id.Value, who.Value, refusal, now)],
+            Also = latest => [OutboxMessage.For(latest.Id.Value, new UpdateMessage(reminderTs, messages.ReminderDone(latest, who, what, now)), now)],
+            OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id.Value, new Ephemeral(who.Value, refusal), now)],
         }).ConfigureAwait(false);
     }
 }

@@ -5,6 +5,7 @@ using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Storage;
+using IncidentBot.WarRooms;
 using NodaTime;
 
 namespace IncidentBot.Reminders;
@@ -35,7 +36,7 @@ public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, 
                     return IncidentChanges.Keep(false);
                 }
 
-                return IncidentChanges.Save(true, OutboxMessage.Post(incident.Id.Value, WithButtons(messages.Reminder(incident, now), incident.Id), now));
+                return IncidentChanges.Save(true, OutboxMessage.For(incident.Id.Value, new Post(WithButtons(messages.Reminder(incident, now), incident.Id)), now));
             }).ConfigureAwait(false);
             sent += change?.Result == true ? 1 : 0;
         }

@@ -42,12 +42,10 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
         var followUps = new List<OutboxMessage>();
         if (text is null)
         {
-            var fetch = OutboxMessage.Scribe(incident.Id.Value, OutboxKind.FetchNoteText, key, ts, now);
-            fetch.Users = [addedBy];
-            followUps.Add(fetch);
+            followUps.Add(OutboxMessage.For(incident.Id.Value, new FetchNoteText(key, ts, addedBy), now).InLane(OutboxMessage.ScribeLane));
         }
 
-        followUps.Add(OutboxMessage.Scribe(incident.Id.Value, OutboxKind.ConfirmNote, key, ts, now));
+        followUps.Add(OutboxMessage.For(incident.Id.Value, new ConfirmNote(key, ts), now).InLane(OutboxMessage.ScribeLane));
         return notes.TryAddAsync(note, followUps);
     }
 
@@ -111,7 +109,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             return false;
         }
 
-        var unconfirm = OutboxMessage.Scribe(incident.Id.Value, OutboxKind.UnconfirmNote, key, ts, clock.GetCurrentInstant());
+        var unconfirm = OutboxMessage.For(incident.Id.Value, new UnconfirmNote(key, ts), clock.GetCurrentInstant()).InLane(OutboxMessage.ScribeLane);
         return await notes.TryRemoveAsync(
             key,
             n =>

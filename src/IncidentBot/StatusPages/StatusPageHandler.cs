@@ -97,8 +97,7 @@ public sealed class StatusPageHandler(
                 return IncidentChanges.Keep<string?>(decision.Refusal);
             }
 
-            var post = OutboxMessage.Post(latest.Id.Value, messages.StatusPageDraft(latest, who, text, now), now);
-            post.Kind = OutboxKind.PostStatusPage;
+            var post = OutboxMessage.For(latest.Id.Value, new PostStatusPage(messages.StatusPageDraft(latest, who, text, now)), now);
             var data = new JsonObject { ["text"] = text, ["status"] = IncidentLifecycle.Word(latest.Status), ["drafted_by"] = who.Value, ["drill"] = latest.IsDrill };
             return IncidentChanges.Save<string?>(null, [post, .. events.Emit(latest, DraftEvent, data, now)]);
         }).ConfigureAwait(false);

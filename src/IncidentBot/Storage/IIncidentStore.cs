@@ -62,6 +62,12 @@ public interface IIncidentStore
     /// </summary>
     Task SaveOutboxAsync(OutboxMessage message, WarRoom? warRoom = null);
 
+    /// <summary>
+    /// Hands each pending outbox message stored before typed payloads to <paramref name="upgrade"/> with the fields it had
+    /// then, and stores the ones it upgraded in today's shape, in one transaction. Returns how many were upgraded.
+    /// </summary>
+    Task<int> UpgradeOutboxAsync(Func<OutboxMessage, OutboxMessageV1, bool> upgrade);
+
     /// <summary>Open incidents whose update is due at <paramref name="now"/> and whose reminders are on, in a created war room.</summary>
     IReadOnlyList<Incident> DueForReminder(Instant now);
 

@@ -199,6 +199,9 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         return true;
     });
 
+    public Task<int> UpgradeOutboxAsync(Func<OutboxMessage, OutboxMessageV1, bool> upgrade) =>
+        writer.WriteAsync(() => OutboxV1Documents.Upgrade(rawOutbox, mapper, upgrade));
+
     public async Task SaveOutboxAsync(OutboxMessage message, WarRoom? warRoom = null)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -62,11 +62,8 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
                 continue;
             }
 
-            var message = OutboxMessage.For(incident.Id.Value, OutboxKind.Webhook, at);
-            message.Lane = OutboxMessage.FirstWebhookLane + i;
-            message.Target = receivers[i].Url?.ToString();
-            message.Text = sees == PrivateView.Full ? full : redacted;
-            messages.Add(message);
+            var webhook = new WebhookEvent(receivers[i].Url?.ToString() ?? "", sees == PrivateView.Full ? full : redacted);
+            messages.Add(OutboxMessage.For(incident.Id.Value, webhook, at).InLane(OutboxMessage.FirstWebhookLane + i));
         }
 
         return messages;

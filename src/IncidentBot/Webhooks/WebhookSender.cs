@@ -13,18 +13,18 @@ namespace IncidentBot.Webhooks;
 /// </summary>
 public sealed class WebhookSender(HttpClient http, IOptions<WebhookOptions> options, IClock clock)
 {
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(WebhookEvent webhook, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(webhook);
         var receivers = options.Value.Webhooks;
-        var index = receivers.FindIndex(r => r.Url?.ToString() == message.Target);
+        var index = receivers.FindIndex(r => r.Url?.ToString() == webhook.Url);
         var target = "webhook " + (index + 1).ToString(CultureInfo.InvariantCulture);
         if (index < 0)
         {
             throw new OutboundException("webhook", "webhook_not_configured", isTransient: false);
         }
 
-        var body = message.Text ?? "{}";
+        var body = webhook.Body;
         var ev = JsonNode.Parse(body)!.AsObject();
         var timestamp = clock.GetCurrentInstant().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, receivers[index].Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using IncidentBot.Escalation;
-using IncidentBot.Outbox;
 using IncidentBot.Tests.Fakes;
+using IncidentBot.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Integration;
@@ -48,7 +48,7 @@ public sealed class WebhookTests : IAsyncLifetime
         receiver.FailFirst = 2;
         await bot.ReplyAsync("create Checkout down sev1");
         // Slack's lanes drain while the webhook lane is still retrying.
-        await Eventually.TrueAsync(() => bot.Store.PendingOutbox().All(m => m.Kind == OutboxKind.Webhook), "the Slack side of the declaration");
+        await Eventually.TrueAsync(() => bot.Store.PendingOutbox().All(m => m.Kind == WebhookEvent.Kind), "the Slack side of the declaration");
         var room = slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
         await bot.Services.GetRequiredService<EscalationPolicy>().SendDueAsync();
         await bot.ReplyAsync("severity sev2", channel: room);

@@ -2,6 +2,7 @@ using IncidentBot.Incidents;
 using IncidentBot.Outbox;
 using IncidentBot.Storage;
 using IncidentBot.Tests.Incidents;
+using IncidentBot.WarRooms;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
@@ -97,7 +98,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
             declared.WarRoom.ChannelId = "C0WAR";
             declared.WarRoom.TriedNames.Add("inc-x");
             recorded.AddRange(declared.Recorded);
-            return new IncidentDeclaration(declared, [OutboxMessage.For(id.Value, OutboxKind.CreateWarRoom, clock.GetCurrentInstant())], Audit(id));
+            return new IncidentDeclaration(declared, [OutboxMessage.For(id.Value, new CreateWarRoom(), clock.GetCurrentInstant())], Audit(id));
         });
 
         await ReopenAsync();
@@ -115,7 +116,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         Assert.Equal(recorded, store.Timeline(loaded.Id));
         Assert.Empty(loaded.Recorded);
         Assert.Equal(incident.ActionItems, loaded.ActionItems);
-        Assert.Equal(OutboxKind.CreateWarRoom, Assert.Single(store.PendingOutbox()).Kind);
+        Assert.Equal(CreateWarRoom.Kind, Assert.Single(store.PendingOutbox()).Kind);
     }
 
     [Fact]
@@ -147,12 +148,12 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         await store.UpdateAsync(id, Audit(id), i =>
         {
             i.ChangeSeverity(IncidentFactory.Sev1, new ResponderId("UIC"), clock.GetCurrentInstant());
-            return IncidentChanges.Save(true, OutboxMessage.For(id.Value, OutboxKind.RefreshDeclaration, clock.GetCurrentInstant()), OutboxMessage.For(id.Value, OutboxKind.SetTopic, clock.GetCurrentInstant()));
+            return IncidentChanges.Save(true, OutboxMessage.For(id.Value, new RefreshDeclaration(), clock.GetCurrentInstant()), OutboxMessage.For(id.Value, new SetTopic(), clock.GetCurrentInstant()));
         });
 
         await ReopenAsync();
         Assert.Equal("SEV-1", store.Find(id)!.Severity);
-        Assert.Equal([OutboxKind.CreateWarRoom, OutboxKind.RefreshDeclaration, OutboxKind.SetTopic], store.PendingInLane(id.Value, OutboxMessage.MainLane, 10).Select(m => m.Kind));
+        Assert.Equal([CreateWarRoom.Kind, RefreshDeclaration.Kind, SetTopic.Kind], store.PendingInLane(id.Value, OutboxMessage.MainLane, 10).Select(m => m.Kind));
     }
 
     [Fact]
@@ -185,9 +186,9 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         var now = clock.GetCurrentInstant();
         await store.UpdateAsync(id, Audit(id), _ => IncidentChanges.Save(
             true,
-            OutboxMessage.For(id.Value, OutboxKind.RefreshDeclaration, now),
-            OutboxMessage.For(id.Value, OutboxKind.SetTopic, now).Aside(),
-            OutboxMessage.For(id.Value, OutboxKind.Announce, now).Aside()));
+            OutboxMessage.For(id.Value, new RefreshDeclaration(), now),
+            OutboxMessage.For(id.Value, new SetTopic(), now).InLane(OutboxMessage.TopicLane),
+            OutboxMessage.For(id.Value, new Announce(), now).InLane(OutboxMessage.AnnounceLane)));
         var announcement = Assert.Single(store.PendingInLane(id.Value, OutboxMessage.AnnounceLane, 10));
         announcement.State = OutboxState.Done;
         await store.SaveOutboxAsync(announcement);
@@ -247,7 +248,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
     {
         var incident = await store.InsertAsync(id => new IncidentDeclaration(
             Incident.Declare(id, "Checkout returns 500s", IncidentFactory.Sev3, "", false, new ResponderId("UIC"), "CGEN", "inc-x", clock.GetCurrentInstant()),
-            [OutboxMessage.For(id.Value, OutboxKind.CreateWarRoom, clock.GetCurrentInstant())],
+            [OutboxMessage.For(id.Value, new CreateWarRoom(), clock.GetCurrentInstant())],
             Audit(id)));
         return incident.Id;
     }

@@ -5,7 +5,7 @@ using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
 using NodaTime;
 
-namespace IncidentBot.Outbox;
+namespace IncidentBot.WarRooms;
 
 /// <summary>
 /// Slack refused an incident's war room for good: the reporter is told, with Slack's reason, where they will see it

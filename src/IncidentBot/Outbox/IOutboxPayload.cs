@@ -1,0 +1,15 @@
+namespace IncidentBot.Outbox;
+
+/// <summary>
+/// What one kind of outbox step needs to know, stored as JSON in <see cref="OutboxMessage.Payload"/>. Each kind is a
+/// small record in the folder that owns its step (see <see cref="IOutboxStep"/>); its <see cref="Kind"/> is the key the
+/// delivery finds that step by.
+/// </summary>
+public interface IOutboxPayload
+{
+    /// <summary>The step's key, stored with the message: never renamed, as stored messages carry it.</summary>
+    static abstract string Kind { get; }
+
+    /// <summary>Whether the step waits for the war room to exist, and fails with it when Slack refuses it.</summary>
+    static virtual bool NeedsWarRoom => true;
+}

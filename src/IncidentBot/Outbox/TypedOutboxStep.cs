@@ -1,0 +1,37 @@
+namespace IncidentBot.Outbox;
+
+/// <summary>An <see cref="IOutboxStep"/> whose messages carry a <typeparamref name="TPayload"/>.</summary>
+public abstract class TypedOutboxStep<TPayload> : IOutboxStep
+    where TPayload : IOutboxPayload
+{
+    public string Kind => TPayload.Kind;
+
+    public virtual bool MayDuplicate => false;
+
+    public bool NeedsWarRoom => TPayload.NeedsWarRoom;
+
+    public virtual bool LearnsWarRoom => false;
+
+    public virtual bool CreatesWarRoom => false;
+
+    public Task RunAsync(OutboxAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return RunAsync(attempt, attempt.Message.PayloadAs<TPayload>(), cancellationToken);
+    }
+
+    public Task RefusedAsync(OutboxAttempt attempt, string slackError, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return RefusedAsync(attempt, attempt.Message.PayloadAs<TPayload>(), slackError, cancellationToken);
+    }
+
+    public string UpgradePayload(OutboxMessageV1 stored) => OutboxMessage.Serialize(Upgrade(stored));
+
+    protected abstract Task RunAsync(OutboxAttempt attempt, TPayload payload, CancellationToken cancellationToken);
+
+    protected virtual Task RefusedAsync(OutboxAttempt attempt, TPayload payload, string slackError, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The payload of a message stored before payloads, from the shared fields it had then.</summary>
+    protected abstract TPayload Upgrade(OutboxMessageV1 stored);
+}

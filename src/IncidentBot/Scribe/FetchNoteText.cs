@@ -1,0 +1,12 @@
+using IncidentBot.Outbox;
+
+namespace IncidentBot.Scribe;
+
+/// <summary>
+/// Scribe lane: fetch the text of a noted message the bot has no copy of (a history call, rate limited);
+/// <paramref name="AddedBy"/> is told when Slack will not give it.
+/// </summary>
+public sealed record FetchNoteText(string NoteKey, string Ts, string? AddedBy) : IOutboxPayload
+{
+    public static string Kind => "FetchNoteText";
+}

@@ -1,0 +1,9 @@
+using IncidentBot.Outbox;
+
+namespace IncidentBot.WarRooms;
+
+/// <summary>conversations.archive of the war room.</summary>
+public sealed record ArchiveWarRoom : IOutboxPayload
+{
+    public static string Kind => "ArchiveWarRoom";
+}

@@ -1,0 +1,9 @@
+using IncidentBot.Outbox;
+
+namespace IncidentBot.WarRooms;
+
+/// <summary>chat.postEphemeral of <paramref name="Text"/> in the war room to <paramref name="User"/>.</summary>
+public sealed record Ephemeral(string User, string Text) : IOutboxPayload
+{
+    public static string Kind => "Ephemeral";
+}

@@ -1,0 +1,12 @@
+using IncidentBot.Outbox;
+
+namespace IncidentBot.WarRooms;
+
+/// <summary>conversations.invite of <paramref name="Users"/> to the war room.</summary>
+public sealed record Invite(IReadOnlyList<string> Users) : IOutboxPayload
+{
+    public static string Kind => "Invite";
+
+    /// <summary>Each of <paramref name="users"/> once.</summary>
+    public static Invite Of(IEnumerable<string> users) => new([.. users.Distinct(StringComparer.Ordinal)]);
+}

@@ -1,0 +1,9 @@
+using IncidentBot.Outbox;
+
+namespace IncidentBot.WarRooms;
+
+/// <summary>chat.update of the pinned declaration from the incident's current state.</summary>
+public sealed record RefreshDeclaration : IOutboxPayload
+{
+    public static string Kind => "RefreshDeclaration";
+}

@@ -1,0 +1,9 @@
+using IncidentBot.Outbox;
+
+namespace IncidentBot.WarRooms;
+
+/// <summary>conversations.setTopic from the incident's current state.</summary>
+public sealed record SetTopic : IOutboxPayload
+{
+    public static string Kind => "SetTopic";
+}
