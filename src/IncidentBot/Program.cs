@@ -4,12 +4,12 @@ using IncidentBot.Escalation;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Metrics;
+using IncidentBot.Observability;
 using IncidentBot.People;
 using IncidentBot.Postmortems;
 using IncidentBot.Sandbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
-using IncidentBot.Slack.SocketMode;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -25,14 +25,10 @@ builder.AddEscalation();
 builder.AddPostmortems();
 builder.AddMetrics();
 builder.AddSandbox();
+builder.AddObservability();
 
 var app = builder.Build();
-// 200 while HTTP serves; "degraded" says Socket Mode is configured but not connected right now.
-app.MapGet("/health", (SocketModeStatus socket) =>
-{
-    var state = socket.State;
-    return Results.Ok(new { status = state is SocketState.Disabled or SocketState.Connected ? "ok" : "degraded", socket = SocketModeStatus.HealthName(state) });
-});
+app.MapHealth();
 app.MapSlack();
 app.MapSandbox();
 

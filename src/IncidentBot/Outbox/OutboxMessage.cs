@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NodaTime;
 
 namespace IncidentBot.Outbox;
@@ -86,8 +87,11 @@ public sealed class OutboxMessage
 
     public string? Error { get; set; }
 
+    /// <summary>The W3C trace context of the span that decided the message; its delivery continues that trace.</summary>
+    public string? TraceParent { get; set; }
+
     public static OutboxMessage For(int incidentId, OutboxKind kind, Instant now) =>
-        new() { IncidentId = incidentId, Kind = kind, CreatedAt = now, NextAttemptAt = now };
+        new() { IncidentId = incidentId, Kind = kind, CreatedAt = now, NextAttemptAt = now, TraceParent = Activity.Current?.Id };
 
     /// <summary>A message rendered now, as the decision stood, to be posted in the war room.</summary>
     public static OutboxMessage Post(int incidentId, Messaging.RenderedMessage message, Instant now)

@@ -21,7 +21,8 @@ public static class SlackExtensions
         builder.Services.AddResiliencePipeline<string, HttpResponseMessage>(
             SlackApiClient.PipelineName,
             (pipeline, context) => SlackResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value));
-        builder.Services.AddHttpClient<ISlackApi, SlackApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddTransient<SlackCallTelemetry>();
+        builder.Services.AddHttpClient<ISlackApi, SlackApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).AddHttpMessageHandler<SlackCallTelemetry>();
         builder.Services.AddSocketMode();
         return builder;
     }
