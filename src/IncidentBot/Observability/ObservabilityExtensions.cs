@@ -28,7 +28,7 @@ public static class ObservabilityExtensions
             .WithMetrics(m => m.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
             .WithTracing(t => t
                 .AddSource(BotTelemetry.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
                 .AddHttpClientInstrumentation());
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpoint]))
         {
@@ -37,6 +37,10 @@ public static class ObservabilityExtensions
 
         return builder;
     }
+
+    /// <summary>Health checks and Prometheus scrapes come every few seconds and would bury the traces that matter.</summary>
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/health", StringComparison.Ordinal) || path.StartsWithSegments("/metrics", StringComparison.Ordinal);
 
     /// <summary>
     /// <c>GET /health</c> from the health checks: 200 while the process serves HTTP, <c>status</c> <c>ok</c> or
