@@ -25,14 +25,16 @@ public static class ObservabilityExtensions
         builder.Services.AddHealthChecks();
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(BotTelemetry.Name).AddEnvironmentVariableDetector())
-            .WithMetrics(m => m.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
             .WithTracing(t => t
                 .AddSource(BotTelemetry.Name)
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
                 .AddHttpClientInstrumentation());
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpoint]))
         {
-            otel.WithLogging().UseOtlpExporter();
+            // Traces are always recorded (an outbox message keeps its trace context); metrics only aggregate for an exporter.
+            otel.WithMetrics(m => m.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+                .WithLogging()
+                .UseOtlpExporter();
         }
 
         return builder;
