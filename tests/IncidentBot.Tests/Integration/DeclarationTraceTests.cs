@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using IncidentBot.Observability;
+using IncidentBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
 using OpenTelemetry.Trace;
 
 namespace IncidentBot.Tests.Integration;
@@ -12,6 +15,10 @@ public sealed class DeclarationTraceTests : BotTest
 {
     /// <summary>Every span this host's tracer exported; other tests' hosts run in the same process, so a test filters by trace.</summary>
     private readonly List<Activity> spans = [];
+
+    private readonly FakeClock clock = new(Instant.FromUnixTimeSeconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeSeconds()));
+
+    private protected override IClock? Clock => clock;
 
     private protected override void ConfigureServices(IServiceCollection services) =>
         services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
@@ -47,7 +54,7 @@ public sealed class DeclarationTraceTests : BotTest
     }
 
     [Fact]
-    public async Task Commands_outbox_deliveries_and_slack_calls_are_counted_by_what_they_were()
+    public async Task Commands_outbox_deliveries_reminders_and_slack_calls_are_counted_by_what_they_were()
     {
         var measured = new ConcurrentQueue<(string Instrument, double Value, string Tags)>();
         var meters = Bot.Services.GetRequiredService<IMeterFactory>();
@@ -65,9 +72,12 @@ public sealed class DeclarationTraceTests : BotTest
         listener.SetMeasurementEventCallback<double>((i, v, tags, _) => measured.Enqueue((i.Name, v, Tags(tags))));
         listener.Start();
 
-        await Bot.ReplyAsync("create Checkout returns 500s sev2");
+        await Bot.ReplyAsync("create Checkout returns 500s sev1");
         await Bot.ReplyAsync("no-such-verb");
         await Bot.OutboxDrainedAsync();
+        clock.AdvanceMinutes(16);
+        Bot.Services.GetRequiredService<StoreSignals>().Incidents.Notify();
+        await Eventually.TrueAsync(() => measured.Contains(("incidentbot.scheduled.fired", 1.0, "work=reminder")), "the update reminder counted");
         await Eventually.TrueAsync(() => measured.Count(m => m.Instrument == "incidentbot.outbox.deliveries") >= 6, "the six deliveries counted");
 
         Assert.Contains(("incidentbot.commands", 1.0, "outcome=ok,verb=create"), measured);
