@@ -14,30 +14,43 @@ public static class ObservabilityExtensions
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>
-    /// OpenTelemetry for the bot's own spans and instruments (<see cref="BotTelemetry"/>), ASP.NET Core and HttpClient,
-    /// exported over OTLP when <see cref="OtlpEndpoint"/> is set (the other <c>OTEL_*</c> variables apply as usual), and
-    /// the health checks behind <c>/health</c>.
+    /// The health checks behind <c>/health</c>, the bot's own instruments (<see cref="BotTelemetry"/>), and, when
+    /// <see cref="OtlpEndpoint"/> is set, OpenTelemetry exporting traces, metrics and logs over OTLP (the other
+    /// <c>OTEL_*</c> variables apply as usual). Without it no provider listens, so no span is recorded at all.
     /// </summary>
     public static IHostApplicationBuilder AddObservability(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<BotTelemetry>();
         builder.Services.AddHealthChecks();
-        var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(BotTelemetry.Name).AddEnvironmentVariableDetector())
-            .WithTracing(t => t
-                .AddSource(BotTelemetry.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
-                .AddHttpClientInstrumentation());
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpoint]))
         {
-            // Traces are always recorded (an outbox message keeps its trace context); metrics only aggregate for an exporter.
-            otel.WithMetrics(m => m.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService(BotTelemetry.Name).AddEnvironmentVariableDetector())
+                .WithTracing(t => t.AddIncidentBotInstrumentation())
+                .WithMetrics(m => m.AddIncidentBotInstrumentation())
                 .WithLogging()
                 .UseOtlpExporter();
         }
 
         return builder;
+    }
+
+    /// <summary>The bot's spans, ASP.NET Core's (without health checks and scrapes) and HttpClient's.</summary>
+    public static TracerProviderBuilder AddIncidentBotInstrumentation(this TracerProviderBuilder tracing)
+    {
+        ArgumentNullException.ThrowIfNull(tracing);
+        return tracing
+            .AddSource(BotTelemetry.Name)
+            .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
+            .AddHttpClientInstrumentation();
+    }
+
+    /// <summary>The bot's instruments, ASP.NET Core's and HttpClient's.</summary>
+    public static MeterProviderBuilder AddIncidentBotInstrumentation(this MeterProviderBuilder metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return metrics.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
     }
 
     /// <summary>Health checks and Prometheus scrapes come every few seconds and would bury the traces that matter.</summary>

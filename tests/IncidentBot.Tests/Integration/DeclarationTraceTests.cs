@@ -20,8 +20,9 @@ public sealed class DeclarationTraceTests : BotTest
 
     private protected override IClock? Clock => clock;
 
+    /// <summary>The bot's tracing as <c>AddObservability</c> sets it up for OTLP, exported to memory instead.</summary>
     private protected override void ConfigureServices(IServiceCollection services) =>
-        services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
+        services.AddOpenTelemetry().WithTracing(t => t.AddIncidentBotInstrumentation().AddInMemoryExporter(spans));
 
     [Fact]
     public async Task One_trace_follows_a_declaration_from_the_slash_command_through_each_outbox_step_to_slack()
