@@ -5,13 +5,13 @@ using IncidentBot.Messaging;
 using IncidentBot.Metrics;
 using IncidentBot.Outbox;
 using IncidentBot.Paging;
+using IncidentBot.Observability;
 using IncidentBot.People;
 using IncidentBot.Postmortems;
 using IncidentBot.Sandbox;
 using IncidentBot.Scribe;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
-using IncidentBot.Slack.SocketMode;
 using IncidentBot.StatusPages;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;
@@ -40,14 +40,10 @@ builder.AddPostmortems();
 builder.AddMetrics();
 builder.AddStatusPages();
 builder.AddSandbox();
+builder.AddObservability();
 
 var app = builder.Build();
-// 200 while HTTP serves; "degraded" says Socket Mode is configured but not connected right now.
-app.MapGet("/health", (SocketModeStatus socket) =>
-{
-    var state = socket.State;
-    return Results.Ok(new { status = state is SocketState.Disabled or SocketState.Connected ? "ok" : "degraded", socket = SocketModeStatus.HealthName(state) });
-});
+app.MapHealth();
 app.MapSlack();
 app.MapSandbox();
 app.MapPostmortems();

@@ -1,4 +1,5 @@
 using IncidentBot.Messaging;
+using IncidentBot.Observability;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
 using NodaTime;
@@ -16,9 +17,10 @@ public sealed partial class CommandRouter : ISlashCommandHandler
     private readonly IncidentMessages messages;
     private readonly IIncidentStore store;
     private readonly IClock clock;
+    private readonly BotTelemetry telemetry;
     private readonly ILogger<CommandRouter> logger;
 
-    public CommandRouter(IEnumerable<IIncidentCommandHandler> handlers, IncidentMessages messages, IIncidentStore store, IClock clock, ILogger<CommandRouter> logger)
+    public CommandRouter(IEnumerable<IIncidentCommandHandler> handlers, IncidentMessages messages, IIncidentStore store, IClock clock, BotTelemetry telemetry, ILogger<CommandRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         foreach (var handler in handlers)
@@ -32,6 +34,7 @@ public sealed partial class CommandRouter : ISlashCommandHandler
         this.messages = messages;
         this.store = store;
         this.clock = clock;
+        this.telemetry = telemetry;
         this.logger = logger;
     }
 
@@ -40,16 +43,21 @@ public sealed partial class CommandRouter : ISlashCommandHandler
         ArgumentNullException.ThrowIfNull(command);
         var (verb, rest) = IncidentCommandParser.FirstWord(command.Text);
         var context = new CommandContext(command, verb.ToLowerInvariant(), rest, clock.GetCurrentInstant());
+        var known = handlers.TryGetValue(verb, out var handler);
+        var named = known ? context.Verb : verb.Length == 0 || context.Verb == "help" ? "help" : "unknown";
+        using var activity = BotTelemetry.StartCommand(named);
         SlackReply reply;
         try
         {
-            reply = handlers.TryGetValue(verb, out var handler)
+            reply = handler is not null
                 ? await handler.HandleAsync(context, cancellationToken).ConfigureAwait(false)
                 : Help(command, verb);
+            telemetry.CommandHandled(activity, named, known ? "ok" : named);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The user still gets an answer, and what they typed is kept in the audit log for a retry by hand.
+            telemetry.CommandHandled(activity, named, "error");
             LogCommandFailed(ex, verb);
             reply = new SlackReply("Something went wrong on my side and nothing was changed. Please try again; if it keeps failing, tell the bot's operator.");
             await store.AuditAsync(AuditEntries.For(context, null, "error: " + ex.GetType().Name)).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using NodaTime;
 
@@ -72,10 +73,13 @@ public sealed class OutboxMessage
 
     public string? Error { get; set; }
 
+    /// <summary>The W3C trace context of the span that decided the message; its delivery continues that trace.</summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>A step decided at <paramref name="now"/>, carried out by the <see cref="IOutboxStep"/> of its payload's kind.</summary>
     public static OutboxMessage For<TPayload>(int incidentId, TPayload payload, Instant now)
         where TPayload : IOutboxPayload =>
-        new() { IncidentId = incidentId, Kind = TPayload.Kind, Payload = Serialize(payload), NeedsWarRoom = TPayload.NeedsWarRoom, CreatedAt = now, NextAttemptAt = now };
+        new() { IncidentId = incidentId, Kind = TPayload.Kind, Payload = Serialize(payload), NeedsWarRoom = TPayload.NeedsWarRoom, CreatedAt = now, NextAttemptAt = now, TraceParent = Activity.Current?.Id };
 
     public TPayload PayloadAs<TPayload>()
         where TPayload : IOutboxPayload =>

@@ -1,3 +1,4 @@
+using IncidentBot.Observability;
 using IncidentBot.Storage;
 using NodaTime;
 
@@ -9,7 +10,7 @@ namespace IncidentBot.Outbox;
 /// messages, so under load it looks only at those; once a second it also looks at everything pending, which finds a
 /// lane whose retry has come due and, after a restart, what was left. It waits on the registered <see cref="TimeProvider"/>.
 /// </summary>
-public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery delivery, StoreSignals signals, IClock clock, TimeProvider time, ILogger<OutboxService> logger) : BackgroundService
+public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery delivery, StoreSignals signals, IClock clock, TimeProvider time, BotTelemetry telemetry, ILogger<OutboxService> logger) : BackgroundService
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
@@ -102,11 +103,12 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
             {
                 // A batch at a time: messages decided meanwhile have higher ids, so the order holds across batches.
                 var batch = store.PendingInLane(lane.Incident, lane.Lane, BatchSize);
+                telemetry.LaneStarted(batch.Count);
                 foreach (var next in batch)
                 {
                     ready = ready || Ready(next);
                     if (next.NextAttemptAt > clock.GetCurrentInstant() || !ready
-                        || await delivery.DeliverAsync(next, stoppingToken).ConfigureAwait(false) == OutboxStep.RetryLater)
+                        || await DeliverAsync(next, stoppingToken).ConfigureAwait(false) == OutboxStep.RetryLater)
                     {
                         return;
                     }
@@ -130,6 +132,25 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
         finally
         {
             laneEnded.Notify();
+        }
+    }
+
+    /// <summary>One attempt, in a span of the trace that decided the message, counted by kind and outcome.</summary>
+    private async Task<OutboxStep> DeliverAsync(OutboxMessage message, CancellationToken stoppingToken)
+    {
+        var kind = message.Kind.ToString();
+        var retry = message.Attempts > 0;
+        using var activity = BotTelemetry.StartDelivery(kind, message.TraceParent, message.Id, message.IncidentId);
+        try
+        {
+            var step = await delivery.DeliverAsync(message, stoppingToken).ConfigureAwait(false);
+            telemetry.Delivered(activity, kind, step == OutboxStep.RetryLater ? "retry_later" : step.ToString().ToLowerInvariant(), retry);
+            return step;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            telemetry.Delivered(activity, kind, "crashed", retry);
+            throw;
         }
     }
 

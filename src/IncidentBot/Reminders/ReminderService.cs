@@ -1,3 +1,4 @@
+using IncidentBot.Observability;
 using IncidentBot.Storage;
 using NodaTime;
 
@@ -14,6 +15,7 @@ public sealed partial class ReminderService(
     StoreSignals signals,
     IClock clock,
     [FromKeyedServices(ReminderService.TimeKey)] TimeProvider time,
+    BotTelemetry telemetry,
     ILogger<ReminderService> logger) : BackgroundService
 {
     /// <summary>The key of the <see cref="TimeProvider"/> the scheduler sleeps on.</summary>
@@ -36,6 +38,7 @@ public sealed partial class ReminderService(
                 try
                 {
                     var sent = await item.SendDueAsync().ConfigureAwait(false);
+                    telemetry.Fired(item.GetType().Name.Replace("Policy", "", StringComparison.Ordinal).ToLowerInvariant(), sent);
                     if (sent > 0)
                     {
                         LogSent(sent, item.GetType().Name);

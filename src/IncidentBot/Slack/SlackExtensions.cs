@@ -28,7 +28,8 @@ public static class SlackExtensions
                 pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 SlackResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value);
             });
-        builder.Services.AddHttpClient<ISlackApi, SlackApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddTransient<SlackCallTelemetry>();
+        builder.Services.AddHttpClient<ISlackApi, SlackApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).AddHttpMessageHandler<SlackCallTelemetry>();
         builder.Services.AddSocketMode();
         return builder;
     }

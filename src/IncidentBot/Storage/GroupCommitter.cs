@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using LiteDB;
 
@@ -167,9 +168,24 @@ public sealed partial class GroupCommitter : IAsyncDisposable
         private readonly TaskCompletionSource<T> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T result = default!;
 
+        /// <summary>The caller's span: what a write decides (its outbox messages) belongs to the caller's trace.</summary>
+        private readonly Activity? caller = Activity.Current;
+
         public Task<T> Task => done.Task;
 
-        public void Run() => result = work();
+        public void Run()
+        {
+            var writer = Activity.Current;
+            Activity.Current = caller;
+            try
+            {
+                result = work();
+            }
+            finally
+            {
+                Activity.Current = writer;
+            }
+        }
 
         public void Complete() => done.TrySetResult(result);
 

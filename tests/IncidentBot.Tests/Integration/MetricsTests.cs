@@ -13,6 +13,22 @@ namespace IncidentBot.Tests.Integration;
 public sealed class MetricsTests : BotTest
 {
     private const string Token = "metrics-token-0123456789";
+    /// <summary>The families of <c>GET /metrics</c> as the hand-written Prometheus text served them (README, Metrics).</summary>
+    private static readonly string[] FamiliesServedBefore =
+    [
+        "incidentbot_incidents",
+        "incidentbot_time_to_detect_seconds",
+        "incidentbot_time_to_acknowledge_seconds",
+        "incidentbot_time_to_identify_seconds",
+        "incidentbot_time_to_resolve_seconds",
+        "incidentbot_postmortems_required",
+        "incidentbot_postmortems_done",
+        "incidentbot_action_items",
+        "incidentbot_action_items_done",
+        "incidentbot_drills",
+        "incidentbot_open_incidents",
+    ];
+
     private readonly FakeClock clock = new(Instant.FromUtc(2026, 11, 24, 14, 0));
 
     private protected override IClock? Clock => clock;
@@ -138,6 +154,30 @@ public sealed class MetricsTests : BotTest
         Assert.Contains("incidentbot_time_to_detect_seconds{severity=\"SEV-2\",statistic=\"mean\",window=\"30d\"} 0\n", text, StringComparison.Ordinal);
         Assert.Contains("incidentbot_open_incidents{severity=\"SEV-2\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("incidentbot_drills{window=\"30d\"} 1\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_endpoint_still_serves_every_family_the_hand_written_text_served()
+    {
+        await using var bot = BotHost.Start(Slack, settings: new Dictionary<string, string?> { ["Metrics:AccessToken"] = Token }, clock: clock);
+        await bot.ReplyAsync("create Checkout returns 500s sev2");
+        await bot.ReplyAsync("drill Game day sev1");
+        await bot.OutboxDrainedAsync();
+        var room = bot.Store.Find(new IncidentId(1))!.WarRoom.ChannelId!;
+        await bot.ReplyAsync("status identified", channel: room);
+        clock.AdvanceMinutes(20);
+        await bot.ReplyAsync("resolve Rolled back", channel: room);
+        await bot.OutboxDrainedAsync();
+
+        using var scrape = await Scrape(bot, Token);
+        var text = await scrape.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        Assert.All(FamiliesServedBefore, name =>
+        {
+            Assert.Contains($"# TYPE {name} gauge\n", text, StringComparison.Ordinal);
+            Assert.Matches($"(?m)^{name}{{[^}}]*}} [0-9]", text);
+        });
     }
 
     private static JsonObject FormSubmission(string title, string started)

@@ -14,6 +14,7 @@ public static class SocketModeExtensions
         services.AddSingleton<AppsConnectionsClient>();
         services.AddHttpClient(AppsConnectionsClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHostedService<SocketModeService>();
+        services.AddHealthChecks().AddCheck<SocketModeHealthCheck>("socket");
         return services;
     }
 }
