@@ -23,6 +23,7 @@ namespace IncidentBot.Slack.Outbound;
 [JsonSerializable(typeof(UserGroupMembersResponse))]
 [JsonSerializable(typeof(ViewResponse))]
 [JsonSerializable(typeof(UploadUrlResponse))]
+[JsonSerializable(typeof(AppsConnectionsOpenResponse))]
 [JsonSerializable(typeof(NoArguments))]
 [JsonSerializable(typeof(CreateConversationRequest))]
 [JsonSerializable(typeof(InviteRequest))]

@@ -83,3 +83,9 @@ internal sealed record UploadUrlResponse : SlackResponse
 
     public string? FileId { get; init; }
 }
+
+/// <summary>apps.connections.open's answer: the single-use Socket Mode address.</summary>
+internal sealed record AppsConnectionsOpenResponse : SlackResponse
+{
+    public string? Url { get; init; }
+}
