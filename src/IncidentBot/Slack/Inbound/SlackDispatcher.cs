@@ -156,11 +156,9 @@ public sealed partial class SlackDispatcher(
 
         return errors.Count == 0
             ? SlackDispatchResult.Handled
-            : new SlackDispatchResult(SlackDispatchOutcome.Handled, new JsonObject
-            {
-                ["response_action"] = "errors",
-                ["errors"] = new JsonObject(errors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))),
-            });
+            : new SlackDispatchResult(
+                SlackDispatchOutcome.Handled,
+                JsonSerializer.SerializeToNode(new ViewErrorsReply("errors", errors), SlackInboundContext.Default.ViewErrorsReply)!.AsObject());
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling {EventType} event {EventId} failed")]

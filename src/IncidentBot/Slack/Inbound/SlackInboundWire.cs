@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace IncidentBot.Slack.Inbound;
 
@@ -38,3 +39,15 @@ internal sealed record InputState(string? Value, OptionFields? SelectedOption, I
 
 internal sealed record SocketModeFrameFields(
     string? Type, string? EnvelopeId, JsonElement? Payload, bool AcceptsResponsePayload, int? RetryAttempt, string? RetryReason, string? Reason);
+
+/// <summary>What an Events API or interaction body is (<c>type</c>), and the URL check's <c>challenge</c>.</summary>
+internal sealed record EnvelopeHead(string? Type, string? Challenge);
+
+internal sealed record CommandReply(string ResponseType, string Text, JsonArray? Blocks);
+
+/// <summary><c>response_action: errors</c>: block id → the message shown under that input.</summary>
+internal sealed record ViewErrorsReply(string ResponseAction, IReadOnlyDictionary<string, string> Errors);
+
+internal sealed record ChallengeReply(string Challenge);
+
+internal sealed record SocketModeAck(string EnvelopeId, JsonObject? Payload);

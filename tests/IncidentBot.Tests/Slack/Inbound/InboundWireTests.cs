@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.SocketMode;
 
@@ -78,5 +79,15 @@ public sealed class InboundWireTests
         Assert.Equal(("events_api", "E1", 0, 1), (frame.Type, frame.EnvelopeId, frame.RetryAttempt, frame.Payload.GetProperty("a").GetInt32()));
         Assert.ThrowsAny<JsonException>(() => SocketModeFrame.Parse(Encoding.UTF8.GetBytes("""["hello"]""")));
         Assert.ThrowsAny<JsonException>(() => SocketModeFrame.Parse(Encoding.UTF8.GetBytes("""{"envelope_id":"E1"}""")));
+    }
+
+    [Fact]
+    public void A_command_reply_is_the_json_Slack_shows_the_caller()
+    {
+        var blocks = new JsonArray(new JsonObject { ["type"] = "divider" });
+
+        Assert.Equal("""{"response_type":"ephemeral","text":"No open incidents \u003C3"}""", new SlackReply("No open incidents <3").ToJson().ToJsonString());
+        Assert.Equal("""{"response_type":"in_channel","text":"INC-7","blocks":[{"type":"divider"}]}""", new SlackReply("INC-7", blocks, InChannel: true).ToJson().ToJsonString());
+        Assert.Single(blocks);
     }
 }
