@@ -88,7 +88,8 @@ public sealed partial class SlackDispatcher(
     {
         try
         {
-            switch (SlackJson.Text(payload, "type"))
+            var head = payload.ValueKind == JsonValueKind.Object ? payload.Deserialize(SlackInboundContext.Default.EnvelopeHead) : null;
+            switch (head?.Type)
             {
                 case "block_actions":
                     return await ActionsAsync(BlockActionsPayload.Parse(payload), cancellationToken).ConfigureAwait(false);

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace IncidentBot.Slack.Outbound;
 
-// The arguments of each Web API method, in the order Slack's documentation lists them. Writes go as JSON; reads go as
-// a form whose fields are these records' properties (SlackApiClient.FormOf).
+// The arguments of each Web API method, in the order the bot has always sent them. Writes go as JSON; reads go as a
+// form whose fields are these records' properties by their wire names (SlackApiClient.FormAsync).
 
 /// <summary>auth.test takes none.</summary>
 internal sealed record NoArguments;
