@@ -11,38 +11,23 @@ public sealed record BlockActionsPayload(
     string? ResponseUrl,
     IReadOnlyList<BlockAction> Actions)
 {
+    /// <summary>Throws <see cref="JsonException"/> when the payload has no user.</summary>
     public static BlockActionsPayload Parse(JsonElement root)
     {
-        var user = new SlackUserId(SlackJson.RequiredString(root.GetProperty("user"), "id"));
-        var channel = root.TryGetProperty("channel", out var c) && c.ValueKind == JsonValueKind.Object ? SlackJson.Text(c, "id") : null;
-        string? messageTs = null;
-        if (root.TryGetProperty("container", out var container) && container.ValueKind == JsonValueKind.Object)
-        {
-            messageTs = SlackJson.Text(container, "message_ts");
-            channel ??= SlackJson.Text(container, "channel_id");
-        }
-
-        var actions = new List<BlockAction>();
-        if (root.TryGetProperty("actions", out var list) && list.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var a in list.EnumerateArray())
-            {
-                var value = SlackJson.Text(a, "value");
-                if (a.TryGetProperty("selected_option", out var option) && option.ValueKind == JsonValueKind.Object)
-                {
-                    value = SlackJson.Text(option, "value");
-                }
-
-                actions.Add(new BlockAction(SlackJson.Text(a, "action_id") ?? "", SlackJson.Text(a, "block_id") ?? "", value));
-            }
-        }
+        var fields = root.Deserialize(SlackInboundContext.Default.BlockActionsFields) ?? throw new JsonException("a block_actions payload is an object");
+        var user = fields.User?.Id is { Length: > 0 } id ? new SlackUserId(id) : throw new JsonException("'user.id' is missing");
+        var channel = fields.Channel?.Id ?? fields.Container?.ChannelId;
+        var messageTs = fields.Container?.MessageTs;
+        var actions = (fields.Actions ?? [])
+            .Select(a => new BlockAction(a.ActionId ?? "", a.BlockId ?? "", a.SelectedOption is { } option ? option.Value : a.Value))
+            .ToList();
 
         return new BlockActionsPayload(
             user,
             string.IsNullOrEmpty(channel) ? null : new SlackChannelId(channel),
             string.IsNullOrEmpty(messageTs) ? null : messageTs,
-            SlackJson.Text(root, "trigger_id") ?? "",
-            SlackJson.Text(root, "response_url"),
+            fields.TriggerId ?? "",
+            fields.ResponseUrl,
             actions);
     }
 }

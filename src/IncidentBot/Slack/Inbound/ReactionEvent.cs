@@ -8,23 +8,26 @@ namespace IncidentBot.Slack.Inbound;
 /// </summary>
 public sealed record ReactionEvent(bool Added, SlackUserId User, string Reaction, SlackUserId? ItemUser, SlackChannelId Channel, string Ts, string EventTs)
 {
-    /// <summary>Null for a reaction on something other than a message (a file, say).</summary>
+    /// <summary>Null for a reaction on something other than a message (a file, say); throws <see cref="JsonException"/> when a field is missing.</summary>
     public static ReactionEvent? Parse(JsonElement ev)
     {
-        var item = ev.GetProperty("item");
-        if (SlackJson.Text(item, "type") != "message")
+        var fields = ev.Deserialize(SlackInboundContext.Default.ReactionFields) ?? throw new JsonException("a reaction event is an object");
+        var item = fields.Item ?? throw new JsonException("'item' is missing");
+        if (item.Type != "message")
         {
             return null;
         }
 
-        var itemUser = SlackJson.Text(ev, "item_user");
         return new ReactionEvent(
-            SlackJson.Text(ev, "type") == "reaction_added",
-            new SlackUserId(SlackJson.RequiredString(ev, "user")),
-            SlackJson.RequiredString(ev, "reaction"),
-            string.IsNullOrEmpty(itemUser) ? null : new SlackUserId(itemUser),
-            new SlackChannelId(SlackJson.RequiredString(item, "channel")),
-            SlackJson.RequiredString(item, "ts"),
-            SlackJson.Text(ev, "event_ts") ?? "");
+            fields.Type == "reaction_added",
+            new SlackUserId(Required(fields.User, "user")),
+            Required(fields.Reaction, "reaction"),
+            string.IsNullOrEmpty(fields.ItemUser) ? null : new SlackUserId(fields.ItemUser),
+            new SlackChannelId(Required(item.Channel, "channel")),
+            Required(item.Ts, "ts"),
+            fields.EventTs ?? "");
     }
+
+    private static string Required(string? value, string name) =>
+        string.IsNullOrEmpty(value) ? throw new JsonException($"'{name}' is missing") : value;
 }

@@ -88,7 +88,8 @@ public sealed partial class SlackDispatcher(
     {
         try
         {
-            switch (SlackJson.Text(payload, "type"))
+            var head = payload.ValueKind == JsonValueKind.Object ? payload.Deserialize(SlackInboundContext.Default.EnvelopeHead) : null;
+            switch (head?.Type)
             {
                 case "block_actions":
                     return await ActionsAsync(BlockActionsPayload.Parse(payload), cancellationToken).ConfigureAwait(false);
@@ -156,11 +157,9 @@ public sealed partial class SlackDispatcher(
 
         return errors.Count == 0
             ? SlackDispatchResult.Handled
-            : new SlackDispatchResult(SlackDispatchOutcome.Handled, new JsonObject
-            {
-                ["response_action"] = "errors",
-                ["errors"] = new JsonObject(errors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))),
-            });
+            : new SlackDispatchResult(
+                SlackDispatchOutcome.Handled,
+                JsonSerializer.SerializeToNode(new ViewErrorsReply("errors", errors), SlackInboundContext.Default.ViewErrorsReply)!.AsObject());
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling {EventType} event {EventId} failed")]

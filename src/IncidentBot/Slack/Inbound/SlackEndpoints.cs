@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace IncidentBot.Slack.Inbound;
@@ -47,11 +46,13 @@ public static class SlackEndpoints
         using (doc)
         {
             var root = doc.RootElement;
-            var type = root.ValueKind == JsonValueKind.Object ? SlackJson.Text(root, "type") : null;
+            var head = root.ValueKind == JsonValueKind.Object ? root.Deserialize(SlackInboundContext.Default.EnvelopeHead) : null;
+            var type = head?.Type;
             if (type == "url_verification")
             {
-                var challenge = SlackJson.Text(root, "challenge");
-                return challenge is null ? Results.BadRequest("challenge is missing") : Results.Json(new JsonObject { ["challenge"] = challenge });
+                return head?.Challenge is { } challenge
+                    ? Results.Json(new ChallengeReply(challenge), SlackInboundContext.Default.ChallengeReply)
+                    : Results.BadRequest("challenge is missing");
             }
 
             if (type != "event_callback")

@@ -9,32 +9,20 @@ namespace IncidentBot.Slack.Inbound;
 /// </summary>
 public sealed record SlackEvent(string EventId, string TeamId, string Type, JsonElement Event, string? BotUserId = null)
 {
+    /// <summary>Throws <see cref="JsonException"/> when the envelope has no event id or no event object with a type.</summary>
     public static SlackEvent Parse(JsonElement root)
     {
-        var inner = root.GetProperty("event");
-        if (inner.ValueKind != JsonValueKind.Object)
+        var envelope = root.Deserialize(SlackInboundContext.Default.EventCallbackEnvelope) ?? throw new JsonException("an event_callback is an object");
+        if (envelope.Event is not { ValueKind: JsonValueKind.Object } inner)
         {
             throw new JsonException("'event' is not an object");
         }
 
         return new SlackEvent(
-            SlackJson.RequiredString(root, "event_id"),
-            SlackJson.Text(root, "team_id") ?? "",
+            string.IsNullOrEmpty(envelope.EventId) ? throw new JsonException("'event_id' is missing") : envelope.EventId,
+            envelope.TeamId ?? "",
             SlackJson.RequiredString(inner, "type"),
-            inner.Clone(),
-            BotOf(root));
-    }
-
-    private static string? BotOf(JsonElement root)
-    {
-        if (!root.TryGetProperty("authorizations", out var authorizations) || authorizations.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        return authorizations.EnumerateArray()
-            .Where(a => a.ValueKind == JsonValueKind.Object && a.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True)
-            .Select(a => SlackJson.Text(a, "user_id"))
-            .FirstOrDefault(id => !string.IsNullOrEmpty(id));
+            inner,
+            envelope.Authorizations?.Where(a => a.IsBot).Select(a => a.UserId).FirstOrDefault(id => !string.IsNullOrEmpty(id)));
     }
 }

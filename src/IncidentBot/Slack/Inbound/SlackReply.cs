@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Messaging;
 
@@ -9,14 +10,8 @@ namespace IncidentBot.Slack.Inbound;
 /// </summary>
 public sealed record SlackReply(string Text, JsonArray? Blocks = null, bool InChannel = false)
 {
-    public JsonObject ToJson()
-    {
-        var json = new JsonObject { ["response_type"] = InChannel ? "in_channel" : "ephemeral", ["text"] = SlackText.Fit(Text, SlackLimits.MessageText) };
-        if (Blocks is not null)
-        {
-            json["blocks"] = Blocks.DeepClone();
-        }
-
-        return json;
-    }
+    public JsonObject ToJson() =>
+        JsonSerializer.SerializeToNode(
+            new CommandReply(InChannel ? "in_channel" : "ephemeral", SlackText.Fit(Text, SlackLimits.MessageText), Blocks),
+            SlackInboundContext.Default.CommandReply)!.AsObject();
 }

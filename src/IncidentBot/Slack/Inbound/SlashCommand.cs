@@ -22,31 +22,31 @@ public sealed record SlashCommand(
     public static SlashCommand? Parse(string formBody)
     {
         var form = QueryHelpers.ParseQuery(formBody);
-        return FromFields(key => form.TryGetValue(key, out var v) ? v.ToString() : "");
+        string? Get(string key) => form.TryGetValue(key, out var v) ? v.ToString() : null;
+        return From(new SlashCommandFields(
+            Get("team_id"), Get("channel_id"), Get("channel_name"), Get("user_id"), Get("user_name"), Get("command"), Get("text"), Get("response_url"), Get("trigger_id")));
     }
 
     /// <summary>Reads the JSON payload of a Socket Mode <c>slash_commands</c> envelope; null as for <see cref="Parse"/>.</summary>
-    public static SlashCommand? FromJson(JsonElement payload) => FromFields(key => SlackJson.Text(payload, key) ?? "");
+    public static SlashCommand? FromJson(JsonElement payload) =>
+        payload.ValueKind == JsonValueKind.Object ? From(payload.Deserialize(SlackInboundContext.Default.SlashCommandFields)) : null;
 
-    private static SlashCommand? FromFields(Func<string, string> get)
+    private static SlashCommand? From(SlashCommandFields? fields)
     {
-        var user = get("user_id");
-        var channel = get("channel_id");
-        var command = get("command");
-        if (user.Length == 0 || channel.Length == 0 || command.Length == 0)
+        if (fields is not { UserId.Length: > 0, ChannelId.Length: > 0, Command.Length: > 0 })
         {
             return null;
         }
 
         return new SlashCommand(
-            get("team_id"),
-            new SlackChannelId(channel),
-            get("channel_name"),
-            new SlackUserId(user),
-            get("user_name"),
-            command,
-            get("text"),
-            get("response_url"),
-            get("trigger_id"));
+            fields.TeamId ?? "",
+            new SlackChannelId(fields.ChannelId),
+            fields.ChannelName ?? "",
+            new SlackUserId(fields.UserId),
+            fields.UserName ?? "",
+            fields.Command,
+            fields.Text ?? "",
+            fields.ResponseUrl ?? "",
+            fields.TriggerId ?? "");
     }
 }

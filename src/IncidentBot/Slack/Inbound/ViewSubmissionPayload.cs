@@ -13,47 +13,26 @@ public sealed record ViewSubmissionPayload(
     string ViewId,
     IReadOnlyDictionary<string, string> Values)
 {
+    /// <summary>Throws <see cref="JsonException"/> when the payload has no user or no view.</summary>
     public static ViewSubmissionPayload Parse(JsonElement root)
     {
-        var user = new SlackUserId(SlackJson.RequiredString(root.GetProperty("user"), "id"));
-        var view = root.GetProperty("view");
+        var fields = root.Deserialize(SlackInboundContext.Default.ViewSubmissionFields) ?? throw new JsonException("a view_submission payload is an object");
+        var user = fields.User?.Id is { Length: > 0 } id ? new SlackUserId(id) : throw new JsonException("'user.id' is missing");
+        var view = fields.View ?? throw new JsonException("'view' is missing");
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (view.TryGetProperty("state", out var state) && state.TryGetProperty("values", out var blocks) && blocks.ValueKind == JsonValueKind.Object)
+        foreach (var (block, inputs) in view.State?.Values ?? new Dictionary<string, IReadOnlyDictionary<string, InputState>>())
         {
-            foreach (var block in blocks.EnumerateObject())
+            foreach (var input in inputs.Values)
             {
-                foreach (var input in block.Value.EnumerateObject())
-                {
-                    values[block.Name] = InputValue(input.Value);
-                }
+                values[block] = InputValue(input);
             }
         }
 
-        return new ViewSubmissionPayload(
-            user,
-            SlackJson.Text(view, "callback_id") ?? "",
-            SlackJson.Text(view, "private_metadata") ?? "",
-            SlackJson.Text(view, "id") ?? "",
-            values);
+        return new ViewSubmissionPayload(user, view.CallbackId ?? "", view.PrivateMetadata ?? "", view.Id ?? "", values);
     }
 
-    private static string InputValue(JsonElement input)
-    {
-        if (input.TryGetProperty("selected_option", out var option) && option.ValueKind == JsonValueKind.Object)
-        {
-            return SlackJson.Text(option, "value") ?? "";
-        }
-
-        if (input.TryGetProperty("selected_options", out var options) && options.ValueKind == JsonValueKind.Array)
-        {
-            return string.Join(',', options.EnumerateArray().Select(o => SlackJson.Text(o, "value") ?? ""));
-        }
-
-        if (input.TryGetProperty("selected_user", out var selectedUser) && selectedUser.ValueKind == JsonValueKind.String)
-        {
-            return selectedUser.GetString() ?? "";
-        }
-
-        return SlackJson.Text(input, "value") ?? "";
-    }
+    private static string InputValue(InputState input) =>
+        input.SelectedOption is { } option ? option.Value ?? ""
+        : input.SelectedOptions is { } options ? string.Join(',', options.Select(o => o.Value ?? ""))
+        : input.SelectedUser ?? input.Value ?? "";
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 
 namespace IncidentBot.Slack.Outbound;
 
@@ -19,10 +17,9 @@ public sealed partial class SlackApiClient
     public async Task<SlackUploadTarget> GetUploadUrlExternalAsync(string filename, int length, CancellationToken cancellationToken)
     {
         // Slack documents this method's arguments as a form, not JSON.
-        var form = new Dictionary<string, string> { ["filename"] = filename, ["length"] = length.ToString(CultureInfo.InvariantCulture) };
-        using var doc = await FormAsync("files.getUploadURLExternal", form, cancellationToken).ConfigureAwait(false);
-        var root = doc.RootElement;
-        return new SlackUploadTarget(new Uri(Str(root, "upload_url")), Str(root, "file_id"));
+        var request = new UploadUrlRequest(filename, length);
+        var answer = await FormAsync("files.getUploadURLExternal", request, Wire.UploadUrlRequest, Wire.UploadUrlResponse, cancellationToken).ConfigureAwait(false);
+        return new SlackUploadTarget(new Uri(Required(answer.UploadUrl, "upload_url")), Required(answer.FileId, "file_id"));
     }
 
     public async Task UploadFileAsync(Uri uploadUrl, byte[] content, CancellationToken cancellationToken)
@@ -55,13 +52,7 @@ public sealed partial class SlackApiClient
     public async Task CompleteUploadExternalAsync(IReadOnlyList<SlackUploadedFile> files, SlackChannelId channel, string? initialComment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var list = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["title"] = f.Title })]);
-        var body = new JsonObject { ["files"] = list, ["channel_id"] = channel.Value };
-        if (initialComment is not null)
-        {
-            body["initial_comment"] = initialComment;
-        }
-
-        using var doc = await JsonAsync("files.completeUploadExternal", body, cancellationToken).ConfigureAwait(false);
+        var request = new CompleteUploadRequest([.. files.Select(f => new UploadedFileArgument(f.Id, f.Title))], channel.Value, initialComment);
+        await JsonAsync("files.completeUploadExternal", request, Wire.CompleteUploadRequest, Wire.SlackResponse, cancellationToken).ConfigureAwait(false);
     }
 }

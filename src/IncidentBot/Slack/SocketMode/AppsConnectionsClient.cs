@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
 using Microsoft.Extensions.Options;
 using Polly.Registry;
@@ -52,28 +51,28 @@ public sealed class AppsConnectionsClient(IHttpClientFactory httpClients, IOptio
                 throw new SlackApiException(Method, response.StatusCode == HttpStatusCode.TooManyRequests ? "ratelimited" : $"http_{(int)response.StatusCode}", isTransient: true);
             }
 
-            JsonDocument doc;
+            AppsConnectionsOpenResponse? answer;
             try
             {
-                doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    answer = await JsonSerializer.DeserializeAsync(stream, SlackWireContext.Default.AppsConnectionsOpenResponse, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (JsonException)
             {
                 throw new SlackApiException(Method, $"invalid_response_http_{(int)response.StatusCode}");
             }
 
-            using (doc)
+            if (answer is not { Ok: true })
             {
-                var root = doc.RootElement;
-                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("ok", out var ok) || ok.ValueKind != JsonValueKind.True)
-                {
-                    throw new SlackApiException(Method, SlackJson.Text(root, "error") ?? "unknown_error");
-                }
-
-                return Uri.TryCreate(SlackJson.Text(root, "url"), UriKind.Absolute, out var url) && url.Scheme is "wss" or "ws"
-                    ? url
-                    : throw new SlackApiException(Method, "invalid_response_url");
+                throw new SlackApiException(Method, answer?.Error ?? "unknown_error");
             }
+
+            return Uri.TryCreate(answer.Url, UriKind.Absolute, out var url) && url.Scheme is "wss" or "ws"
+                ? url
+                : throw new SlackApiException(Method, "invalid_response_url");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Slack.Inbound;
 
@@ -70,16 +71,8 @@ public sealed partial class SocketEnvelopeHandler(SlackDispatcher dispatcher, Re
         await acknowledge(Ack(id, null)).ConfigureAwait(false);
     }
 
-    private static JsonObject Ack(string envelopeId, JsonObject? payload)
-    {
-        var ack = new JsonObject { ["envelope_id"] = envelopeId };
-        if (payload is not null)
-        {
-            ack["payload"] = payload.DeepClone();
-        }
-
-        return ack;
-    }
+    private static JsonObject Ack(string envelopeId, JsonObject? payload) =>
+        JsonSerializer.SerializeToNode(new SocketModeAck(envelopeId, payload), SlackInboundContext.Default.SocketModeAck)!.AsObject();
 
     private async Task<JsonObject?> ProcessAsync(SocketModeFrame envelope, CancellationToken cancellationToken)
     {

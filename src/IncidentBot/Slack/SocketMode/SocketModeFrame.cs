@@ -22,20 +22,15 @@ public sealed record SocketModeFrame(
     /// <summary>Reads one text message; throws <see cref="JsonException"/> when it is not a JSON object with a type.</summary>
     public static SocketModeFrame Parse(ReadOnlyMemory<byte> utf8)
     {
-        using var doc = JsonDocument.Parse(utf8);
-        var root = doc.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new JsonException("a Socket Mode frame is a JSON object");
-        }
-
+        var fields = JsonSerializer.Deserialize(utf8.Span, SlackInboundContext.Default.SocketModeFrameFields)
+            ?? throw new JsonException("a Socket Mode frame is a JSON object");
         return new SocketModeFrame(
-            SlackJson.RequiredString(root, "type"),
-            SlackJson.Text(root, "envelope_id"),
-            root.TryGetProperty("payload", out var payload) ? payload.Clone() : default,
-            root.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True,
-            root.TryGetProperty("retry_attempt", out var retry) && retry.TryGetInt32(out var attempt) ? attempt : 0,
-            SlackJson.Text(root, "retry_reason"),
-            SlackJson.Text(root, "reason"));
+            string.IsNullOrEmpty(fields.Type) ? throw new JsonException("'type' is missing") : fields.Type,
+            fields.EnvelopeId,
+            fields.Payload ?? default,
+            fields.AcceptsResponsePayload,
+            fields.RetryAttempt ?? 0,
+            fields.RetryReason,
+            fields.Reason);
     }
 }
