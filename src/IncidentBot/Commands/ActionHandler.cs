@@ -1,7 +1,7 @@
 using System.Text;
 using IncidentBot.Changes;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using NodaTime;
 using NodaTime.Text;

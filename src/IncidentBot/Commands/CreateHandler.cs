@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
 using IncidentBot.People;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;

@@ -1,9 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Reminders;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Commands;
@@ -38,19 +36,13 @@ public static class IncidentsExtensions
             var o = sp.GetRequiredService<IOptions<IncidentsOptions>>().Value;
             return new SeverityScheme(o.Severities, o.DefaultSeverity);
         });
+        services.AddTemplates(TemplateModels.Samples);
         services.AddSingleton<MessageRenderer>();
         services.AddHostedService<TemplateCheck<MessageRenderer>>();
         services.AddSingleton<IncidentMessages>();
         services.AddSingleton<StoreSignals>();
         services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
         services.AddSingleton<INoteStore, LiteDbNoteStore>();
-
-        services.AddSingleton<ReminderPolicy>();
-        services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<ReminderPolicy>());
-        services.TryAddKeyedSingleton(ReminderService.TimeKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
-        services.AddHostedService<ReminderService>();
-        services.AddSingleton<IBlockActionHandler, ReminderActionHandler>();
-        services.AddSingleton<IViewSubmissionHandler, UpdateFormHandler>();
 
         services.AddSingleton<IncidentActions>();
         services.AddSingleton<CreateHandler>();
@@ -66,7 +58,6 @@ public static class IncidentsExtensions
         services.AddSingleton<IIncidentCommandHandler, TimelineHandler>();
         services.AddSingleton<IIncidentCommandHandler, NoteHandler>();
         services.AddSingleton<IIncidentCommandHandler, CancelHandler>();
-        services.AddSingleton<IIncidentCommandHandler, RemindHandler>();
         services.AddSingleton<ISlashCommandHandler, CommandRouter>();
         return builder;
     }

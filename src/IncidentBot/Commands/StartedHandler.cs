@@ -1,6 +1,6 @@
 using IncidentBot.Changes;
-using IncidentBot.Messaging;
 using IncidentBot.People;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using NodaTime;
 

@@ -1,6 +1,6 @@
 using IncidentBot.Changes;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 
 namespace IncidentBot.Commands;

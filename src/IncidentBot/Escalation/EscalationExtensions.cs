@@ -1,6 +1,5 @@
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
-using IncidentBot.Paging;
 using IncidentBot.Reminders;
 using Microsoft.Extensions.Options;
 

@@ -8,17 +8,20 @@ namespace IncidentBot.Messaging;
 /// <summary>
 /// Renders the Scriban templates in the templates folder. Every template is parsed and test-rendered against a
 /// sample model when the renderer is built (at start-up), so a typo is a start-up error naming the file and line,
-/// not a failure in the middle of an incident. Variables are strict: an unknown name fails.
+/// not a failure in the middle of an incident. Variables are strict: an unknown name fails. Each folder registers its
+/// templates with their sample models (<see cref="TemplateRegistration.AddTemplates"/>); Slack and Markdown templates
+/// load alike.
 /// </summary>
 public sealed class MessageRenderer
 {
     private readonly Dictionary<string, Template> templates = new(StringComparer.Ordinal);
 
-    public MessageRenderer(IOptions<MessagingOptions> options)
+    public MessageRenderer(IOptions<MessagingOptions> options, IEnumerable<TemplateSample> samples)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(samples);
         var folder = options.Value.TemplatesPath;
-        foreach (var name in TemplateModels.Samples.Keys)
+        foreach (var (name, sample) in samples)
         {
             var path = Path.Combine(folder, name + ".sbn");
             if (!File.Exists(path))
@@ -33,8 +36,12 @@ public sealed class MessageRenderer
                 throw new TemplateException($"Template {path} line {first.Span.Start.Line + 1}: {first.Message}");
             }
 
-            templates[name] = template;
-            RenderText(name, TemplateModels.Samples[name]());
+            if (!templates.TryAdd(name, template))
+            {
+                throw new TemplateException($"Template {path} is registered twice.");
+            }
+
+            RenderText(name, sample());
         }
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IncidentBot.Messaging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;

@@ -1,0 +1,21 @@
+using Scriban.Runtime;
+
+namespace IncidentBot.Messaging;
+
+public static class TemplateRegistration
+{
+    /// <summary>
+    /// Adds a folder's templates, each with its sample model, to those the <see cref="MessageRenderer"/> loads and checks
+    /// at start-up, so a feature brings its own templates without editing a list in this folder.
+    /// </summary>
+    public static IServiceCollection AddTemplates(this IServiceCollection services, IReadOnlyDictionary<string, Func<ScriptObject>> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        foreach (var (name, model) in samples)
+        {
+            services.AddSingleton(new TemplateSample(name, model));
+        }
+
+        return services;
+    }
+}
