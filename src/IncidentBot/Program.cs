@@ -1,6 +1,7 @@
 using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Escalation;
+using IncidentBot.Lifecycle;
 using IncidentBot.Messaging;
 using IncidentBot.Metrics;
 using IncidentBot.Outbox;
@@ -31,6 +32,7 @@ builder.AddPeople();
 builder.AddStorage();
 builder.AddChanges();
 builder.AddIncidents();
+builder.AddLifecycle();
 builder.AddReminders();
 builder.AddOutbox();
 builder.AddWarRooms();

@@ -8,7 +8,10 @@ namespace IncidentBot.Commands;
 
 public static class IncidentsExtensions
 {
-    /// <summary>The incident domain's configuration, the templates, the stores and the <c>/incident</c> commands.</summary>
+    /// <summary>
+    /// The incident domain's configuration, the templates, the stores and the <c>/incident</c> command mechanism (router,
+    /// actions); each folder adds its own verbs.
+    /// </summary>
     public static IHostApplicationBuilder AddIncidents(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -45,19 +48,6 @@ public static class IncidentsExtensions
         services.AddSingleton<INoteStore, LiteDbNoteStore>();
 
         services.AddSingleton<IncidentActions>();
-        services.AddSingleton<CreateHandler>();
-        services.AddSingleton<IIncidentCommandHandler>(sp => sp.GetRequiredService<CreateHandler>());
-        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<CreateHandler>());
-        services.AddSingleton<IIncidentCommandHandler, SeverityHandler>();
-        services.AddSingleton<IIncidentCommandHandler, RoleHandler>();
-        services.AddSingleton<IIncidentCommandHandler, StatusHandler>();
-        services.AddSingleton<IIncidentCommandHandler, UpdateHandler>();
-        services.AddSingleton<IIncidentCommandHandler, ResolveHandler>();
-        services.AddSingleton<IIncidentCommandHandler, CloseHandler>();
-        services.AddSingleton<IIncidentCommandHandler, ListHandler>();
-        services.AddSingleton<IIncidentCommandHandler, TimelineHandler>();
-        services.AddSingleton<IIncidentCommandHandler, NoteHandler>();
-        services.AddSingleton<IIncidentCommandHandler, CancelHandler>();
         services.AddSingleton<ISlashCommandHandler, CommandRouter>();
         return builder;
     }
