@@ -9,7 +9,7 @@ namespace IncidentBot.Messaging;
 /// Renders the Scriban templates in the templates folder. Every template is parsed and test-rendered against a
 /// sample model when the renderer is built (at start-up), so a typo is a start-up error naming the file and line,
 /// not a failure in the middle of an incident. Variables are strict: an unknown name fails. Each folder registers its
-/// templates with their sample models (<see cref="TemplateRegistration.AddTemplates"/>); Slack and Markdown templates
+/// templates with their sample models (<see cref="TemplateRegistration"/>.AddTemplates); Slack and Markdown templates
 /// load alike.
 /// </summary>
 public sealed class MessageRenderer
@@ -21,8 +21,9 @@ public sealed class MessageRenderer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(samples);
         var folder = options.Value.TemplatesPath;
-        foreach (var (name, sample) in samples)
+        foreach (var group in samples.GroupBy(s => s.Name, StringComparer.Ordinal))
         {
+            var name = group.Key;
             var path = Path.Combine(folder, name + ".sbn");
             if (!File.Exists(path))
             {
@@ -36,12 +37,11 @@ public sealed class MessageRenderer
                 throw new TemplateException($"Template {path} line {first.Span.Start.Line + 1}: {first.Message}");
             }
 
-            if (!templates.TryAdd(name, template))
+            templates[name] = template;
+            foreach (var sample in group)
             {
-                throw new TemplateException($"Template {path} is registered twice.");
+                RenderText(name, sample.Model());
             }
-
-            RenderText(name, sample());
         }
     }
 
@@ -49,10 +49,18 @@ public sealed class MessageRenderer
     public RenderedMessage Render(string name, ScriptObject model) => BlockLayout.Build(RenderText(name, model));
 
     /// <summary>Renders a template to text (mrkdwn), for replies that need no blocks.</summary>
-    public string RenderText(string name, ScriptObject model)
+    public string RenderText(string name, ScriptObject model) => RenderText(name, model, loopLimit: 10_000);
+
+    /// <summary>
+    /// Renders a Markdown document, such as a post-mortem draft: a long incident's timeline may have thousands of lines,
+    /// so its loop limit only guards against a runaway loop.
+    /// </summary>
+    public string RenderDocument(string name, ScriptObject model) => RenderText(name, model, loopLimit: 1_000_000);
+
+    private string RenderText(string name, ScriptObject model, int loopLimit)
     {
         var template = templates.TryGetValue(name, out var t) ? t : throw new TemplateException($"No template named '{name}'.");
-        var context = new TemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = 10_000 };
+        var context = new TemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = loopLimit };
         context.PushGlobal(model);
         try
         {

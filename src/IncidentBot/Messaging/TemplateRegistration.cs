@@ -18,4 +18,16 @@ public static class TemplateRegistration
 
         return services;
     }
+
+    /// <summary>Adds one template checked against several sample models, e.g. a full and a minimal incident.</summary>
+    public static IServiceCollection AddTemplates(this IServiceCollection services, string name, IEnumerable<ScriptObject> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        foreach (var model in samples)
+        {
+            services.AddSingleton(new TemplateSample(name, () => model));
+        }
+
+        return services;
+    }
 }
