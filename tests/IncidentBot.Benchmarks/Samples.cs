@@ -17,7 +17,7 @@ internal static class Samples
     public const string UpdateText = "Rolled back the 03:05 deploy; error rate falling, checkout recovering for most EU customers.";
 
     public static IncidentMessages Messages() => new(
-        new MessageRenderer(Options.Create(new MessagingOptions())),
+        new MessageRenderer(Options.Create(new MessagingOptions()), TemplateModels.Samples.Select(s => new TemplateSample(s.Key, s.Value))),
         Scheme,
         Options.Create(new IncidentsOptions { Severities = [.. SeverityScheme.Defaults] }));
 

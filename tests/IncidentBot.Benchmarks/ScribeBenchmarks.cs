@@ -1,7 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using IncidentBot.Incidents;
-using IncidentBot.Outbox;
 using IncidentBot.Scribe;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;

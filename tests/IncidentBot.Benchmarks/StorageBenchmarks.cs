@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;
 using NodaTime;

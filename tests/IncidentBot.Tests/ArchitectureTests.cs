@@ -36,6 +36,70 @@ public sealed class ArchitectureTests
         Assert.Empty(offenders);
     }
 
+    [Fact]
+    public void No_top_level_folders_of_the_bot_depend_on_each_other_in_a_cycle()
+    {
+        var graph = FolderDependencies.Of(typeof(Incident).Assembly);
+        Assert.Contains("Program", graph.Keys);
+        var cycles = FolderDependencies.Cycles(graph.ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)g.Value.Keys));
+        var named = cycles.Select(c => c + Environment.NewLine + string.Join(Environment.NewLine, Edges(c).Select(e => "    " + graph[e.From][e.To])));
+        Assert.True(cycles.Count == 0, "Folder cycles:" + Environment.NewLine + string.Join(Environment.NewLine, named));
+    }
+
+    [Fact]
+    public void The_cycle_check_names_the_folders_of_a_cycle()
+    {
+        var graph = new Dictionary<string, IReadOnlyCollection<string>>
+        {
+            ["Program"] = ["Paging", "Storage"],
+            ["Paging"] = ["Escalation", "Storage"],
+            ["Escalation"] = ["Paging"],
+            ["Storage"] = ["Incidents"],
+        };
+
+        Assert.Equal(["Escalation → Paging → Escalation"], FolderDependencies.Cycles(graph));
+    }
+
+    [Fact]
+    public void The_folder_dependencies_include_types_used_only_inside_a_method_body()
+    {
+        var graph = FolderDependencies.Of(typeof(Incident).Assembly);
+
+        Assert.Contains("Sandbox", graph["Program"].Keys);
+        Assert.DoesNotContain("Program", graph.Values.SelectMany(g => g.Keys));
+    }
+
+    [Fact]
+    public void Every_source_file_of_the_bot_is_in_the_namespace_of_its_folder()
+    {
+        var source = Path.Combine(RepositoryRoot(), "src", "IncidentBot");
+        var offenders = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(source, f).Split(Path.DirectorySeparatorChar))
+            .Where(parts => parts.Length > 1 && parts[0] is not ("bin" or "obj"))
+            .Where(parts => !File.ReadLines(Path.Combine(source, Path.Combine(parts)))
+                .Any(line => line.StartsWith($"namespace IncidentBot.{parts[0]};", StringComparison.Ordinal) || line.StartsWith($"namespace IncidentBot.{parts[0]}.", StringComparison.Ordinal)))
+            .Select(parts => string.Join('/', parts))
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    private static IEnumerable<(string From, string To)> Edges(string cycle)
+    {
+        var folders = cycle.Split(" → ");
+        return folders.Zip(folders.Skip(1));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "IncidentBot.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new DirectoryNotFoundException("IncidentBot.sln is not above " + AppContext.BaseDirectory);
+    }
+
     private static IEnumerable<Type> ReferencedTypes(Type type)
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;

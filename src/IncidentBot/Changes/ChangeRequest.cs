@@ -1,5 +1,4 @@
 using IncidentBot.Incidents;
-using IncidentBot.Outbox;
 using IncidentBot.Storage;
 
 namespace IncidentBot.Changes;

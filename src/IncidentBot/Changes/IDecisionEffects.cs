@@ -1,5 +1,5 @@
 using IncidentBot.Incidents;
-using IncidentBot.Outbox;
+using IncidentBot.Storage;
 using NodaTime;
 
 namespace IncidentBot.Changes;

@@ -1,6 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
+using IncidentBot.Storage;
 using IncidentBot.WarRooms;
 using Microsoft.Extensions.Options;
 using NodaTime;

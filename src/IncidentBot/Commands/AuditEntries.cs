@@ -1,4 +1,4 @@
-using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 
 namespace IncidentBot.Commands;

@@ -1,5 +1,6 @@
 using IncidentBot.Messaging;
 using IncidentBot.Observability;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
 using NodaTime;

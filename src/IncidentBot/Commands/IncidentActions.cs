@@ -1,6 +1,5 @@
 using IncidentBot.Changes;
 using IncidentBot.Incidents;
-using IncidentBot.Outbox;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;

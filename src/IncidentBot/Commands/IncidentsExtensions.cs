@@ -1,16 +1,17 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Reminders;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Commands;
 
 public static class IncidentsExtensions
 {
-    /// <summary>The incident domain's configuration, the templates, the stores and the <c>/incident</c> commands.</summary>
+    /// <summary>
+    /// The incident domain's configuration, the templates, the stores and the <c>/incident</c> command mechanism (router,
+    /// actions); each folder adds its own verbs.
+    /// </summary>
     public static IHostApplicationBuilder AddIncidents(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -38,6 +39,7 @@ public static class IncidentsExtensions
             var o = sp.GetRequiredService<IOptions<IncidentsOptions>>().Value;
             return new SeverityScheme(o.Severities, o.DefaultSeverity);
         });
+        services.AddTemplates(TemplateModels.Samples);
         services.AddSingleton<MessageRenderer>();
         services.AddHostedService<TemplateCheck<MessageRenderer>>();
         services.AddSingleton<IncidentMessages>();
@@ -45,28 +47,7 @@ public static class IncidentsExtensions
         services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
         services.AddSingleton<INoteStore, LiteDbNoteStore>();
 
-        services.AddSingleton<ReminderPolicy>();
-        services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<ReminderPolicy>());
-        services.TryAddKeyedSingleton(ReminderService.TimeKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
-        services.AddHostedService<ReminderService>();
-        services.AddSingleton<IBlockActionHandler, ReminderActionHandler>();
-        services.AddSingleton<IViewSubmissionHandler, UpdateFormHandler>();
-
         services.AddSingleton<IncidentActions>();
-        services.AddSingleton<CreateHandler>();
-        services.AddSingleton<IIncidentCommandHandler>(sp => sp.GetRequiredService<CreateHandler>());
-        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<CreateHandler>());
-        services.AddSingleton<IIncidentCommandHandler, SeverityHandler>();
-        services.AddSingleton<IIncidentCommandHandler, RoleHandler>();
-        services.AddSingleton<IIncidentCommandHandler, StatusHandler>();
-        services.AddSingleton<IIncidentCommandHandler, UpdateHandler>();
-        services.AddSingleton<IIncidentCommandHandler, ResolveHandler>();
-        services.AddSingleton<IIncidentCommandHandler, CloseHandler>();
-        services.AddSingleton<IIncidentCommandHandler, ListHandler>();
-        services.AddSingleton<IIncidentCommandHandler, TimelineHandler>();
-        services.AddSingleton<IIncidentCommandHandler, NoteHandler>();
-        services.AddSingleton<IIncidentCommandHandler, CancelHandler>();
-        services.AddSingleton<IIncidentCommandHandler, RemindHandler>();
         services.AddSingleton<ISlashCommandHandler, CommandRouter>();
         return builder;
     }

@@ -1,7 +1,7 @@
 using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 
 namespace IncidentBot.Escalation;

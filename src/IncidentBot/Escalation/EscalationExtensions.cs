@@ -1,7 +1,6 @@
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
-using IncidentBot.Paging;
-using IncidentBot.Reminders;
+using IncidentBot.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Escalation;

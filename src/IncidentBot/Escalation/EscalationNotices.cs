@@ -1,7 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
 using IncidentBot.Paging;
+using IncidentBot.Storage;
 using IncidentBot.WarRooms;
 using NodaTime;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Blocks;
 
 namespace IncidentBot.Messaging;

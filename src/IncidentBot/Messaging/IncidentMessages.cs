@@ -62,16 +62,6 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public RenderedMessage ReminderDone(Incident incident, ResponderId actor, string what, Instant now) =>
         renderer.Render("reminder-done", TemplateModels.Update(Model(incident, now), actor.Value, what));
 
-    public string Metrics(IncidentBot.Metrics.IncidentMetrics metrics) =>
-        renderer.RenderText("metrics", new Scriban.Runtime.ScriptObject { ["metrics"] = IncidentBot.Metrics.MetricsModel.For(metrics) });
-
-    /// <summary>The customer-facing text for the incident's current status, to prefill the status-page form.</summary>
-    public string StatusPageText(Incident incident, Instant now)
-    {
-        ArgumentNullException.ThrowIfNull(incident);
-        return renderer.RenderText(StatusPages.StatusPageModel.TemplateName(incident), StatusPages.StatusPageModel.For(incident, scheme.Named(incident.Severity), now)).Trim();
-    }
-
     public RenderedMessage StatusPageDraft(Incident incident, ResponderId actor, string text, Instant now) =>
         renderer.Render("statuspage-draft", TemplateModels.StatusPage(Model(incident, now), actor.Value, text, IncidentLifecycle.Word(incident.Status)));
 

@@ -8,18 +8,22 @@ namespace IncidentBot.Messaging;
 /// <summary>
 /// Renders the Scriban templates in the templates folder. Every template is parsed and test-rendered against a
 /// sample model when the renderer is built (at start-up), so a typo is a start-up error naming the file and line,
-/// not a failure in the middle of an incident. Variables are strict: an unknown name fails.
+/// not a failure in the middle of an incident. Variables are strict: an unknown name fails. Each folder registers its
+/// templates with their sample models (<see cref="TemplateRegistration"/>.AddTemplates); Slack and Markdown templates
+/// load alike.
 /// </summary>
 public sealed class MessageRenderer
 {
     private readonly Dictionary<string, Template> templates = new(StringComparer.Ordinal);
 
-    public MessageRenderer(IOptions<MessagingOptions> options)
+    public MessageRenderer(IOptions<MessagingOptions> options, IEnumerable<TemplateSample> samples)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(samples);
         var folder = options.Value.TemplatesPath;
-        foreach (var name in TemplateModels.Samples.Keys)
+        foreach (var group in samples.GroupBy(s => s.Name, StringComparer.Ordinal))
         {
+            var name = group.Key;
             var path = Path.Combine(folder, name + ".sbn");
             if (!File.Exists(path))
             {
@@ -34,7 +38,10 @@ public sealed class MessageRenderer
             }
 
             templates[name] = template;
-            RenderText(name, TemplateModels.Samples[name]());
+            foreach (var sample in group)
+            {
+                RenderText(name, sample.Model());
+            }
         }
     }
 
@@ -42,10 +49,18 @@ public sealed class MessageRenderer
     public RenderedMessage Render(string name, ScriptObject model) => BlockLayout.Build(RenderText(name, model));
 
     /// <summary>Renders a template to text (mrkdwn), for replies that need no blocks.</summary>
-    public string RenderText(string name, ScriptObject model)
+    public string RenderText(string name, ScriptObject model) => RenderText(name, model, loopLimit: 10_000);
+
+    /// <summary>
+    /// Renders a Markdown document, such as a post-mortem draft: a long incident's timeline may have thousands of lines,
+    /// so its loop limit only guards against a runaway loop.
+    /// </summary>
+    public string RenderDocument(string name, ScriptObject model) => RenderText(name, model, loopLimit: 1_000_000);
+
+    private string RenderText(string name, ScriptObject model, int loopLimit)
     {
         var template = templates.TryGetValue(name, out var t) ? t : throw new TemplateException($"No template named '{name}'.");
-        var context = new TemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = 10_000 };
+        var context = new TemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = loopLimit };
         context.PushGlobal(model);
         try
         {

@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using NodaTime;
 using Scriban.Runtime;
 
@@ -35,12 +36,6 @@ public static class TemplateModels
         ["reminder-done"] = () => Update(Sample(), "UREPORTER", "snoozed reminders for 30 min"),
         ["escalation"] = () => Escalation(Sample(), SampleEscalation, null),
         ["escalation-notice"] = () => Escalation(Sample(), SampleEscalation, "UREPORTER"),
-        ["metrics"] = Metrics.MetricsModel.Sample,
-        ["monthly-review.md"] = Metrics.MonthlyReviewModel.Sample,
-        ["statuspage-investigating"] = StatusPages.StatusPageModel.Sample,
-        ["statuspage-identified"] = StatusPages.StatusPageModel.Sample,
-        ["statuspage-monitoring"] = StatusPages.StatusPageModel.Sample,
-        ["statuspage-resolved"] = StatusPages.StatusPageModel.Sample,
         ["statuspage-draft"] = () => StatusPage(Sample(), "UREPORTER", "Resolved: checkout works again.", "resolved"),
     };
 

@@ -1,4 +1,5 @@
 using IncidentBot.Commands;
+using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 
 namespace IncidentBot.Metrics;
@@ -20,6 +21,7 @@ public static class MetricsExtensions
                 "Metrics:AccessToken must be at least 16 characters without spaces, or empty to turn GET /metrics off.")
             .Validate(o => o.WindowDays is > 0 and <= 3660, "Metrics:WindowDays must be between 1 and 3660.")
             .ValidateOnStart();
+        services.AddTemplates(MetricsTemplates.Samples);
         services.AddSingleton<PrometheusMetrics>();
         services.AddSingleton<ReviewUpload>();
         services.AddOutboxStep<UploadReviewStep>();

@@ -2,8 +2,10 @@ using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Postmortems;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
+using Scriban.Runtime;
 
 namespace IncidentBot.Metrics;
 
@@ -11,7 +13,7 @@ namespace IncidentBot.Metrics;
 /// <c>/incident metrics [30d|yyyy-MM]</c>: counts, times to detect, acknowledge, identify and resolve by severity, and the
 /// completion rates, for the caller only. Figures are counts and times, never titles, so private incidents are safe to count.
 /// </summary>
-public sealed class MetricsHandler(IIncidentStore store, PostmortemUploadStore uploads, SeverityScheme scheme, IncidentMessages messages) : IIncidentCommandHandler
+public sealed class MetricsHandler(IIncidentStore store, PostmortemUploadStore uploads, SeverityScheme scheme, MessageRenderer renderer) : IIncidentCommandHandler
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["metrics", "stats"];
 
@@ -25,6 +27,6 @@ public sealed class MetricsHandler(IIncidentStore store, PostmortemUploadStore u
         }
 
         var metrics = IncidentMetrics.Compute(period, store.DeclaredBetween(period.Start, period.End), scheme, uploads.SharedIncidents());
-        return Task.FromResult(new SlackReply(messages.Metrics(metrics)));
+        return Task.FromResult(new SlackReply(renderer.RenderText("metrics", new ScriptObject { ["metrics"] = MetricsModel.For(metrics) })));
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using NodaTime;
 using Scriban.Runtime;
 

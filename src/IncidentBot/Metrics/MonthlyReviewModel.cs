@@ -1,7 +1,7 @@
 using System.Globalization;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
 using IncidentBot.Postmortems;
+using IncidentBot.Slack;
 using NodaTime;
 using NodaTime.Text;
 using Scriban.Runtime;

@@ -1,6 +1,5 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;

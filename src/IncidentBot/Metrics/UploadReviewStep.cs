@@ -1,5 +1,6 @@
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
+using IncidentBot.Storage;
 
 namespace IncidentBot.Metrics;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
+using IncidentBot.Storage;
 using NodaTime;
 
 namespace IncidentBot.Outbox;

@@ -1,3 +1,5 @@
+using IncidentBot.Storage;
+
 namespace IncidentBot.Outbox;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.Storage;
 using NodaTime;
 
 namespace IncidentBot.Outbox;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Messaging;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.Storage;
 using NodaTime;
 
 namespace IncidentBot.Outbox;

@@ -1,3 +1,5 @@
+using IncidentBot.Storage;
+
 namespace IncidentBot.Outbox;
 
 /// <summary>An <see cref="IOutboxStep"/> whose messages carry a <typeparamref name="TPayload"/>.</summary>

@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
 using IncidentBot.Outbox;
+using IncidentBot.Slack;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Paging;

@@ -1,3 +1,4 @@
+using IncidentBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Paging;
@@ -25,13 +26,11 @@ public sealed class PagingOptionsValidator : IValidateOptions<PagingOptions>
             }
         }
 
-        if (!IsHttp(options.PagerDutyUrl) || !IsHttp(options.OpsgenieUrl))
+        if (!OutboundAddress.IsHttp(options.PagerDutyUrl) || !OutboundAddress.IsHttp(options.OpsgenieUrl))
         {
             failures.Add("Incidents:Paging:PagerDutyUrl and OpsgenieUrl must be absolute http(s) addresses.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    public static bool IsHttp(Uri? url) => url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 }

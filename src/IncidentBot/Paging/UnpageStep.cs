@@ -1,4 +1,5 @@
 using IncidentBot.Outbox;
+using IncidentBot.Storage;
 
 namespace IncidentBot.Paging;
 

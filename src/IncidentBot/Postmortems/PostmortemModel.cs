@@ -1,6 +1,6 @@
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
 using IncidentBot.People;
+using IncidentBot.Slack;
 using NodaTime;
 using Scriban.Runtime;
 

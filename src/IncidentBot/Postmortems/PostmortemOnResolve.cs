@@ -1,6 +1,6 @@
 using IncidentBot.Changes;
 using IncidentBot.Incidents;
-using IncidentBot.Outbox;
+using IncidentBot.Storage;
 using NodaTime;
 
 namespace IncidentBot.Postmortems;

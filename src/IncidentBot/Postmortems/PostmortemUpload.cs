@@ -1,7 +1,5 @@
 using System.Text;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
-using IncidentBot.Outbox;
 using IncidentBot.People;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;

@@ -22,8 +22,8 @@ public static class PostmortemsExtensions
                 o => o.AccessToken.Length == 0 || (o.AccessToken.Length >= 16 && !o.AccessToken.Any(char.IsWhiteSpace)),
                 "Postmortems:AccessToken must be at least 16 characters without spaces, or empty to turn GET /incidents/{id}/postmortem.md off.")
             .ValidateOnStart();
+        services.AddTemplates(PostmortemRenderer.TemplateName, PostmortemModel.Samples());
         services.AddSingleton<PostmortemRenderer>();
-        services.AddHostedService<TemplateCheck<PostmortemRenderer>>();
         services.AddSingleton<PostmortemUploadStore>();
         services.AddSingleton<PostmortemUpload>();
         services.AddOutboxStep<UploadPostmortemStep>();

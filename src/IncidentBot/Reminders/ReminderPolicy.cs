@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
+using IncidentBot.Scheduling;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;
@@ -17,8 +17,6 @@ namespace IncidentBot.Reminders;
 /// </summary>
 public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, IncidentMessages messages, IClock clock) : IDueWork
 {
-    public const string SystemActor = "IncidentBot";
-
     /// <summary>Queues a reminder for every incident whose update is due; returns how many were queued.</summary>
     public async Task<int> SendDueAsync()
     {
@@ -26,7 +24,7 @@ public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, 
         var sent = 0;
         foreach (var due in store.DueForReminder(now))
         {
-            var audit = new AuditEntry { At = now, User = SystemActor, Channel = due.WarRoom.ChannelId ?? "", IncidentId = due.Id.Value, Command = "update reminder", Outcome = "sent" };
+            var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = due.WarRoom.ChannelId ?? "", IncidentId = due.Id.Value, Command = "update reminder", Outcome = "sent" };
             var change = await store.UpdateAsync(due.Id, audit, incident =>
             {
                 var decision = incident.Remind(scheme.Named(incident.Severity), now);

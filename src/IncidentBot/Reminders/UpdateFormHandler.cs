@@ -2,7 +2,7 @@ using System.Globalization;
 using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;

@@ -1,3 +1,4 @@
+using IncidentBot.Commands;
 using IncidentBot.Outbox;
 using IncidentBot.Slack.Inbound;
 
@@ -11,6 +12,7 @@ public static class ScribeExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSingleton<NoteTaker>();
+        services.AddSingleton<IIncidentCommandHandler, NoteHandler>();
         services.AddSingleton<ISlackEventSubscriber>(sp => ActivatorUtilities.CreateInstance<ScribeReactionSubscriber>(sp, "reaction_added"));
         services.AddSingleton<ISlackEventSubscriber>(sp => ActivatorUtilities.CreateInstance<ScribeReactionSubscriber>(sp, "reaction_removed"));
         services.AddSingleton<ISlackEventSubscriber, MessageSubscriber>();

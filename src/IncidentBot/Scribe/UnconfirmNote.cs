@@ -1,4 +1,4 @@
-using IncidentBot.Outbox;
+using IncidentBot.Storage;
 
 namespace IncidentBot.Scribe;
 

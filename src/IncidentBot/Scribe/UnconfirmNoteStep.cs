@@ -1,6 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Outbox;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Scribe;

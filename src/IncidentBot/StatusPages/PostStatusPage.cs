@@ -1,5 +1,5 @@
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
+using IncidentBot.Storage;
 
 namespace IncidentBot.StatusPages;
 

@@ -2,6 +2,7 @@ using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
+using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.StatusPages;

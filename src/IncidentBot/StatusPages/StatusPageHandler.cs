@@ -4,6 +4,7 @@ using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
@@ -22,6 +23,8 @@ public sealed class StatusPageHandler(
     IncidentActions actions,
     IIncidentStore store,
     IncidentMessages messages,
+    MessageRenderer renderer,
+    SeverityScheme scheme,
     IIncidentEventSink events,
     ISlackApi slack,
     IOptions<IncidentsOptions> options,
@@ -51,7 +54,7 @@ public sealed class StatusPageHandler(
             return new SlackReply(refusal);
         }
 
-        var text = messages.StatusPageText(incident, context.Now);
+        var text = StatusPageModel.Text(renderer, incident, scheme.Named(incident.Severity), context.Now);
         var input = BlockKit.TextInput(TextBlock, "Status-page text", "statuspage_input", multiline: true, optional: false, TextMax);
         input["element"]!["initial_value"] = SlackText.Truncate(text, TextMax);
         var where = Destination(incident, options.Value) is { } channel ? $"the status-page channel {SlackText.Channel(channel)}" : "the war room";

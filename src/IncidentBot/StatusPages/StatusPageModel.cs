@@ -1,5 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using NodaTime;
 using NodaTime.Text;
 using Scriban.Runtime;
@@ -21,6 +22,13 @@ public static class StatusPageModel
         ArgumentNullException.ThrowIfNull(incident);
         var status = IncidentLifecycle.IsFinal(incident.Status) ? IncidentStatus.Resolved : incident.Status;
         return "statuspage-" + IncidentLifecycle.Word(status);
+    }
+
+    /// <summary>The customer-facing text for the incident's current status, to prefill the status-page form.</summary>
+    public static string Text(MessageRenderer renderer, Incident incident, Severity severity, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(renderer);
+        return renderer.RenderText(TemplateName(incident), For(incident, severity, now)).Trim();
     }
 
     public static ScriptObject For(Incident incident, Severity severity, Instant now)

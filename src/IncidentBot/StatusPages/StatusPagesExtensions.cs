@@ -1,4 +1,5 @@
 using IncidentBot.Commands;
+using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack.Inbound;
 
@@ -11,6 +12,7 @@ public static class StatusPagesExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        services.AddTemplates(StatusPageTemplates.Samples);
         services.AddSingleton<StatusPageHandler>();
         services.AddSingleton<IIncidentCommandHandler>(sp => sp.GetRequiredService<StatusPageHandler>());
         services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<StatusPageHandler>());

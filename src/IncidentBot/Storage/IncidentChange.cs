@@ -1,5 +1,3 @@
-using IncidentBot.Outbox;
-
 namespace IncidentBot.Storage;
 
 /// <summary>

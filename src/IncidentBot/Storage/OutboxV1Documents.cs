@@ -1,4 +1,3 @@
-using IncidentBot.Outbox;
 using LiteDB;
 
 namespace IncidentBot.Storage;

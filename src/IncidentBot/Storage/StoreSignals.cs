@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using IncidentBot.Outbox;
 
 namespace IncidentBot.Storage;
 

@@ -1,5 +1,6 @@
 using IncidentBot.Outbox;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.Storage;
 
 namespace IncidentBot.WarRooms;
 

@@ -2,6 +2,7 @@ using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.Storage;
 
 namespace IncidentBot.WarRooms;
 

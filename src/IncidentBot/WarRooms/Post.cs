@@ -1,5 +1,5 @@
-using IncidentBot.Outbox;
 using IncidentBot.Messaging;
+using IncidentBot.Storage;
 
 namespace IncidentBot.WarRooms;
 

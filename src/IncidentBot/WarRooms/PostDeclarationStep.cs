@@ -1,5 +1,6 @@
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
+using IncidentBot.Storage;
 
 namespace IncidentBot.WarRooms;
 

@@ -4,6 +4,7 @@ using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
 

@@ -1,6 +1,7 @@
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.Storage;
 
 namespace IncidentBot.WarRooms;
 

@@ -1,5 +1,4 @@
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;

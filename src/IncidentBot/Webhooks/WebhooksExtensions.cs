@@ -1,5 +1,4 @@
 using IncidentBot.Outbox;
-using IncidentBot.Paging;
 using IncidentBot.Storage;
 
 namespace IncidentBot.Webhooks;
@@ -13,7 +12,7 @@ public static class WebhooksExtensions
         var services = builder.Services;
         services.AddOptions<WebhookOptions>()
             .Configure<IConfiguration>((o, config) => config.GetSection(WebhookOptions.Section).Bind(o.Webhooks))
-            .Validate(o => o.Webhooks.All(w => PagingOptionsValidator.IsHttp(w.Url)), "Every item of Incidents:Webhooks needs a Url, an absolute http(s) address.")
+            .Validate(o => o.Webhooks.All(w => OutboundAddress.IsHttp(w.Url)), "Every item of Incidents:Webhooks needs a Url, an absolute http(s) address.")
             .Validate(o => o.Webhooks.All(w => w.Secret.Length >= 16), "Every item of Incidents:Webhooks needs a Secret of at least 16 characters.")
             .Validate(o => o.Webhooks.Select(w => w.Url).Distinct().Count() == o.Webhooks.Count, "Incidents:Webhooks lists the same Url twice.")
             .Validate(o => o.Webhooks.All(w => w.View is not null), "Incidents:Webhooks:[n]:PrivateIncidents must be Redacted, Full or Omit.")

@@ -1,5 +1,6 @@
 using System.Reflection;
 using IncidentBot.Outbox;
+using IncidentBot.Storage;
 using IncidentBot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Outbox;
 using IncidentBot.StatusPages;
+using IncidentBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 

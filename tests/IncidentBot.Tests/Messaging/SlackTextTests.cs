@@ -1,4 +1,4 @@
-using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using NodaTime;
 
 namespace IncidentBot.Tests.Messaging;

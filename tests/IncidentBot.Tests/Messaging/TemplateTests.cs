@@ -1,5 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Metrics;
+using IncidentBot.StatusPages;
 using IncidentBot.Tests.Incidents;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -12,10 +14,14 @@ public sealed class TemplateTests
 
     public static string TemplatesFolder => Path.Combine(AppContext.BaseDirectory, "templates");
 
+    /// <summary>The renderer as the bot builds it: every folder's templates, each checked against its sample.</summary>
+    internal static MessageRenderer Renderer(string folder) =>
+        new(Options.Create(new MessagingOptions { TemplatesPath = folder }), [.. new[] { TemplateModels.Samples, MetricsTemplates.Samples, StatusPageTemplates.Samples }.SelectMany(s => s).Select(s => new TemplateSample(s.Key, s.Value))]);
+
     internal static IncidentMessages Messages()
     {
         var options = Options.Create(new IncidentsOptions { Severities = [.. SeverityScheme.Defaults] });
-        var renderer = new MessageRenderer(Options.Create(new MessagingOptions { TemplatesPath = TemplatesFolder }));
+        var renderer = Renderer(TemplatesFolder);
         return new IncidentMessages(renderer, new SeverityScheme(SeverityScheme.Defaults, "SEV-3"), options);
     }
 
@@ -77,7 +83,7 @@ public sealed class TemplateTests
 
         File.WriteAllText(Path.Combine(folder, file), content);
 
-        var ex = Assert.Throws<TemplateException>(() => new MessageRenderer(Options.Create(new MessagingOptions { TemplatesPath = folder })));
+        var ex = Assert.Throws<TemplateException>(() => Renderer(folder));
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Directory.Delete(folder, recursive: true);
     }

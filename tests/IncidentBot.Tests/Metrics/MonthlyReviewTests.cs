@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using IncidentBot.Messaging;
 using IncidentBot.Metrics;
 using IncidentBot.Tests.Messaging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace IncidentBot.Tests.Metrics;
@@ -12,7 +10,7 @@ public sealed class MonthlyReviewTests
     private static readonly Instant Now = Instant.FromUtc(2026, 12, 1, 9, 0);
 
     private static string Render(YearMonth month) =>
-        new MessageRenderer(Options.Create(new MessagingOptions { TemplatesPath = TemplateTests.TemplatesFolder }))
+        TemplateTests.Renderer(TemplateTests.TemplatesFolder)
             .RenderText(ReviewUpload.TemplateName, MonthlyReviewModel.For(month, ScriptedMonth.Incidents(), ScriptedMonth.Scheme, ScriptedMonth.Shared, Now));
 
     [Fact]

@@ -41,7 +41,9 @@ public sealed class PostmortemRendererTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     internal static PostmortemRenderer Renderer(string? templatesPath = null) => new(
-        Options.Create(new MessagingOptions { TemplatesPath = templatesPath ?? TemplateTests.TemplatesFolder }),
+        new MessageRenderer(
+            Options.Create(new MessagingOptions { TemplatesPath = templatesPath ?? TemplateTests.TemplatesFolder }),
+            PostmortemModel.Samples().Select(s => new TemplateSample(PostmortemRenderer.TemplateName, () => s))),
         Scheme,
         Options.Create(new IncidentsOptions { Severities = [.. SeverityScheme.Defaults] }));
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using IncidentBot.Messaging;
 
 namespace IncidentBot.Slack.Blocks;
 

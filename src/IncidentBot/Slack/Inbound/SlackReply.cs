@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IncidentBot.Messaging;
 
 namespace IncidentBot.Slack.Inbound;
 

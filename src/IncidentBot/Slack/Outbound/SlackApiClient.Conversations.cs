@@ -1,4 +1,3 @@
-using IncidentBot.Messaging;
 
 namespace IncidentBot.Slack.Outbound;
 

@@ -1,8 +1,8 @@
-namespace IncidentBot.Outbox;
+namespace IncidentBot.Storage;
 
 /// <summary>
 /// The shared fields every outbox message had before steps got typed payloads. Documents stored then are upgraded once,
-/// at start (see <see cref="OutboxUpgrade"/>): each step turns the fields it used into its payload.
+/// at start (see <c>Outbox.OutboxUpgrade</c>): each step turns the fields it used into its payload.
 /// </summary>
 public sealed record OutboxMessageV1(string? Text, string? BlocksJson, IReadOnlyList<string> Users, string? TargetTs, string? Target, string? NoteKey)
 {

@@ -2,7 +2,7 @@ using IncidentBot.Observability;
 using IncidentBot.Storage;
 using NodaTime;
 
-namespace IncidentBot.Reminders;
+namespace IncidentBot.Scheduling;
 
 /// <summary>
 /// Sleeps until the earliest due time stored in LiteDB (an update reminder, an escalation step), or until an incident
@@ -10,14 +10,17 @@ namespace IncidentBot.Reminders;
 /// restart loses none. It waits on <see cref="TimeKey"/>'s <see cref="TimeProvider"/> (the registered one unless keyed apart), so a test moves time
 /// and wakes it instead of sleeping.
 /// </summary>
-public sealed partial class ReminderService(
+public sealed partial class DueWorkService(
     IEnumerable<IDueWork> work,
     StoreSignals signals,
     IClock clock,
-    [FromKeyedServices(ReminderService.TimeKey)] TimeProvider time,
+    [FromKeyedServices(DueWorkService.TimeKey)] TimeProvider time,
     BotTelemetry telemetry,
-    ILogger<ReminderService> logger) : BackgroundService
+    ILogger<DueWorkService> logger) : BackgroundService
 {
+    /// <summary>The user of the audit entries that scheduled work writes.</summary>
+    public const string SystemActor = "IncidentBot";
+
     /// <summary>The key of the <see cref="TimeProvider"/> the scheduler sleeps on.</summary>
     public const string TimeKey = "reminders";
 

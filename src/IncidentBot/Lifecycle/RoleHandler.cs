@@ -1,9 +1,10 @@
 using IncidentBot.Changes;
+using IncidentBot.Commands;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Lifecycle;
 
 /// <summary>
 /// <c>/incident commander|lead|comms|scribe @person|me|none</c>: hands a role over (inviting the person, posting it in the

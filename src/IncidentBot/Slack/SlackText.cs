@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 
-namespace IncidentBot.Messaging;
+namespace IncidentBot.Slack;
 
 /// <summary>
 /// Turning text into Slack mrkdwn safely. User text is escaped (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>) so that

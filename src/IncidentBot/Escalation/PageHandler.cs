@@ -1,12 +1,12 @@
 using IncidentBot.Changes;
 using IncidentBot.Commands;
-using IncidentBot.Escalation;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
+using IncidentBot.Paging;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using Microsoft.Extensions.Options;
 
-namespace IncidentBot.Paging;
+namespace IncidentBot.Escalation;
 
 /// <summary><c>/incident page &lt;service&gt;</c>: triggers a configured pager service by hand; it is resolved with the incident.</summary>
 public sealed class PageHandler(IncidentActions actions, EscalationNotices notices, IOptions<PagingOptions> options) : IIncidentCommandHandler

@@ -1,9 +1,10 @@
 using IncidentBot.Changes;
+using IncidentBot.Commands;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Lifecycle;
 
 /// <summary><c>/incident status investigating|identified|monitoring|resolved</c>: moves the state machine; an illegal move is explained.</summary>
 public sealed class StatusHandler(IncidentActions actions) : IIncidentCommandHandler

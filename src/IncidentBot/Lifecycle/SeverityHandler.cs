@@ -1,9 +1,10 @@
 using IncidentBot.Changes;
+using IncidentBot.Commands;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Lifecycle;
 
 /// <summary><c>/incident severity &lt;sev&gt;</c>: posts the change, edits the pinned declaration and the topic, re-plans the update cadence.</summary>
 public sealed class SeverityHandler(IncidentActions actions, SeverityScheme scheme) : IIncidentCommandHandler

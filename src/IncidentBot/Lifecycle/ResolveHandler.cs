@@ -1,7 +1,8 @@
 using IncidentBot.Changes;
+using IncidentBot.Commands;
 using IncidentBot.Slack.Inbound;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Lifecycle;
 
 /// <summary><c>/incident resolve [resolution]</c>: resolves, and posts the duration, the resolution and the post-mortem rule.</summary>
 public sealed class ResolveHandler(IncidentActions actions) : IIncidentCommandHandler

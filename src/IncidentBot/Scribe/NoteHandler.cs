@@ -1,9 +1,9 @@
 using IncidentBot.Changes;
-using IncidentBot.Messaging;
-using IncidentBot.Scribe;
+using IncidentBot.Commands;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Scribe;
 
 /// <summary><c>/incident note &lt;text&gt;</c>: adds a note to the timeline by hand.</summary>
 public sealed class NoteHandler(IncidentActions actions, NoteTaker noteTaker) : IIncidentCommandHandler

@@ -1,9 +1,10 @@
 using IncidentBot.Changes;
+using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Slack.Inbound;
 using Microsoft.Extensions.Options;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Lifecycle;
 
 /// <summary><c>/incident close</c>: closes a resolved incident and, if configured, archives the war room.</summary>
 public sealed class CloseHandler(IncidentActions actions, IOptions<IncidentsOptions> options) : IIncidentCommandHandler

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using IncidentBot.Incidents;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Lifecycle;
 
 /// <summary>
 /// The text of <c>/incident create</c>: a title, then optionally, at the very end and in either order, one severity

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using NodaTime;
 
-namespace IncidentBot.Outbox;
+namespace IncidentBot.Storage;
 
 /// <summary>
 /// A Slack side effect decided in a request and stored in the same transaction as the incident change.
@@ -16,7 +16,7 @@ public sealed class OutboxMessage
 
     public int IncidentId { get; set; }
 
-    /// <summary>The <see cref="IOutboxPayload.Kind"/> of <see cref="Payload"/>: which <see cref="IOutboxStep"/> carries it out.</summary>
+    /// <summary>The <see cref="IOutboxPayload.Kind"/> of <see cref="Payload"/>: which outbox step (<c>Outbox.IOutboxStep</c>) carries it out.</summary>
     public string Kind { get; set; } = "";
 
     /// <summary>The step's payload record as JSON (see <see cref="PayloadAs{TPayload}"/>).</summary>
@@ -76,7 +76,7 @@ public sealed class OutboxMessage
     /// <summary>The W3C trace context of the span that decided the message; its delivery continues that trace.</summary>
     public string? TraceParent { get; set; }
 
-    /// <summary>A step decided at <paramref name="now"/>, carried out by the <see cref="IOutboxStep"/> of its payload's kind.</summary>
+    /// <summary>A step decided at <paramref name="now"/>, carried out by the outbox step (<c>Outbox.IOutboxStep</c>) of its payload's kind.</summary>
     public static OutboxMessage For<TPayload>(int incidentId, TPayload payload, Instant now)
         where TPayload : IOutboxPayload =>
         new() { IncidentId = incidentId, Kind = TPayload.Kind, Payload = Serialize(payload), NeedsWarRoom = TPayload.NeedsWarRoom, CreatedAt = now, NextAttemptAt = now, TraceParent = Activity.Current?.Id };

@@ -1,9 +1,10 @@
 using IncidentBot.Changes;
+using IncidentBot.Commands;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Lifecycle;
 
 /// <summary><c>/incident update &lt;text&gt;</c>: posts a templated update; it is the update the cadence asks for, so the next one is due a full interval later.</summary>
 public sealed class UpdateHandler(IncidentActions actions, SeverityScheme scheme) : IIncidentCommandHandler

@@ -1,7 +1,8 @@
 using IncidentBot.Changes;
+using IncidentBot.Commands;
 using IncidentBot.Slack.Inbound;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Lifecycle;
 
 /// <summary>
 /// <c>/incident cancel [reason]</c>: ends a mistaken declaration before it is resolved. The commander's call (checked

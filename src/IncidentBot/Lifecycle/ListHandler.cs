@@ -1,8 +1,9 @@
+using IncidentBot.Commands;
 using IncidentBot.Messaging;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Lifecycle;
 
 /// <summary>
 /// <c>/incident list</c>: the open incidents, then apart those resolved and awaiting close; private ones only to the

@@ -1,12 +1,13 @@
 using System.Text;
 using IncidentBot.Changes;
+using IncidentBot.Commands;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using NodaTime;
 using NodaTime.Text;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Postmortems;
 
 /// <summary>
 /// <c>/incident action &lt;text&gt; [@owner] [due YYYY-MM-DD]</c> records a follow-up for the post-mortem;

@@ -1,8 +1,8 @@
 using NodaTime;
 
-namespace IncidentBot.Reminders;
+namespace IncidentBot.Scheduling;
 
-/// <summary>Work that falls due at times stored in the database (update reminders, escalation steps), run by <see cref="ReminderService"/>.</summary>
+/// <summary>Work that falls due at times stored in the database (update reminders, escalation steps), run by <see cref="DueWorkService"/>.</summary>
 public interface IDueWork
 {
     /// <summary>Queues whatever is due now; returns how many things were queued.</summary>

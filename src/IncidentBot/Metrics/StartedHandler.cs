@@ -1,10 +1,11 @@
 using IncidentBot.Changes;
-using IncidentBot.Messaging;
+using IncidentBot.Commands;
 using IncidentBot.People;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using NodaTime;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Metrics;
 
 /// <summary>
 /// <c>/incident started &lt;time&gt;</c>: records when impact began, which time to detect counts from. A time without an

@@ -1,4 +1,4 @@
-namespace IncidentBot.Outbox;
+namespace IncidentBot.Storage;
 
 public enum OutboxState
 {

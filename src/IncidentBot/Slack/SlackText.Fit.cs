@@ -1,4 +1,4 @@
-namespace IncidentBot.Messaging;
+namespace IncidentBot.Slack;
 
 public static partial class SlackText
 {

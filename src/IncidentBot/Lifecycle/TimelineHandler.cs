@@ -1,9 +1,10 @@
+using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Lifecycle;
 
 /// <summary><c>/incident timeline</c>: the whole timeline, bot events and scribe notes, newest last, times in the reader's zone.</summary>
 public sealed class TimelineHandler(IncidentActions actions, IIncidentStore store, INoteStore notes, IncidentMessages messages) : IIncidentCommandHandler

@@ -1,11 +1,11 @@
 using IncidentBot.Changes;
+using IncidentBot.Commands;
 using IncidentBot.Incidents;
-using IncidentBot.Messaging;
-using IncidentBot.Postmortems;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using Microsoft.Extensions.Options;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Postmortems;
 
 /// <summary>
 /// <c>/incident postmortem</c>: drafts the post-mortem from the incident's record and shares it in the war room as a

@@ -1,8 +1,8 @@
-namespace IncidentBot.Outbox;
+namespace IncidentBot.Storage;
 
 /// <summary>
 /// What one kind of outbox step needs to know, stored as JSON in <see cref="OutboxMessage.Payload"/>. Each kind is a
-/// small record in the folder that owns its step (see <see cref="IOutboxStep"/>); its <see cref="Kind"/> is the key the
+/// small record in the folder that owns its step (see <c>Outbox.IOutboxStep</c>); its <see cref="Kind"/> is the key the
 /// delivery finds that step by.
 /// </summary>
 public interface IOutboxPayload

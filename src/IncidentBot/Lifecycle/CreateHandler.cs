@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
-using IncidentBot.Outbox;
 using IncidentBot.People;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
@@ -11,7 +12,7 @@ using IncidentBot.WarRooms;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace IncidentBot.Commands;
+namespace IncidentBot.Lifecycle;
 
 /// <summary>
 /// <c>/incident create &lt;title&gt; [severity] [--private]</c> declares at once (<see cref="DeclarationText"/> reads the
