@@ -10,7 +10,7 @@ namespace IncidentBot.Changes;
 public sealed record ChangeRequest(IncidentId Incident, ResponderId User, string? Channel, AuditEntry Audit, Authorization Authorization, Func<Incident, Decision> Decide)
 {
     /// <summary>Effects of this request alone, beyond the decision's own (e.g. edit the reminder whose button was clicked).</summary>
-    public Func<Incident, IEnumerable<OutboxMessage>>? Also { get; init; }
+    public Func<Incident, Decision, IEnumerable<OutboxMessage>>? Also { get; init; }
 
     /// <summary>What to send when the change is refused (e.g. tell a button's clicker why); nothing by default.</summary>
     public Func<Incident, string, IEnumerable<OutboxMessage>>? OnRefused { get; init; }

@@ -22,24 +22,21 @@ public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionE
             var actor = new Actor(request.User, request.Channel is { } channel && latest.WarRoom.ChannelId == channel, admins.IsAdmin(request.User));
             if (request.Authorization(latest, actor, options.Value.OpenCommands) is { } unauthorized)
             {
-                audit.Outcome = "refused: not allowed";
-                return Refused(latest, unauthorized, unauthorized: true);
+                return Refused(latest, unauthorized, unauthorized: true).Noting("refused: not allowed");
             }
 
             var decision = request.Decide(latest);
             if (!decision.Applied)
             {
-                audit.Outcome = "refused: " + decision.Refusal;
-                return Refused(latest, decision.Refusal!, unauthorized: false);
+                return Refused(latest, decision.Refusal!, unauthorized: false).Noting("refused: " + decision.Refusal);
             }
 
-            audit.Outcome = "done";
             OutboxMessage[] outbox =
             [
                 .. effects.SelectMany(e => e.Follow(latest, decision, request.User, audit.At)),
-                .. request.Also?.Invoke(latest) ?? [],
+                .. request.Also?.Invoke(latest, decision) ?? [],
             ];
-            return IncidentChanges.Save(new ChangeOutcome(latest, null, false), outbox);
+            return IncidentChanges.Save(new ChangeOutcome(latest, null, false), outbox).Noting("done");
         }).ConfigureAwait(false);
         return change?.Result ?? new ChangeOutcome(null, $"incident {request.Incident} no longer exists", false);
 

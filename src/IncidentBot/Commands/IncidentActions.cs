@@ -46,7 +46,7 @@ public sealed class IncidentActions(IIncidentStore store, IncidentChanger change
         Authorization authorization,
         Func<Incident, Decision> decide,
         Func<Incident, string> success,
-        Func<Incident, IEnumerable<OutboxMessage>>? also = null)
+        Func<Incident, Decision, IEnumerable<OutboxMessage>>? also = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(incident);

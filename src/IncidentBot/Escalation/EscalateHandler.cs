@@ -39,7 +39,7 @@ public sealed class EscalateHandler(IncidentActions actions, EscalationNotices n
             Authorize.Steer("escalate"),
             i => i.EscalateTo(called, context.User, context.Now),
             i => $"Escalated {i.Id} to {string.Join(" ", called.Select(Incident.Mention))}.",
-            i => notices.For(i, new EscalationCall(null, called, null, i.Recorded[^1]), context.User, context.Now)).ConfigureAwait(false);
+            (i, decision) => notices.For(i, new EscalationCall(null, called, null, decision.Entries[0]), context.User, context.Now)).ConfigureAwait(false);
     }
 
     /// <summary>The target <paramref name="word"/> names, when escalating to it is allowed; null otherwise.</summary>

@@ -32,8 +32,7 @@ public sealed class EscalationPolicy(IIncidentStore store, EscalationMatrix matr
                 if (fired.Count == 0)
                 {
                     // Steps may have been passed over (everyone in them already called in): remember that, quietly.
-                    audit.Outcome = "nobody new to call in";
-                    return doneBefore == (incident.EscalationPlan, incident.EscalationStepsDone) ? IncidentChanges.Keep(0) : IncidentChanges.Save(0);
+                    return (doneBefore == (incident.EscalationPlan, incident.EscalationStepsDone) ? IncidentChanges.Keep(0) : IncidentChanges.Save(0)).Noting("nobody new to call in");
                 }
 
                 return IncidentChanges.Save(fired.Count, [.. fired.SelectMany(e => notices.For(incident, e, null, now))]);

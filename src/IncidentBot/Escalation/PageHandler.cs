@@ -38,6 +38,6 @@ public sealed class PageHandler(IncidentActions actions, EscalationNotices notic
             Authorize.Steer("page for"),
             i => i.Page(service, context.User, context.Now),
             i => $"Paged {service} for {i.Id}; it is resolved there when {i.Id} is.",
-            i => notices.For(i, new EscalationCall(null, [], service, i.Recorded[^1]), context.User, context.Now)).ConfigureAwait(false);
+            (i, decision) => notices.For(i, new EscalationCall(null, [], service, decision.Entries[0]), context.User, context.Now)).ConfigureAwait(false);
     }
 }

@@ -32,7 +32,7 @@ public sealed class PostmortemHandler(IncidentActions actions, IOptions<Postmort
             _ => Decision.Apply(),
             i => $"Drafting the post-mortem of {i.Id}: `{PostmortemRenderer.FileName(i)}` will be shared in {Where(i)}." +
                 (served ? $"\nWith the access token it can also be fetched for your wiki from `/incidents/{i.Id.Value}/postmortem.md`." : ""),
-            i => [PostmortemUpload.Requested(i, context.User, context.Now)]).ConfigureAwait(false);
+            (i, _) => [PostmortemUpload.Requested(i, context.User, context.Now)]).ConfigureAwait(false);
     }
 
     private static string Where(Incident incident) =>

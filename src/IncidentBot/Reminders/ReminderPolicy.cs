@@ -30,8 +30,7 @@ public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, 
                 var decision = incident.Remind(scheme.Named(incident.Severity), now);
                 if (!decision.Applied)
                 {
-                    audit.Outcome = "not due any more";
-                    return IncidentChanges.Keep(false);
+                    return IncidentChanges.Keep(false).Noting("not due any more");
                 }
 
                 return IncidentChanges.Save(true, OutboxMessage.For(incident.Id.Value, new Post(WithButtons(messages.Reminder(incident, now), incident.Id)), now));

@@ -96,8 +96,7 @@ public sealed class StatusPageHandler(
             var decision = refusal is null ? latest.DraftStatusPage(text, who, now) : Decision.Refuse(refusal);
             if (!decision.Applied)
             {
-                audit.Outcome = "refused: " + decision.Refusal;
-                return IncidentChanges.Keep<string?>(decision.Refusal);
+                return IncidentChanges.Keep<string?>(decision.Refusal).Noting("refused: " + decision.Refusal);
             }
 
             var post = OutboxMessage.For(latest.Id.Value, new PostStatusPage(messages.StatusPageDraft(latest, who, text, now)), now);

@@ -18,4 +18,8 @@ public sealed class AuditEntry
     public string Command { get; set; } = "";
 
     public string Outcome { get; set; } = "";
+
+    /// <summary>A copy with another outcome: the store writes what the decision said, without changing the caller's entry.</summary>
+    public AuditEntry WithOutcome(string outcome) =>
+        new() { At = At, User = User, Channel = Channel, IncidentId = IncidentId, Command = Command, Outcome = outcome };
 }

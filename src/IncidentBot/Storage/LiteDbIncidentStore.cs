@@ -100,7 +100,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
                 outbox.InsertBulk(added);
             }
 
-            audit.Insert(entry);
+            audit.Insert(decided.Outcome is { } outcome ? entry.WithOutcome(outcome) : entry);
             return (Decided: (IncidentChange<T>?)decided, Added: added);
         }).ConfigureAwait(false);
         if (result.Decided is not null)
