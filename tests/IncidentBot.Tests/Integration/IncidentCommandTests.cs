@@ -212,7 +212,7 @@ public sealed class IncidentCommandTests : BotTest
     [Fact]
     public async Task A_form_without_a_title_stays_open_with_the_error()
     {
-        using var response = await Bot.InteractionAsync(Submission("", "SEV-1", false));
+        using var response = await Bot.InteractionAsync(DeclarationForm.Submission("", "SEV-1", impact: "EU and US card holders"));
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("errors", (string?)json["response_action"]);
         Assert.NotNull(json["errors"]!["title"]);
@@ -290,28 +290,8 @@ public sealed class IncidentCommandTests : BotTest
 
     private async Task SubmitFormAsync(string title, string severity, bool isPrivate)
     {
-        using var response = await Bot.InteractionAsync(Submission(title, severity, isPrivate));
+        using var response = await Bot.InteractionAsync(DeclarationForm.Submission(title, severity, impact: "EU and US card holders", isPrivate: isPrivate));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static JsonObject Submission(string title, string severity, bool isPrivate)
-    {
-        var payload = JsonNode.Parse(Fixture.Text("slack/ViewSubmissionPayload.json"))!.AsObject();
-        payload["user"]!["id"] = BotHost.Reporter;
-        var view = payload["view"]!.AsObject();
-        view["callback_id"] = "incident_create";
-        view["private_metadata"] = "C0GENERAL";
-        view["state"] = new JsonObject
-        {
-            ["values"] = new JsonObject
-            {
-                ["title"] = new JsonObject { ["title_input"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = title } },
-                ["severity"] = new JsonObject { ["severity_select"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = severity } } },
-                ["impact"] = new JsonObject { ["impact_input"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "EU and US card holders" } },
-                ["private"] = new JsonObject { ["private_check"] = new JsonObject { ["type"] = "checkboxes", ["selected_options"] = isPrivate ? new JsonArray(new JsonObject { ["value"] = "private" }) : new JsonArray() } },
-            },
-        };
-        return payload;
     }
 
     /// <summary>A message's fallback text and every block's text, as one string.</summary>

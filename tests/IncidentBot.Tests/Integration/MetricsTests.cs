@@ -57,9 +57,9 @@ public sealed class MetricsTests : BotTest
     [Fact]
     public async Task The_declaration_form_takes_when_impact_started_and_keeps_the_form_open_on_a_bad_time()
     {
-        using var bad = await Bot.InteractionAsync(FormSubmission("Checkout returns 500s", "at lunch"));
-        using var later = await Bot.InteractionAsync(FormSubmission("Checkout returns 500s", "2026-11-24 16:00"));
-        using var good = await Bot.InteractionAsync(FormSubmission("Checkout returns 500s", "12:50 -01:00"));
+        using var bad = await Bot.InteractionAsync(DeclarationForm.Submission("Checkout returns 500s", started: "at lunch"));
+        using var later = await Bot.InteractionAsync(DeclarationForm.Submission("Checkout returns 500s", started: "2026-11-24 16:00"));
+        using var good = await Bot.InteractionAsync(DeclarationForm.Submission("Checkout returns 500s", started: "12:50 -01:00"));
         await Bot.OutboxDrainedAsync();
 
         Assert.NotNull(JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["errors"]!["started"]);
@@ -178,25 +178,6 @@ public sealed class MetricsTests : BotTest
             Assert.Contains($"# TYPE {name} gauge\n", text, StringComparison.Ordinal);
             Assert.Matches($"(?m)^{name}{{[^}}]*}} [0-9]", text);
         });
-    }
-
-    private static JsonObject FormSubmission(string title, string started)
-    {
-        var payload = JsonNode.Parse(Fixture.Text("slack/ViewSubmissionPayload.json"))!.AsObject();
-        payload["user"]!["id"] = BotHost.Reporter;
-        var view = payload["view"]!.AsObject();
-        view["callback_id"] = "incident_create";
-        view["private_metadata"] = "C0GENERAL";
-        view["state"] = new JsonObject
-        {
-            ["values"] = new JsonObject
-            {
-                ["title"] = new JsonObject { ["title_input"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = title } },
-                ["severity"] = new JsonObject { ["severity_select"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "SEV-2" } } },
-                ["started"] = new JsonObject { ["started_input"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = started } },
-            },
-        };
-        return payload;
     }
 
     private static Task<HttpResponseMessage> Scrape(BotHost bot, string token)

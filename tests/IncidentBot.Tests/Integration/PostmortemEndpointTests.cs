@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 namespace IncidentBot.Tests.Integration;
 
@@ -12,7 +11,7 @@ public sealed class PostmortemEndpointTests : BotTest
     public async Task With_the_token_the_draft_of_a_private_incident_is_served_as_markdown_by_number_or_id()
     {
         await using var bot = StartWithToken();
-        await bot.InteractionAsync(PrivateDeclaration());
+        await bot.InteractionAsync(DeclarationForm.Submission("Card data exposure", "SEV-1", impact: "", isPrivate: true));
         await bot.OutboxDrainedAsync();
 
         using var byNumber = await GetAsync(bot, "/incidents/1/postmortem.md", "Bearer " + Token);
@@ -93,23 +92,5 @@ public sealed class PostmortemEndpointTests : BotTest
         }
 
         return await bot.Unsigned.SendAsync(request);
-    }
-
-    private static JsonObject PrivateDeclaration()
-    {
-        var payload = JsonNode.Parse(Fixture.Text("slack/ViewSubmissionPayload.json"))!.AsObject();
-        payload["user"]!["id"] = BotHost.Reporter;
-        var view = payload["view"]!.AsObject();
-        view["callback_id"] = "incident_create";
-        view["private_metadata"] = "C0GENERAL";
-        view["state"] = JsonNode.Parse("""
-            {"values": {
-              "title": {"title_input": {"type": "plain_text_input", "value": "Card data exposure"}},
-              "severity": {"severity_select": {"type": "static_select", "selected_option": {"value": "SEV-1"}}},
-              "impact": {"impact_input": {"type": "plain_text_input", "value": ""}},
-              "private": {"private_check": {"type": "checkboxes", "selected_options": [{"value": "private"}]}}
-            }}
-            """);
-        return payload;
     }
 }

@@ -136,25 +136,7 @@ public sealed class PrivateIncidentTests : IAsyncLifetime
     }
 
     /// <summary>The declaration form, submitted with the private box ticked.</summary>
-    internal static JsonObject CreateSubmission()
-    {
-        var payload = JsonNode.Parse(Fixture.Text("slack/ViewSubmissionPayload.json"))!.AsObject();
-        payload["user"]!["id"] = BotHost.Reporter;
-        var view = payload["view"]!.AsObject();
-        view["callback_id"] = "incident_create";
-        view["private_metadata"] = "C0GENERAL";
-        view["state"] = new JsonObject
-        {
-            ["values"] = new JsonObject
-            {
-                ["title"] = new JsonObject { ["title_input"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = Title } },
-                ["severity"] = new JsonObject { ["severity_select"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "SEV-1" } } },
-                ["impact"] = new JsonObject { ["impact_input"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = Impact } },
-                ["private"] = new JsonObject { ["private_check"] = new JsonObject { ["type"] = "checkboxes", ["selected_options"] = new JsonArray(new JsonObject { ["value"] = "private" }) } },
-            },
-        };
-        return payload;
-    }
+    internal static JsonObject CreateSubmission() => DeclarationForm.Submission(Title, "SEV-1", impact: Impact, isPrivate: true);
 
     private static JsonObject StatusPageSubmission(string metadata, string text)
     {

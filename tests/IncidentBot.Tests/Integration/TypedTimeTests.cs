@@ -73,7 +73,7 @@ public sealed class TypedTimeTests : BotTest
     {
         var open = await Bot.ReplyAsync("create");
         var view = (await Slack.WaitForCallAsync("views.open")).Args["view"]!.ToJsonString();
-        using var response = await Bot.InteractionAsync(Form("Checkout returns 500s", "14:05"));
+        using var response = await Bot.InteractionAsync(DeclarationForm.Submission("Checkout returns 500s", started: "14:05"));
 
         Assert.Contains("Impact started (your Slack time zone unless an offset is given)", view, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -87,7 +87,7 @@ public sealed class TypedTimeTests : BotTest
     [InlineData("99999999999999999999m ago")]
     public async Task An_impact_start_it_cannot_read_keeps_the_form_open_with_the_error_on_the_field(string started)
     {
-        using var response = await Bot.InteractionAsync(Form("Checkout returns 500s", started));
+        using var response = await Bot.InteractionAsync(DeclarationForm.Submission("Checkout returns 500s", started: started));
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -102,32 +102,13 @@ public sealed class TypedTimeTests : BotTest
     {
         await using var bot = BotHost.Start(Slack, clock: clock, services: s => s.AddSingleton<IPeopleDirectory, BrokenDirectory>());
 
-        using var response = await bot.InteractionAsync(Form("Checkout returns 500s", "14:05"));
+        using var response = await bot.InteractionAsync(DeclarationForm.Submission("Checkout returns 500s", started: "14:05"));
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("errors", (string?)json["response_action"]);
         Assert.Contains("this form was not processed", (string?)json["errors"]!["title"], StringComparison.Ordinal);
         Assert.Empty(bot.Store.ListOpen());
-    }
-
-    private static JsonObject Form(string title, string started)
-    {
-        var payload = JsonNode.Parse(Fixture.Text("slack/ViewSubmissionPayload.json"))!.AsObject();
-        payload["user"]!["id"] = BotHost.Reporter;
-        var view = payload["view"]!.AsObject();
-        view["callback_id"] = "incident_create";
-        view["private_metadata"] = "C0GENERAL";
-        view["state"] = new JsonObject
-        {
-            ["values"] = new JsonObject
-            {
-                ["title"] = new JsonObject { ["title_input"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = title } },
-                ["severity"] = new JsonObject { ["severity_select"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "SEV-2" } } },
-                ["started"] = new JsonObject { ["started_input"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = started } },
-            },
-        };
-        return payload;
     }
 
     private async Task<string> DeclareAsync(string text)
