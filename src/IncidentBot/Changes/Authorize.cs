@@ -14,6 +14,9 @@ public static class Authorize
     /// <summary>The commander's own decisions (<paramref name="action"/> as in "stop the reminders of"); the open model does not change who.</summary>
     public static Authorization Command(string action) => (i, a, _) => IncidentAuthority.Refusal(i, a, IncidentAccess.Command, openCommands: false, action);
 
+    /// <summary>Speak for the incident to customers (<paramref name="action"/> as in "draft the status page of"); the open model does not change who.</summary>
+    public static Authorization Communicate(string action) => (i, a, _) => IncidentAuthority.Refusal(i, a, IncidentAccess.Communicate, openCommands: false, action);
+
     /// <summary>Give <paramref name="role"/> to <paramref name="holder"/>, or clear it (null).</summary>
     public static Authorization Role(IncidentRole role, ResponderId? holder) => (i, a, open) => IncidentAuthority.RoleRefusal(i, a, role, holder, open);
 }

@@ -28,6 +28,8 @@ public static class IncidentAuthority
             IncidentAccess.Steer when openCommands || incident.HoldsARole(actor.Id) => null,
             IncidentAccess.Steer =>
                 $"Only {incident.Id}'s role holders can {action} it: {Holders(incident)}. Ask one of them, or ask the commander for a role.",
+            IncidentAccess.Communicate when actor.Id == incident.Holder(IncidentRole.Commander) || actor.Id == incident.Holder(IncidentRole.CommsLead) => null,
+            IncidentAccess.Communicate => $"Customers hear one voice: only the comms lead or the incident commander can {action} {incident.Id}{Voices(incident)}.",
             _ when incident.Holder(IncidentRole.Commander) is { } commander => commander == actor.Id
                 ? null
                 : $"Only {incident.Id}'s incident commander {Mention(commander)} can {action} it.",
@@ -75,6 +77,11 @@ public static class IncidentAuthority
     private static string Holders(Incident incident) => incident.Roles.Count == 0
         ? "nobody holds a role yet"
         : string.Join(", ", incident.Roles.Select(r => $"{RoleNames.Title(r.Role)} {Mention(r.Holder)}"));
+
+    private static string Voices(Incident incident) =>
+        new[] { incident.Holder(IncidentRole.CommsLead), incident.Holder(IncidentRole.Commander) }.OfType<ResponderId>().Select(Mention).ToList() is { Count: > 0 } voices
+            ? ": " + string.Join(" or ", voices)
+            : "";
 
     private static string Commander(Incident incident) =>
         incident.Holder(IncidentRole.Commander) is { } c ? Mention(c) : "(nobody commands it yet)";

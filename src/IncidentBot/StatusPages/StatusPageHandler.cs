@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
@@ -22,6 +23,7 @@ namespace IncidentBot.StatusPages;
 public sealed class StatusPageHandler(
     IncidentActions actions,
     IIncidentStore store,
+    IncidentChanger changer,
     IncidentMessages messages,
     MessageRenderer renderer,
     SeverityScheme scheme,
@@ -34,6 +36,7 @@ public sealed class StatusPageHandler(
     public const string TextBlock = "statuspage_text";
     public const string DraftEvent = "statuspage.draft";
     private const int TextMax = 3000;
+    private const string DraftAction = "draft the status page of";
 
     public IReadOnlyCollection<string> Verbs { get; } = ["statuspage", "status-page"];
 
@@ -48,7 +51,7 @@ public sealed class StatusPageHandler(
             return target.Problem!;
         }
 
-        if (Refusal(incident, context.User) is { } refusal)
+        if (actions.Refusal(context, incident, Authorize.Communicate(DraftAction)) is { } refusal)
         {
             await actions.AuditAsync(context, incident, "refused: not the comms lead or commander").ConfigureAwait(false);
             return new SlackReply(refusal);
@@ -89,23 +92,19 @@ public sealed class StatusPageHandler(
         var text = payload.Values.GetValueOrDefault(TextBlock, "").Trim();
         var now = clock.GetCurrentInstant();
         var audit = new AuditEntry { At = now, User = who.Value, Channel = incident.WarRoom.ChannelId ?? "", IncidentId = number, Command = "status-page form", Outcome = "done" };
-        var change = await store.UpdateAsync(incident.Id, audit, latest =>
-        {
-            // Checked again on the latest copy: the roles may have moved while the form was open.
-            var refusal = Refusal(latest, who);
-            var decision = refusal is null ? latest.DraftStatusPage(text, who, now) : Decision.Refuse(refusal);
-            if (!decision.Applied)
-            {
-                return IncidentChanges.Keep<string?>(decision.Refusal).Noting("refused: " + decision.Refusal);
-            }
 
-            var post = OutboxMessage.For(latest.Id.Value, new PostStatusPage(messages.StatusPageDraft(latest, who, text, now)), now);
-            var data = new JsonObject { ["text"] = text, ["status"] = IncidentLifecycle.Word(latest.Status), ["drafted_by"] = who.Value, ["drill"] = latest.IsDrill };
-            return IncidentChanges.Save<string?>(null, [post, .. events.Emit(latest, DraftEvent, data, now)]);
-        }).ConfigureAwait(false);
-        if (change?.Result is { } problem)
+        // Checked again on the latest copy inside the write: the roles may have moved while the form was open.
+        var outcome = await changer.ApplyAsync(new ChangeRequest(incident.Id, who, incident.WarRoom.ChannelId, audit, Authorize.Communicate(DraftAction), latest => latest.DraftStatusPage(text, who, now))
         {
-            errors[TextBlock] = SlackText.Truncate($"Not handed over: {problem}.", 150);
+            Also = (latest, _) =>
+            [
+                OutboxMessage.For(latest.Id.Value, new PostStatusPage(messages.StatusPageDraft(latest, who, text, now)), now),
+                .. events.Emit(latest, DraftEvent, new JsonObject { ["text"] = text, ["status"] = IncidentLifecycle.Word(latest.Status), ["drafted_by"] = who.Value, ["drill"] = latest.IsDrill }, now),
+            ],
+        }).ConfigureAwait(false);
+        if (!outcome.Done)
+        {
+            errors[TextBlock] = SlackText.Truncate(outcome.Unauthorized ? "Not handed over. " + outcome.Refusal : $"Not handed over: {outcome.Refusal}.", 150);
         }
 
         return errors;
@@ -121,18 +120,5 @@ public sealed class StatusPageHandler(
         ArgumentNullException.ThrowIfNull(options);
         var channel = options.StatusPageChannel;
         return channel.Length == 0 || incident.IsDrill || incident.IsPrivate ? null : channel;
-    }
-
-    private static string? Refusal(Incident incident, ResponderId who)
-    {
-        var commander = incident.Holder(IncidentRole.Commander);
-        var comms = incident.Holder(IncidentRole.CommsLead);
-        if (who == commander || who == comms)
-        {
-            return null;
-        }
-
-        var holders = string.Join(" or ", new[] { comms, commander }.OfType<ResponderId>().Select(h => SlackText.User(h.Value)));
-        return $"only the comms lead or the incident commander can draft the status page of {incident.Id}{(holders.Length > 0 ? ": " + holders : "")}";
     }
 }

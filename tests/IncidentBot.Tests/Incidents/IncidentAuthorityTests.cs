@@ -20,6 +20,9 @@ public sealed class IncidentAuthorityTests
     [InlineData("UMEMBER", IncidentAccess.Contribute, true)]
     [InlineData("UOUT", IncidentAccess.Contribute, false)]
     [InlineData("ULEAD", IncidentAccess.Contribute, true)]
+    [InlineData("UIC", IncidentAccess.Communicate, true)]
+    [InlineData("ULEAD", IncidentAccess.Communicate, false)]
+    [InlineData("UADMIN", IncidentAccess.Communicate, true)]
     public void Each_access_is_for_the_people_the_handbooks_give_it(string who, IncidentAccess access, bool allowed)
     {
         var refusal = IncidentAuthority.Refusal(Incident(), Actor(who), access, openCommands: false, "do that to");
