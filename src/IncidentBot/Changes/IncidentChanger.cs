@@ -13,14 +13,25 @@ public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionE
 {
     private readonly IReadOnlyList<IDecisionEffects> effects = [.. effects];
 
+    /// <summary>
+    /// Null when <paramref name="user"/>, asking from <paramref name="channel"/> (null: not from a channel), may make the
+    /// change <paramref name="authorization"/> guards on <paramref name="incident"/> as it stands; else the refusal.
+    /// </summary>
+    public string? Refusal(Incident incident, ResponderId user, string? channel, Authorization authorization)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(authorization);
+        var actor = new Actor(user, channel is not null && incident.WarRoom.ChannelId == channel, admins.IsAdmin(user));
+        return authorization(incident, actor, options.Value.OpenCommands);
+    }
+
     public async Task<ChangeOutcome> ApplyAsync(ChangeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var audit = request.Audit;
         var change = await store.UpdateAsync(request.Incident, audit, latest =>
         {
-            var actor = new Actor(request.User, request.Channel is { } channel && latest.WarRoom.ChannelId == channel, admins.IsAdmin(request.User));
-            if (request.Authorization(latest, actor, options.Value.OpenCommands) is { } unauthorized)
+            if (Refusal(latest, request.User, request.Channel, request.Authorization) is { } unauthorized)
             {
                 return Refused(latest, unauthorized, unauthorized: true).Noting("refused: not allowed");
             }

@@ -2,7 +2,6 @@ using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Commands;
 
@@ -11,7 +10,7 @@ namespace IncidentBot.Commands;
 /// <c>INC-42</c> first word), and applying the change through <see cref="IncidentChanger"/>: who may, the decision and its
 /// effects in one transaction.
 /// </summary>
-public sealed class IncidentActions(IIncidentStore store, IncidentChanger changer, IncidentAdmins admins, IOptions<IncidentsOptions> options)
+public sealed class IncidentActions(IIncidentStore store, IncidentChanger changer)
 {
     public IncidentTarget Find(CommandContext context, string example)
     {
@@ -70,9 +69,7 @@ public sealed class IncidentActions(IIncidentStore store, IncidentChanger change
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(authorization);
-        var latest = store.Find(incident.Id) ?? incident;
-        var actor = new Actor(context.User, latest.WarRoom.ChannelId == context.Channel, admins.IsAdmin(context.User));
-        return authorization(latest, actor, options.Value.OpenCommands);
+        return changer.Refusal(store.Find(incident.Id) ?? incident, context.User, context.Channel, authorization);
     }
 
     public Task AuditAsync(CommandContext context, Incident? incident, string outcome) => store.AuditAsync(Entry(context, incident, outcome));
