@@ -8,7 +8,8 @@ namespace IncidentBot.Lifecycle;
 /// The text of <c>/incident create</c>: a title, then optionally, at the very end and in either order, one severity
 /// token and the <c>--private</c> flag. A word inside the title is never taken for a severity ("Critical path latency up"
 /// is a title); the severity is a configured name or alias (<c>SEV-1</c>, <c>sev1</c>, <c>p0</c>) or
-/// <c>severity=2</c>, which means the level whose name ends in 2. A title in quotes loses its quotes.
+/// <c>severity=2</c>, which means the level whose name ends in 2; a space inside the token (<c>SEV 1</c>, <c>severity 2</c>)
+/// is read as if it were not there. A title in quotes loses its quotes.
 /// </summary>
 public sealed partial record DeclarationText(string Title, Severity? Severity, bool IsPrivate, string? Problem)
 {
@@ -25,6 +26,13 @@ public sealed partial record DeclarationText(string Title, Severity? Severity, b
         var isPrivate = false;
         while (words.Count > 0)
         {
+            // "SEV 1", "p 0", "severity 2": a tired hand's space inside the token still names the level.
+            if (severity is null && words.Count >= 2 && Number().IsMatch(words[^1]) && SplitPrefix().IsMatch(words[^2]))
+            {
+                words[^2] = words[^2].Equals("severity", StringComparison.OrdinalIgnoreCase) ? SeverityKey + words[^1] : words[^2] + words[^1];
+                words.RemoveAt(words.Count - 1);
+            }
+
             var last = words[^1];
             if (!isPrivate && last.Equals(PrivateFlag, StringComparison.OrdinalIgnoreCase))
             {
@@ -83,4 +91,7 @@ public sealed partial record DeclarationText(string Title, Severity? Severity, b
 
     [GeneratedRegex("^(sev|p)-?[0-9]{1,3}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SeverityLike();
+
+    [GeneratedRegex("^(sev|sev-|p|severity)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SplitPrefix();
 }

@@ -26,6 +26,10 @@ public sealed class DeclarationTextTests : BotTest
     [InlineData("create Login slow for minor accounts P0", "Login slow for minor accounts", "SEV-1")]
     [InlineData("create p1 Login slow", "p1 Login slow", "SEV-3")]
     [InlineData("create Queue backlog SEV-4", "Queue backlog", "SEV-4")]
+    [InlineData("create ok so checkout is down again??? SEV 1", "ok so checkout is down again???", "SEV-1")]
+    [InlineData("create Checkout down severity 2", "Checkout down", "SEV-2")]
+    [InlineData("create Checkout down p 0 --private", "Checkout down", "SEV-1")]
+    [InlineData("create Ship release 2", "Ship release 2", "SEV-3")]
     public async Task Only_a_trailing_token_sets_the_severity(string text, string title, string severity)
     {
         var reply = await Bot.ReplyAsync(text);
