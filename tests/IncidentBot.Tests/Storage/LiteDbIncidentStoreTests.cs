@@ -1,3 +1,4 @@
+using IncidentBot.Announcements;
 using IncidentBot.Incidents;
 using IncidentBot.Storage;
 using IncidentBot.Tests.Incidents;
