@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using IncidentBot.Incidents;
+using IncidentBot.Reminders;
 using IncidentBot.Tests.Fakes;
 using IncidentBot.Tests.Integration;
 
@@ -131,6 +132,38 @@ public sealed class AnnouncementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_reminder_asks_the_comms_lead_too_and_an_update_from_its_form_reaches_every_announcement_thread()
+    {
+        var room = await DeclareAsync("create Payments down sev1");
+        await ChangeAsync("comms <@U0COMMS>", room);
+
+        time.Advance(TimeSpan.FromMinutes(16));
+        await time.AdvanceUntilAsync(() => Reminders(room).Count > 0, "the reminder", TimeSpan.FromSeconds(1));
+        var reminder = Reminders(room)[0];
+        Assert.StartsWith($"⏰ <@{BotHost.Reporter}> and <@U0COMMS>, an update on *INC-1*", reminder.Text, StringComparison.Ordinal);
+
+        using (await bot.InteractionAsync(ReminderTests.Click(room, reminder.Ts, ReminderActions.PostUpdate, BotHost.Reporter)))
+        {
+        }
+
+        var form = await slack.WaitForCallAsync("views.open");
+        using (await bot.InteractionAsync(ReminderTests.UpdateSubmission((string)form.Args["view"]!["private_metadata"]!, "identified", "Bad deploy found; rolling back")))
+        {
+        }
+
+        await bot.OutboxDrainedAsync();
+        foreach (var channel in new[] { bot.AnnouncementChannel, leadership })
+        {
+            var announcement = Announcement(channel, "INC-1");
+            Assert.Contains("*Status:* identified", Text(announcement), StringComparison.Ordinal);
+            Assert.DoesNotContain("overdue", Text(announcement), StringComparison.Ordinal);
+            var thread = Thread(channel, announcement).Select(Text).ToList();
+            Assert.Contains(thread, t => t.Contains("*Status* investigating → *identified*", StringComparison.Ordinal));
+            Assert.Contains(thread, t => t.Contains("*Update* · identified", StringComparison.Ordinal) && t.Contains("Bad deploy found; rolling back", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_private_incident_never_reaches_the_announcement_or_the_stakeholder_channel()
     {
         using (await bot.InteractionAsync(DeclarationForm.Submission("Card data exposed", "SEV-1", impact: "PANs in logs", isPrivate: true)))
@@ -165,6 +198,8 @@ public sealed class AnnouncementTests : IAsyncLifetime
         await bot.ReplyAsync(command, user, room);
         await bot.OutboxDrainedAsync();
     }
+
+    private List<FakeMessage> Reminders(string room) => [.. slack.Messages(room).Where(m => m.Text.StartsWith('⏰'))];
 
     private FakeMessage Announcement(string channel, string incident) =>
         Assert.Single(slack.Messages(channel), m => m.ThreadTs is null && Text(m).Contains(incident, StringComparison.Ordinal));
