@@ -227,6 +227,25 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Where_the_incident_was_announced_is_kept_without_an_audit_entry_and_survives_a_stale_war_room_save()
+    {
+        var id = await DeclareAsync();
+        var message = store.PendingOutbox()[0];
+        var staleRoom = store.Find(id)!.WarRoom;
+        var audited = store.AuditLog(id.Value).Count;
+
+        await store.LearnAsync(id, i => i.RecordAnnouncement("C0INCIDENTS", "1795489200.000100"));
+        staleRoom.ChannelId = "C0NEW";
+        await store.SaveOutboxAsync(message, staleRoom);
+        await ReopenAsync();
+
+        var latest = store.Find(id)!;
+        Assert.Equal([new AnnouncementPost("C0INCIDENTS", "1795489200.000100")], latest.Announcements);
+        Assert.Equal("C0NEW", latest.WarRoom.ChannelId);
+        Assert.Equal(audited, store.AuditLog(id.Value).Count);
+    }
+
+    [Fact]
     public async Task Saving_outbox_progress_keeps_a_command_committed_meanwhile()
     {
         var id = await DeclareAsync();
