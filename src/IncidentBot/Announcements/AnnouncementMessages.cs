@@ -23,7 +23,8 @@ public sealed class AnnouncementMessages(MessageRenderer renderer, SeveritySchem
     public RenderedMessage Line(Incident incident, string kind, ResponderId actor, Instant now, string from = "", string to = "", string text = "")
     {
         var model = Model(incident, now);
-        model["line"] = Line(kind, actor.Value, from, to, SlackText.Escape(SlackText.Truncate(text, TemplateModels.TextMax)));
+        var raised = kind == "severity" && scheme.Find(to)?.Rank < scheme.Find(from)?.Rank;
+        model["line"] = Line(kind, actor.Value, from, to, SlackText.Escape(SlackText.Truncate(text, TemplateModels.TextMax)), raised);
         return renderer.Render(LineTemplate, model);
     }
 
@@ -36,9 +37,10 @@ public sealed class AnnouncementMessages(MessageRenderer renderer, SeveritySchem
         _ => "0 min",
     };
 
-    internal static ScriptObject Line(string kind, string actor, string from, string to, string text) => new()
+    internal static ScriptObject Line(string kind, string actor, string from, string to, string text, bool raised) => new()
     {
         ["kind"] = kind,
+        ["raised"] = raised,
         ["actor"] = SlackText.User(actor),
         ["from"] = from,
         ["to"] = to,

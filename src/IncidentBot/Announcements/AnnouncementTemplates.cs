@@ -22,7 +22,7 @@ public static class AnnouncementTemplates
         from incident in Incidents()
         from kind in LineKinds
         let model = AnnouncementMessages.Model(incident, SampleSeverity, Duration.FromHours(48), archiveOnClose: true, SampleNow)
-        select With(model, AnnouncementMessages.Line(kind, Reporter.Value, "SEV-2", kind == "commander" ? "" : "SEV-1", "Rolled back the deploy."));
+        select With(model, AnnouncementMessages.Line(kind, Reporter.Value, "SEV-2", kind == "commander" ? "" : "SEV-1", "Rolled back the deploy.", raised: true));
 
     private static ScriptObject With(ScriptObject model, ScriptObject line)
     {

@@ -41,7 +41,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
 
         await ChangeAsync("severity SEV-3", room);
         Assert.Contains("· SEV-3", Text(Announcement(bot.AnnouncementChannel, "INC-1")), StringComparison.Ordinal);
-        Assert.Contains("*Severity* SEV-2 → *SEV-3*", Text(Thread(bot.AnnouncementChannel, announcement)[^1]), StringComparison.Ordinal);
+        Assert.Contains("🔻 *Severity* SEV-2 → *SEV-3*", Text(Thread(bot.AnnouncementChannel, announcement)[^1]), StringComparison.Ordinal);
 
         await ChangeAsync("status identified", room);
         Assert.Contains("*Status:* identified", Text(Announcement(bot.AnnouncementChannel, "INC-1")), StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
         await ChangeAsync("severity SEV-1", room);
         var raised = Announcement(leadership, "INC-2");
         Assert.Contains("· SEV-1", Text(raised), StringComparison.Ordinal);
-        Assert.Contains("*Severity* SEV-3 → *SEV-1*", Text(Assert.Single(Thread(leadership, raised))), StringComparison.Ordinal);
+        Assert.Contains("🔺 *Severity* SEV-3 → *SEV-1*", Text(Assert.Single(Thread(leadership, raised))), StringComparison.Ordinal);
         Assert.Equal(2, bot.Store.Find(new IncidentId(2))!.Announcements.Count);
 
         await ChangeAsync("status monitoring", room);
