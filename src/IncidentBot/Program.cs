@@ -1,3 +1,4 @@
+using IncidentBot.Announcements;
 using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Escalation;
@@ -38,6 +39,7 @@ builder.AddScheduling();
 builder.AddReminders();
 builder.AddOutbox();
 builder.AddWarRooms();
+builder.AddAnnouncements();
 builder.AddScribe();
 builder.AddEscalation();
 builder.AddWebhooks();

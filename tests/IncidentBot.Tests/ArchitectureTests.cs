@@ -24,7 +24,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void The_outbox_delivers_steps_without_knowing_any_feature()
     {
-        string[] features = ["Changes", "Commands", "Escalation", "Metrics", "Paging", "People", "Postmortems", "Reminders", "Sandbox", "Scribe", "StatusPages", "WarRooms", "Webhooks"];
+        string[] features = ["Announcements", "Changes", "Commands", "Escalation", "Metrics", "Paging", "People", "Postmortems", "Reminders", "Sandbox", "Scribe", "StatusPages", "WarRooms", "Webhooks"];
         var outbox = typeof(Incident).Assembly.GetTypes().Where(t => t.Namespace == "IncidentBot.Outbox").ToList();
         Assert.NotEmpty(outbox);
         var offenders = outbox

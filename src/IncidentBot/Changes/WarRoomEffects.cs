@@ -28,13 +28,6 @@ public sealed class WarRoomEffects(IncidentMessages messages, IOptions<Incidents
                 case StatusMoved { To: IncidentStatus.Cancelled }:
                     outbox.Add(OutboxMessage.For(id, new Post(messages.Cancelled(incident, actor, now)), now));
                     (refresh, topic) = (true, true);
-
-                    // The announcement said an incident was on; those who read it learn it is not. Drills and private incidents had none.
-                    if (!incident.IsDrill && !incident.IsPrivate)
-                    {
-                        outbox.Add(OutboxMessage.For(id, new RefreshAnnouncement(), now));
-                    }
-
                     break;
                 case StatusMoved { To: IncidentStatus.Closed }:
                     var archive = options.Value.ArchiveOnClose;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IncidentBot.Announcements;
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;

@@ -15,8 +15,6 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
 
     public RenderedMessage Declaration(Incident incident, Instant now) => renderer.Render("declaration", Model(incident, now));
 
-    public RenderedMessage Announcement(Incident incident, Instant now) => renderer.Render("announcement", Model(incident, now));
-
     public RenderedMessage SeverityChanged(Incident incident, ResponderId actor, string from, Instant now) =>
         renderer.Render("severity-changed", TemplateModels.Change(Model(incident, now), actor.Value, from, incident.Severity));
 

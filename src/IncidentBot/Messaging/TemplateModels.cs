@@ -21,7 +21,6 @@ public static class TemplateModels
     public static IReadOnlyDictionary<string, Func<ScriptObject>> Samples { get; } = new Dictionary<string, Func<ScriptObject>>(StringComparer.Ordinal)
     {
         ["declaration"] = () => ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow),
-        ["announcement"] = () => ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow),
         ["severity-changed"] = () => Change(Sample(), "UREPORTER", "SEV-2", "SEV-1"),
         ["role-assigned"] = () => Role(Sample(), "UREPORTER", new RoleChanged(IncidentRole.TechLead, new ResponderId("UOLD"), new ResponderId("ULEAD"))),
         ["status-changed"] = () => Change(Sample(), "UREPORTER", "investigating", "identified"),
@@ -66,6 +65,7 @@ public static class TemplateModels
             ["has_commander"] = incident.Holder(IncidentRole.Commander) is not null,
             ["tech_lead"] = Role(IncidentRole.TechLead),
             ["comms_lead"] = Role(IncidentRole.CommsLead),
+            ["has_comms_lead"] = incident.Holder(IncidentRole.CommsLead) is not null,
             ["scribe"] = Role(IncidentRole.Scribe),
             ["declared_at"] = SlackText.Date(incident.DeclaredAt),
             ["next_update_due"] = incident.NextUpdateDue is { } due ? SlackText.Date(due) : "",

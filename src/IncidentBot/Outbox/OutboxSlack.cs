@@ -31,13 +31,29 @@ public sealed partial class OutboxSlack(ISlackApi slack, ILogger<OutboxSlack> lo
             return postedTs;
         }
 
-        var metadata = new JsonObject
-        {
-            ["event_type"] = MetadataEventType,
-            ["event_payload"] = new JsonObject { ["incident"] = attempt.Incident.Id.ToString(), ["outbox_id"] = message.Id },
-        };
-        var posted = await slack.PostMessageAsync(new SlackMessage(channel, rendered.Text, rendered.Blocks, Metadata: metadata, LinkNames: linkNames), ct).ConfigureAwait(false);
+        var posted = await slack.PostMessageAsync(new SlackMessage(channel, rendered.Text, rendered.Blocks, Metadata: Metadata(attempt), LinkNames: linkNames), ct).ConfigureAwait(false);
         return posted.Ts;
+    }
+
+    /// <summary>
+    /// Posts <paramref name="rendered"/> as a reply in the thread of <paramref name="threadTs"/>, once: a resumed attempt
+    /// first looks among the thread's replies (history does not show them) for the reply an earlier attempt made.
+    /// </summary>
+    public async Task<string> PostOnceInThreadAsync(OutboxAttempt attempt, SlackChannelId channel, string threadTs, RenderedMessage rendered, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(rendered);
+        if (attempt.Resumed)
+        {
+            var replies = await slack.GetRepliesAsync(channel, threadTs, ct).ConfigureAwait(false);
+            if (replies.FirstOrDefault(m => IsOurs(m.Metadata, attempt.Message.Id)) is { } posted)
+            {
+                return posted.Ts;
+            }
+        }
+
+        var reply = new SlackMessage(channel, rendered.Text, rendered.Blocks, ThreadTs: threadTs, Metadata: Metadata(attempt));
+        return (await slack.PostMessageAsync(reply, ct).ConfigureAwait(false)).Ts;
     }
 
     /// <summary>Best effort: the person is told if Slack lets the bot, and the log has it either way.</summary>
@@ -78,6 +94,12 @@ public sealed partial class OutboxSlack(ISlackApi slack, ILogger<OutboxSlack> lo
         var history = await slack.GetHistoryAsync(channel, oldest, 200, ct).ConfigureAwait(false);
         return history.FirstOrDefault(m => IsOurs(m.Metadata, message.Id))?.Ts;
     }
+
+    private static JsonObject Metadata(OutboxAttempt attempt) => new()
+    {
+        ["event_type"] = MetadataEventType,
+        ["event_payload"] = new JsonObject { ["incident"] = attempt.Incident.Id.ToString(), ["outbox_id"] = attempt.Message.Id },
+    };
 
     private static bool IsOurs(JsonElement? metadata, long outboxId) =>
         Payload(metadata) is { } payload && payload.TryGetProperty("outbox_id", out var id) && id.ValueKind == JsonValueKind.Number && id.GetInt64() == outboxId;

@@ -35,6 +35,9 @@ public static class BsonMappings
             role => new BsonDocument { ["role"] = role.Role.ToString(), ["holder"] = role.Holder.Value },
             bson => new RoleAssignment(Enum.Parse<IncidentRole>(bson["role"].AsString), new ResponderId(bson["holder"].AsString)));
         mapper.RegisterType(
+            post => new BsonDocument { ["channel"] = post.Channel, ["ts"] = post.Ts },
+            bson => new AnnouncementPost(bson["channel"].AsString, bson["ts"].AsString));
+        mapper.RegisterType(
             date => new BsonValue(LocalDatePattern.Iso.Format(date)),
             bson => LocalDatePattern.Iso.Parse(bson.AsString).Value);
         mapper.RegisterType(

@@ -62,6 +62,12 @@ public interface IIncidentStore
     Task SaveOutboxAsync(OutboxMessage message, WarRoom? warRoom = null);
 
     /// <summary>
+    /// Records what an outbox step learnt in Slack beyond the war room (where the incident was announced) onto the latest
+    /// copy of the incident, in one transaction: no audit entry, since nobody changed the incident.
+    /// </summary>
+    Task LearnAsync(IncidentId id, Action<Incident> learnt);
+
+    /// <summary>
     /// Hands each pending outbox message stored before typed payloads to <paramref name="upgrade"/> with the fields it had
     /// then, and stores the ones it upgraded in today's shape, in one transaction. Returns how many were upgraded.
     /// </summary>

@@ -8,7 +8,7 @@ namespace IncidentBot.Storage;
 /// <see cref="IIncidentStore"/> on LiteDB. Every write goes through the <see cref="GroupCommitter"/>, one writer, so each
 /// read-modify-write is atomic without a lock, and a burst of writes shares one flush to disk.
 /// </summary>
-public sealed class LiteDbIncidentStore : IIncidentStore
+public sealed partial class LiteDbIncidentStore : IIncidentStore
 {
     private static readonly BsonValue[] NotFinal =
         [.. Enum.GetValues<IncidentStatus>().Where(s => !IncidentLifecycle.IsFinal(s)).Select(s => new BsonValue(s.ToString()))];

@@ -4,7 +4,7 @@ namespace IncidentBot.WarRooms;
 
 public static class WarRoomsExtensions
 {
-    /// <summary>The outbox steps that make and keep the war room: create, invite, post, pin, topic, announce, refresh, archive.</summary>
+    /// <summary>The outbox steps that make and keep the war room: create, invite, post, pin, topic, refresh, archive.</summary>
     public static IHostApplicationBuilder AddWarRooms(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -15,10 +15,8 @@ public static class WarRoomsExtensions
         services.AddOutboxStep<PostDeclarationStep>();
         services.AddOutboxStep<PinDeclarationStep>();
         services.AddOutboxStep<SetTopicStep>();
-        services.AddOutboxStep<AnnounceStep>();
         services.AddOutboxStep<PostStep>();
         services.AddOutboxStep<RefreshDeclarationStep>();
-        services.AddOutboxStep<RefreshAnnouncementStep>();
         services.AddOutboxStep<ArchiveWarRoomStep>();
         services.AddOutboxStep<UpdateMessageStep>();
         services.AddOutboxStep<EphemeralStep>();

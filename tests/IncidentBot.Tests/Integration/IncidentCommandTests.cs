@@ -58,7 +58,7 @@ public sealed class IncidentCommandTests : BotTest
         Assert.Contains("INC-1 is now SEV-1", reply, StringComparison.Ordinal);
         var posted = Slack.Messages(room);
         Assert.Contains("SEV-3 → *SEV-1*", Flatten(posted[^1]), StringComparison.Ordinal);
-        var update = Slack.Calls("chat.update")[^1];
+        var update = Slack.Calls("chat.update").Last(c => (string?)c.Args["channel"] == room);
         Assert.Equal(Slack.Pins(room)[0], (string?)update.Args["ts"]);
         Assert.Contains("SEV-1", update.Args["text"]!.ToString(), StringComparison.Ordinal);
         Assert.Contains("SEV-1", Slack.Channel(room).Topic, StringComparison.Ordinal);

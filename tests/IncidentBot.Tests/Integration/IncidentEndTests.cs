@@ -115,7 +115,10 @@ public sealed class IncidentEndTests : IAsyncLifetime
         var declaration = slack.Messages(room).Single(m => m.Ts == slack.Pins(room)[0]);
         Assert.Contains("CANCELLED", IncidentCommandTests.Flatten(declaration), StringComparison.Ordinal);
         Assert.Contains("cancelled", slack.Channel(room).Topic, StringComparison.Ordinal);
-        Assert.Contains("INC-1 cancelled", IncidentCommandTests.Flatten(slack.Messages(bot.AnnouncementChannel).Single()), StringComparison.Ordinal);
+        var announced = slack.Messages(bot.AnnouncementChannel);
+        var announcement = Assert.Single(announced, m => m.ThreadTs is null);
+        Assert.Contains("INC-1 cancelled", IncidentCommandTests.Flatten(announcement), StringComparison.Ordinal);
+        Assert.Contains(announced, m => m.ThreadTs == announcement.Ts && IncidentCommandTests.Flatten(m).Contains("*Cancelled* by", StringComparison.Ordinal) && IncidentCommandTests.Flatten(m).Contains("declared by mistake", StringComparison.Ordinal));
         Assert.Contains(bot.Store.Timeline(new IncidentId(1)), e => e.Kind == TimelineKind.Cancelled && e.Text == "Cancelled: declared by mistake");
         Assert.Contains(receiver.Requests, r => (string?)r.Json["type"] == "incident.cancelled");
 

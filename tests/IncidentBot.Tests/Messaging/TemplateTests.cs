@@ -1,3 +1,4 @@
+using IncidentBot.Announcements;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Metrics;
@@ -16,7 +17,11 @@ public sealed class TemplateTests
 
     /// <summary>The renderer as the bot builds it: every folder's templates, each checked against its sample.</summary>
     internal static MessageRenderer Renderer(string folder) =>
-        new(Options.Create(new MessagingOptions { TemplatesPath = folder }), [.. new[] { TemplateModels.Samples, MetricsTemplates.Samples, StatusPageTemplates.Samples }.SelectMany(s => s).Select(s => new TemplateSample(s.Key, s.Value))]);
+        new(Options.Create(new MessagingOptions { TemplatesPath = folder }), [
+            .. new[] { TemplateModels.Samples, MetricsTemplates.Samples, StatusPageTemplates.Samples }.SelectMany(s => s).Select(s => new TemplateSample(s.Key, s.Value)),
+            .. AnnouncementTemplates.Announcements().Select(m => new TemplateSample(AnnouncementMessages.Template, () => m)),
+            .. AnnouncementTemplates.Lines().Select(m => new TemplateSample(AnnouncementMessages.LineTemplate, () => m)),
+        ]);
 
     internal static IncidentMessages Messages()
     {
@@ -24,6 +29,9 @@ public sealed class TemplateTests
         var renderer = Renderer(TemplatesFolder);
         return new IncidentMessages(renderer, new SeverityScheme(SeverityScheme.Defaults, "SEV-3"), options);
     }
+
+    internal static AnnouncementMessages Announcements() =>
+        new(Renderer(TemplatesFolder), new SeverityScheme(SeverityScheme.Defaults, "SEV-3"), Options.Create(new IncidentsOptions { Severities = [.. SeverityScheme.Defaults] }));
 
     [Fact]
     public void Declaration_renders_as_the_golden_file()
@@ -52,7 +60,7 @@ public sealed class TemplateTests
         var incident = Incident.Declare(new IncidentId(8), title, IncidentFactory.Sev1, title, false, new ResponderId("U0IC"), "C0GEN", "inc-x", Declared);
         var messages = Messages();
 
-        foreach (var message in new[] { messages.Declaration(incident, Declared), messages.Announcement(incident, Declared), messages.Update(incident, new ResponderId("U0IC"), title, Declared) })
+        foreach (var message in new[] { messages.Declaration(incident, Declared), Announcements().Announcement(incident, Declared), messages.Update(incident, new ResponderId("U0IC"), title, Declared) })
         {
             var json = message.Blocks.ToJsonString() + message.Text;
             Assert.DoesNotContain("<!channel>", json, StringComparison.Ordinal);

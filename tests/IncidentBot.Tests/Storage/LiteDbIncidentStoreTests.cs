@@ -1,3 +1,4 @@
+using IncidentBot.Announcements;
 using IncidentBot.Incidents;
 using IncidentBot.Storage;
 using IncidentBot.Tests.Incidents;
@@ -223,6 +224,25 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         }
 
         Assert.Equal(9, store.Timeline(id).Count(e => e.Kind == TimelineKind.Update));
+    }
+
+    [Fact]
+    public async Task Where_the_incident_was_announced_is_kept_without_an_audit_entry_and_survives_a_stale_war_room_save()
+    {
+        var id = await DeclareAsync();
+        var message = store.PendingOutbox()[0];
+        var staleRoom = store.Find(id)!.WarRoom;
+        var audited = store.AuditLog(id.Value).Count;
+
+        await store.LearnAsync(id, i => i.RecordAnnouncement("C0INCIDENTS", "1795489200.000100"));
+        staleRoom.ChannelId = "C0NEW";
+        await store.SaveOutboxAsync(message, staleRoom);
+        await ReopenAsync();
+
+        var latest = store.Find(id)!;
+        Assert.Equal([new AnnouncementPost("C0INCIDENTS", "1795489200.000100")], latest.Announcements);
+        Assert.Equal("C0NEW", latest.WarRoom.ChannelId);
+        Assert.Equal(audited, store.AuditLog(id.Value).Count);
     }
 
     [Fact]

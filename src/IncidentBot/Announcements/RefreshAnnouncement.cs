@@ -1,8 +1,8 @@
 using IncidentBot.Storage;
 
-namespace IncidentBot.WarRooms;
+namespace IncidentBot.Announcements;
 
-/// <summary>chat.update of the incident's announcement from its current state.</summary>
+/// <summary>chat.update of every announcement of the incident from its current state.</summary>
 public sealed record RefreshAnnouncement : IOutboxPayload
 {
     public static string Kind => "RefreshAnnouncement";
