@@ -112,6 +112,18 @@ public sealed class MessageShortcutTests : BotTest
         Assert.Contains(Bot.General, note.Permalink, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_shortcut_without_its_message_is_refused_with_a_400_and_opens_nothing()
+    {
+        var payload = Clicks.MessageShortcut(ShortcutIds.AddToTimeline, Engineer, Bot.General, "1700000000.000100", "text");
+        payload.Remove("channel");
+
+        using var response = await Bot.InteractionAsync(payload);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Slack.Calls("views.open"));
+    }
+
     private static List<string> Options(Fakes.RecordedCall open) =>
         [.. open.Args["view"]!["blocks"]!.AsArray()
             .Single(b => (string?)b!["block_id"] == ShortcutIds.IncidentBlock)!["element"]!["options"]!.AsArray()

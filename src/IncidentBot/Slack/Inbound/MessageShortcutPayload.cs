@@ -3,15 +3,14 @@ using System.Text.Json;
 namespace IncidentBot.Slack.Inbound;
 
 /// <summary>
-/// A message shortcut (<c>message_action</c>): who used which shortcut on which message. <see cref="Author"/> is null for
-/// a bot's or webhook's message, <see cref="ThreadTs"/> for a message outside a thread.
+/// A message shortcut (<c>message_action</c>): who used which shortcut on which message, with the message's text as
+/// Slack sent it. <see cref="Author"/> is null for a bot's or webhook's message.
 /// </summary>
 public sealed record MessageShortcutPayload(
     SlackUserId UserId,
     string CallbackId,
     SlackChannelId ChannelId,
     string MessageTs,
-    string? ThreadTs,
     SlackUserId? Author,
     string Text,
     string TriggerId)
@@ -29,7 +28,6 @@ public sealed record MessageShortcutPayload(
             fields.CallbackId ?? "",
             channel,
             ts,
-            message?.ThreadTs is { Length: > 0 } thread && thread != ts ? thread : null,
             message?.User is { Length: > 0 } author ? new SlackUserId(author) : null,
             message?.Text ?? "",
             fields.TriggerId ?? "");
