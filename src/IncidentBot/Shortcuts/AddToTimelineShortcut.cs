@@ -15,10 +15,10 @@ namespace IncidentBot.Shortcuts;
 /// <summary>
 /// "Add to incident timeline" on any message the bot can read. In a war room the message goes on that incident's
 /// timeline at once, confirmed by the scribe's reaction as a reaction-marked note is. Anywhere else a form picks the
-/// incident among those still going that the person may see: every public one, a private one only for its members
-/// (and the admins). Who may add is checked again on submit (<see cref="TimelinePickHandler"/>).
+/// incident among those still going that the person may see: every public one, a private one only for its members, as
+/// <c>/incident list</c> shows them. Who may add is checked again on submit (<see cref="TimelinePickHandler"/>).
 /// </summary>
-public sealed class AddToTimelineShortcut(IIncidentStore store, IncidentChanger changer, IncidentAdmins admins, NoteTaker notes, ISlackApi slack, IClock clock) : IMessageShortcutHandler
+public sealed class AddToTimelineShortcut(IIncidentStore store, IncidentChanger changer, NoteTaker notes, ISlackApi slack, IClock clock) : IMessageShortcutHandler
 {
     /// <summary>Slack's limit on a select's options.</summary>
     private const int MaxOptions = 100;
@@ -53,7 +53,7 @@ public sealed class AddToTimelineShortcut(IIncidentStore store, IncidentChanger 
         }
 
         var offered = store.ListOpen()
-            .Where(i => !IncidentLifecycle.IsFinal(i.Status) && (!i.IsPrivate || i.IsMember(who) || admins.IsAdmin(who)))
+            .Where(i => !IncidentLifecycle.IsFinal(i.Status) && (!i.IsPrivate || i.IsMember(who)))
             .Take(MaxOptions)
             .ToList();
         var view = offered.Count == 0
