@@ -1,6 +1,9 @@
 namespace IncidentBot.Emulator;
 
-/// <summary>A modal opened with views.open for <see cref="User"/>, as the JSON the bot sent; closed once submitted or dismissed.</summary>
+/// <summary>
+/// A modal opened with views.open for <see cref="User"/>, as the JSON the bot sent, closed once submitted or dismissed;
+/// or, <see cref="IsHome"/>, their App Home tab as last published with views.publish.
+/// </summary>
 public sealed class EmulatedView
 {
     public string Id { get; set => field = value ?? ""; } = "";
@@ -10,4 +13,6 @@ public sealed class EmulatedView
     public string View { get; set => field = value ?? ""; } = "";
 
     public bool IsOpen { get; set; }
+
+    public bool IsHome { get; set; }
 }

@@ -90,6 +90,7 @@ public sealed partial class EmulatedWorkspace
                     "usergroups.users.list" => UserGroupMembers(args),
                     "views.open" => OpenView(args),
                     "views.update" => UpdateView(args),
+                    "views.publish" => PublishView(args),
                     "files.getUploadURLExternal" => GetUploadUrl(args),
                     "files.completeUploadExternal" => CompleteUpload(args),
                     _ => throw new SlackErrorException("unknown_method"),

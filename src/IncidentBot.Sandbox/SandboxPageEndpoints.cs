@@ -58,6 +58,10 @@ internal static class SandboxPageEndpoints
                 workspace.PinAs(user, channel.Id, SlackArgs.Text(body, "ts") ?? "");
                 return Task.CompletedTask;
             }));
+        group.MapPost("/shortcuts", (HttpRequest request, EmulatedWorkspace workspace, SlackEmulator slack) =>
+            ActAsync(request, workspace, (user, channel, body, ct) => slack.MessageShortcutAsync(user, channel, SlackArgs.Text(body, "ts") ?? "", SlackArgs.Text(body, "callbackId") ?? "", ct)));
+        group.MapPost("/home", (HttpRequest request, EmulatedWorkspace workspace, SlackEmulator slack) =>
+            ActAsync(request, workspace, (user, _, _, ct) => slack.OpenHomeAsync(user, ct)));
         group.MapPost("/views/{viewId}/submit", SubmitAsync);
         group.MapPost("/views/{viewId}/close", CloseAsync);
     }

@@ -8,7 +8,8 @@ internal static class SandboxSnapshot
 {
     /// <summary>
     /// Everything the page shows to <paramref name="user"/> with <paramref name="channelId"/> open: the channels they can
-    /// see, the channel's messages with replies under their parent, their own ephemeral answers and their open modal.
+    /// see, the channel's messages with replies under their parent, their own ephemeral answers, their open modal and
+    /// the App Home tab the bot last published for them.
     /// </summary>
     public static JsonObject Of(EmulatedWorkspace workspace, long version, EmulatedUser user, string? channelId)
     {
@@ -21,6 +22,7 @@ internal static class SandboxSnapshot
         var open = visible.Find(c => c.Id == channelId) ?? visible.First(c => c.Id == SandboxDirectory.GeneralChannelId);
         var all = workspace.Messages(open.Id);
         var view = workspace.OpenViewFor(user.Id);
+        var home = workspace.HomeViewFor(user.Id);
         return new JsonObject
         {
             ["version"] = version,
@@ -57,6 +59,7 @@ internal static class SandboxSnapshot
                 ["blocks"] = Parse(e.Blocks),
             })]),
             ["view"] = view is null ? null : new JsonObject { ["id"] = view.Id, ["view"] = JsonNode.Parse(view.View) },
+            ["home"] = home is null ? null : JsonNode.Parse(home.View),
         };
     }
 

@@ -122,6 +122,50 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_home_tab_lists_the_incident_and_the_message_shortcuts_add_to_its_timeline_and_declare()
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 } });
+        page.SetDefaultTimeout(20_000);
+        SetDefaultExpectTimeout(20_000);
+        try
+        {
+            await page.GotoAsync(bot.Url.ToString());
+            await SendAsync(page, "/incident create Checkout returns 500s sev2");
+            await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = WarRoomName() })).ToBeVisibleAsync();
+
+            // The Home tab: opening it is an app_home_opened event, and the bot publishes the incidents going on.
+            await page.GetByRole(AriaRole.Button, new() { Name = "🏠 IncidentBot · Home" }).ClickAsync();
+            var home = page.GetByRole(AriaRole.Region, new() { Name = "IncidentBot App Home" });
+            await Expect(home).ToContainTextAsync("INC-1 SEV-2 · investigating");
+            await Expect(home).ToContainTextAsync("Checkout returns 500s");
+
+            // A message in the war room put on the timeline with the shortcut: the bot confirms with its 📝.
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = WarRoomName() }).ClickAsync();
+            await SendAsync(page, "Payments provider reports an outage");
+            var said = page.Locator(".message").Filter(new() { HasText = "Payments provider reports an outage" }).Last;
+            await said.GetByLabel("Message shortcuts").First.ClickAsync();
+            await said.GetByRole(AriaRole.Button, new() { Name = "Add to incident timeline" }).ClickAsync();
+            await Expect(said.GetByRole(AriaRole.Button, new() { NameRegex = OneMemo() })).ToBeVisibleAsync();
+
+            // A message in #general declared as an incident: the form opens with the message as its title.
+            await page.GetByRole(AriaRole.Button, new() { Name = "# general", Exact = true }).ClickAsync();
+            await SendAsync(page, "Search is slow for everyone\nSince 10:00");
+            var report = page.Locator(".message").Filter(new() { HasText = "Search is slow for everyone" }).Last;
+            await report.GetByLabel("Message shortcuts").First.ClickAsync();
+            await report.GetByRole(AriaRole.Button, new() { Name = "Declare incident" }).ClickAsync();
+            var form = page.GetByRole(AriaRole.Dialog, new() { Name = "Declare an incident" });
+            await Expect(form.GetByLabel("Title")).ToHaveValueAsync("Search is slow for everyone");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Declare" }).ClickAsync();
+            await Expect(form).ToBeHiddenAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = SecondWarRoomName() })).ToBeVisibleAsync();
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            throw new InvalidOperationException($"{ex.Message}\n--- bot log ---\n{bot.Log}", ex);
+        }
+    }
+
     private static async Task SendAsync(IPage page, string text)
     {
         var composer = page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
@@ -138,6 +182,10 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
 
     [GeneratedRegex(@"inc-\d{4}-\d{2}-\d{2}-search-is-slow")]
     private static partial Regex SecondWarRoomName();
+
+    // The bot's own 📝 alone, after a shortcut.
+    [GeneratedRegex(@":memo: 1")]
+    private static partial Regex OneMemo();
 
     // The bot's 📝 joins the person's, so the count reaches 2.
     [GeneratedRegex(@":memo: 2")]

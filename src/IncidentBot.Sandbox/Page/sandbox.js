@@ -17,6 +17,7 @@ const page = {
   openMenu: null,
   viewShown: null,
   highlight: null,
+  home: false,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -329,8 +330,16 @@ function renderMessage(message, channel, isEphemeral) {
           onclick: () => { menu.open = false; react(channel, message, name); },
         }, EMOJI[name]))));
     if (page.openMenu === message.ts) menu.open = true;
+    const shortcut = (callbackId) => () => { shortcuts.open = false; post('shortcuts', { user: page.me, channel: channel.id, ts: message.ts, callbackId }); };
+    const shortcuts = el('details', { 'data-menu': message.ts + ':shortcuts' },
+      el('summary', { 'data-key': message.ts + ':shortcuts', 'aria-label': 'Message shortcuts' }, '⚡ Shortcuts'),
+      el('div', { class: 'shortcut-menu', role: 'group', 'aria-label': 'Message shortcuts' },
+        el('button', { type: 'button', 'data-key': message.ts + ':timeline', onclick: shortcut('add_to_incident_timeline') }, 'Add to incident timeline'),
+        el('button', { type: 'button', 'data-key': message.ts + ':declare', onclick: shortcut('declare_incident_from_message') }, 'Declare incident')));
+    if (page.openMenu === message.ts + ':shortcuts') shortcuts.open = true;
     item.append(el('div', { class: 'tools' },
       menu,
+      shortcuts,
       message.pinnedBy ? null : el('button', { type: 'button', 'data-key': message.ts + ':pin', onclick: () => post('pins', { user: page.me, channel: channel.id, ts: message.ts }) }, '📌 Pin'),
       message.replies ? el('button', { type: 'button', 'data-key': message.ts + ':reply', onclick: () => startThread(message) }, '💬 Reply in thread') : null));
   }
@@ -377,7 +386,7 @@ function render() {
       type: 'button',
       'aria-current': c.id === state.channel.id ? 'true' : 'false',
       'data-key': 'channel:' + c.id,
-      onclick: () => { page.channel = c.id; page.threadTs = null; page.highlight = null; load().then(() => { $('messages').scrollTop = $('messages').scrollHeight; }); },
+      onclick: () => { page.channel = c.id; page.home = false; page.threadTs = null; page.highlight = null; load().then(() => { $('messages').scrollTop = $('messages').scrollHeight; }); },
     }, (c.isPrivate ? '🔒 ' : '# ') + c.name + (c.isArchived ? ' (archived)' : '')))));
 
   const channel = state.channel;
@@ -399,11 +408,35 @@ function render() {
   if (nearBottom) list.scrollTop = list.scrollHeight;
 
   renderComposer();
+  renderHome();
   renderModal(state.view);
   if (focusKey) {
     const again = document.querySelector('[data-key="' + CSS.escape(focusKey) + '"]');
     if (again) again.focus();
   }
+}
+
+// The App Home tab in place of the channel: the view the bot last published for this person.
+function renderHome() {
+  $('home').hidden = !page.home;
+  $('messages').hidden = page.home;
+  $('composer').hidden = page.home;
+  $('open-home').setAttribute('aria-current', page.home ? 'true' : 'false');
+  if (!page.home) return;
+  $('pins').hidden = true;
+  $('channel-name').textContent = 'IncidentBot · Home';
+  $('channel-topic').textContent = '';
+  document.title = 'Home · IncidentBot sandbox';
+  const home = page.state.home;
+  $('home').replaceChildren(...(home
+    ? renderBlocks(home.blocks || [], { prefix: 'home:', act: () => say('This sandbox does not send actions from the Home tab.') })
+    : [el('p', {}, 'Opening the Home tab…')]));
+}
+
+function openHome() {
+  page.home = true;
+  render();
+  post('home', { user: page.me, channel: page.channel });
 }
 
 function excerpt(message) {
@@ -492,6 +525,7 @@ function renderModal(view) {
   page.viewShown = shownAs;
   $('modal-title').textContent = view.view.title ? view.view.title.text : 'Form';
   $('modal-submit').textContent = view.view.submit ? view.view.submit.text : 'Submit';
+  $('modal-submit').hidden = !view.view.submit;
   $('modal-close').textContent = view.view.close ? view.view.close.text : 'Cancel';
   $('modal-error').hidden = true;
   $('modal-body').replaceChildren(...renderBlocks(view.view.blocks || [], { prefix: 'modal:', act: () => say('This sandbox does not send actions from inside forms.') }));
@@ -567,7 +601,8 @@ document.addEventListener('DOMContentLoaded', () => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) send(event);
   });
   $('cancel-thread').addEventListener('click', () => { page.threadTs = null; renderComposer(); $('message-input').focus(); });
-  $('who').addEventListener('change', () => { page.me = $('who').value; page.threadTs = null; load(); });
+  $('who').addEventListener('change', () => { page.me = $('who').value; page.threadTs = null; if (page.home) openHome(); else load(); });
+  $('open-home').addEventListener('click', openHome);
   $('modal-form').addEventListener('submit', submitModal);
   $('modal-close').addEventListener('click', closeModal);
   $('modal').addEventListener('cancel', (event) => { event.preventDefault(); closeModal(); });

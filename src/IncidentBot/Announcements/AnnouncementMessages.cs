@@ -12,12 +12,13 @@ namespace IncidentBot.Announcements;
 /// The announcement (in the announcement channel and the stakeholder channels) and the lines added to its thread, rendered
 /// from their templates with what only announcements show: whether the war room is archived, and an overdue update.
 /// </summary>
-public sealed class AnnouncementMessages(MessageRenderer renderer, SeverityScheme scheme, IOptions<IncidentsOptions> options)
+public sealed class AnnouncementMessages(MessageRenderer renderer, IncidentMessages messages, SeverityScheme scheme, IOptions<IncidentsOptions> options)
 {
     public const string Template = "announcement";
     public const string LineTemplate = "announcement-line";
 
-    public RenderedMessage Announcement(Incident incident, Instant now) => renderer.Render(Template, Model(incident, now));
+    public RenderedMessage Announcement(Incident incident, Instant now) =>
+        messages.WithButtons(renderer.Render(Template, Model(incident, now)), KeptMessage.Announcement, incident);
 
     /// <summary>The thread's line for one change: <paramref name="kind"/> is update, severity, status, commander, resolved, closed or cancelled.</summary>
     public RenderedMessage Line(Incident incident, string kind, ResponderId actor, Instant now, string from = "", string to = "", string text = "")

@@ -11,4 +11,7 @@ public enum NoteSource
 
     /// <summary>Typed with <c>/incident note</c>.</summary>
     Typed,
+
+    /// <summary>The "Add to incident timeline" message shortcut, on a message in the war room or any other channel.</summary>
+    Shortcut,
 }

@@ -92,13 +92,20 @@ public sealed partial class CreateHandler(
     public async Task<IReadOnlyDictionary<string, string>> HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
+        return (await SubmitAsync(payload, payload.PrivateMetadata, cancellationToken).ConfigureAwait(false)).Errors;
+    }
+
+    /// <summary>The declaration form's submission, asked from <paramref name="origin"/>: the incident declared, or the fields' errors.</summary>
+    public async Task<(IReadOnlyDictionary<string, string> Errors, Incident? Incident)> SubmitAsync(ViewSubmissionPayload payload, string origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
         var title = payload.Values.GetValueOrDefault(TitleBlock, "").Trim();
         var severity = scheme.Find(payload.Values.GetValueOrDefault(SeverityBlock, "")) ?? scheme.Default;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (title.Length == 0)
         {
             errors[TitleBlock] = "Give the incident a title, e.g. \"Checkout returns 500s\".";
-            return errors;
+            return (errors, null);
         }
 
         var now = clock.GetCurrentInstant();
@@ -115,15 +122,13 @@ public sealed partial class CreateHandler(
                 errors[StartedBlock] = started is null
                     ? $"Give a time like 14:05, 2026-11-24 14:05, 14:05 +01:00 or 30m ago (in {where} unless an offset is given)."
                     : $"{ImpactStartText.Echo(started.Value, now, zone ?? DateTimeZone.Utc)} is still to come; give when impact started.";
-                return errors;
+                return (errors, null);
             }
         }
 
-        var origin = payload.PrivateMetadata;
         var isPrivate = payload.Values.GetValueOrDefault(PrivateBlock, "").Contains(PrivateBlock, StringComparison.Ordinal);
         var declaration = new Declaration(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, false, started);
-        await DeclareAsync(declaration, new ResponderId(payload.UserId.Value), origin, now, "declaration form").ConfigureAwait(false);
-        return errors;
+        return (errors, await DeclareAsync(declaration, new ResponderId(payload.UserId.Value), origin, now, "declaration form").ConfigureAwait(false));
     }
 
     private async Task<Incident> DeclareAsync(Declaration d, ResponderId reporter, string origin, Instant now, string command)
@@ -153,15 +158,27 @@ public sealed partial class CreateHandler(
         return incident;
     }
 
-    private async Task<SlackReply> OpenFormAsync(CommandContext context, CancellationToken cancellationToken)
+    /// <summary>The declaration form; <paramref name="title"/> prefills its title, <paramref name="metadata"/> comes back with the submission.</summary>
+    public JsonObject Form(string callbackId, string metadata, string? title = null)
     {
+        var titleInput = BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, TitleInputMax, "Checkout returns 500s");
+        if (!string.IsNullOrWhiteSpace(title))
+        {
+            titleInput["element"]!["initial_value"] = SlackText.Truncate(title, TitleInputMax);
+        }
+
         var blocks = new JsonArray(
-            BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, TitleInputMax, "Checkout returns 500s"),
+            titleInput,
             BlockKit.StaticSelect(SeverityBlock, "Severity", "severity_select", scheme.Levels.Select(l => (SlackText.Truncate($"{l.Name} · {l.Description}", 75), l.Name)), scheme.Default.Name),
             BlockKit.TextInput(ImpactBlock, "Impact", "impact_input", multiline: true, optional: true, TemplateModels.ImpactMax, "Who is affected, and how?"),
             BlockKit.TextInput(StartedBlock, "Impact started (your Slack time zone unless an offset is given)", "started_input", multiline: false, optional: true, 40, "30m ago, 14:05 or 2026-11-24 14:05 +01:00; empty: now"),
             BlockKit.Checkbox(PrivateBlock, "Visibility", "private_check", "Private incident (private war room, not announced)", PrivateBlock));
-        var view = BlockKit.Modal(ModalCallbackId, "Declare an incident", "Declare", blocks, context.Channel);
+        return BlockKit.Modal(callbackId, "Declare an incident", "Declare", blocks, metadata);
+    }
+
+    private async Task<SlackReply> OpenFormAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var view = Form(ModalCallbackId, context.Channel);
         try
         {
             await slack.OpenViewAsync(context.Command.TriggerId, view, cancellationToken).ConfigureAwait(false);

@@ -1,19 +1,25 @@
 using System.Collections.Concurrent;
 using IncidentBot.Incidents;
 using IncidentBot.Slack;
+using IncidentBot.Slack.Blocks;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace IncidentBot.Messaging;
 
 /// <summary>Every message the bot sends about incidents, rendered from its template.</summary>
-public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme scheme, IOptions<IncidentsOptions> options)
+public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme scheme, IOptions<IncidentsOptions> options, IEnumerable<IMessageButtons>? buttons = null)
 {
+    /// <summary>The block id of the buttons under a kept message.</summary>
+    public const string ButtonsBlock = "incident_buttons";
+
+    private readonly IReadOnlyList<IMessageButtons> buttons = [.. buttons ?? []];
+
     // The help text depends only on the templates and the settings, both fixed once the bot has started, and on the
     // name of the slash command (one or two per app): rendered once per name.
     private readonly ConcurrentDictionary<string, string> help = new(StringComparer.Ordinal);
 
-    public RenderedMessage Declaration(Incident incident, Instant now) => renderer.Render("declaration", Model(incident, now));
+    public RenderedMessage Declaration(Incident incident, Instant now) => WithButtons(renderer.Render("declaration", Model(incident, now)), KeptMessage.Declaration, incident);
 
     public RenderedMessage SeverityChanged(Incident incident, ResponderId actor, string from, Instant now) =>
         renderer.Render("severity-changed", TemplateModels.Change(Model(incident, now), actor.Value, from, incident.Severity));
@@ -79,6 +85,20 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     {
         ArgumentNullException.ThrowIfNull(incident);
         return SlackText.Fit(SlackText.Escape($"{(incident.IsDrill ? "DRILL · " : "")}{incident.Id} · {incident.Severity} · {IncidentLifecycle.Word(incident.Status)} · {incident.Title}"), SlackLimits.Topic);
+    }
+
+    /// <summary>The message with one row of the buttons every <see cref="IMessageButtons"/> gives it now, if any, within Slack's 50 blocks.</summary>
+    public RenderedMessage WithButtons(RenderedMessage message, KeptMessage which, Incident incident)
+    {
+        var elements = buttons.SelectMany(b => b.ButtonsFor(which, incident)).ToArray();
+        if (elements.Length == 0 || message.Blocks.Count >= BlockLimits.Blocks)
+        {
+            return message;
+        }
+
+        var blocks = message.Blocks.DeepClone().AsArray();
+        blocks.Add(BlockKit.Actions(ButtonsBlock, elements));
+        return message with { Blocks = blocks };
     }
 
     private Scriban.Runtime.ScriptObject Model(Incident incident, Instant now) =>

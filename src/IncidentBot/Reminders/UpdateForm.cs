@@ -12,7 +12,7 @@ public static class UpdateForm
     public const string StatusBlock = "status";
     public const string TextBlock = "text";
 
-    /// <summary>The form for <paramref name="incident"/>; the reminder's ts rides along so it can be edited after the update.</summary>
+    /// <summary>The form for <paramref name="incident"/>; the reminder's ts ("" when opened from the declaration) rides along so it can be edited after the update.</summary>
     public static JsonObject View(Incident incident, string reminderTs)
     {
         ArgumentNullException.ThrowIfNull(incident);

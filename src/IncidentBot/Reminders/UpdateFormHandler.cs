@@ -13,7 +13,7 @@ namespace IncidentBot.Reminders;
 /// <summary>
 /// The update form's submission: moves the status if it was changed and posts the update, with the same effects as
 /// <c>/incident status</c> (or <c>resolve</c>) and <c>/incident update</c>, since the decision yields them; then edits the
-/// reminder to say who posted it. The form was opened from a reminder in the war room, so it counts as asked from there.
+/// reminder to say who posted it. The form was opened from a reminder or the declaration in the war room, so it counts as asked from there.
 /// </summary>
 public sealed class UpdateFormHandler(IIncidentStore store, IncidentChanger changer, SeverityScheme scheme, IncidentMessages messages, IClock clock) : IViewSubmissionHandler
 {
@@ -50,7 +50,8 @@ public sealed class UpdateFormHandler(IIncidentStore store, IncidentChanger chan
                 return moved.Then(latest.PostUpdate(text, scheme.Named(latest.Severity), who, now));
             })
         {
-            Also = (latest, _) => [OutboxMessage.For(latest.Id.Value, new UpdateMessage(parts[1], messages.ReminderDone(latest, who, "posted an update", now)), now)],
+            // Opened from the declaration's button, there is no reminder to edit.
+            Also = (latest, _) => parts[1].Length == 0 ? [] : [OutboxMessage.For(latest.Id.Value, new UpdateMessage(parts[1], messages.ReminderDone(latest, who, "posted an update", now)), now)],
         }).ConfigureAwait(false);
         if (!outcome.Done)
         {

@@ -48,6 +48,33 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
         return notes.TryAddAsync(note, followUps);
     }
 
+    /// <summary>
+    /// A message from another channel put on the timeline (the "Add to incident timeline" shortcut), with the text Slack
+    /// sent with the shortcut; its permalink is fetched through the outbox. False when it is on the timeline already.
+    /// </summary>
+    public Task<bool> QuoteAsync(Incident incident, string channel, string ts, string text, string? author, string addedBy)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var now = clock.GetCurrentInstant();
+
+        // Keyed by channel too: a ts is unique only within its channel.
+        var key = ScribeNote.KeyOf(incident.Id, $"{channel}/{ts}");
+        var note = new ScribeNote
+        {
+            Key = key,
+            IncidentId = incident.Id.Value,
+            MessageTs = ts,
+            Author = author,
+            Text = text,
+            WrittenAt = ScribeNote.TsToInstant(ts),
+            AddedBy = addedBy,
+            Reactors = [],
+            AddedAt = now,
+            Source = NoteSource.Shortcut,
+        };
+        return notes.TryAddAsync(note, [OutboxMessage.For(incident.Id.Value, new LinkNote(key, channel, ts), now).InLane(OutboxMessage.ScribeLane)]);
+    }
+
     /// <summary>A note typed with <c>/incident note</c>: no message behind it, so its key is made from the time.</summary>
     public Task<bool> TypeAsync(Incident incident, string text, string addedBy)
     {

@@ -20,6 +20,7 @@ public static class ScribeExtensions
         services.AddOutboxStep<ConfirmNoteStep>();
         services.AddOutboxStep<FetchNoteTextStep>();
         services.AddOutboxStep<UnconfirmNoteStep>();
+        services.AddOutboxStep<LinkNoteStep>();
         return builder;
     }
 }

@@ -296,5 +296,5 @@ public sealed class IncidentCommandTests : BotTest
 
     /// <summary>A message's fallback text and every block's text, as one string.</summary>
     internal static string Flatten(FakeMessage message) =>
-        message.Text + "\n" + string.Join("\n", (message.Blocks ?? []).Select(b => (string?)b!["text"]?["text"] ?? (string?)b["elements"]?[0]?["text"] ?? ""));
+        message.Text + "\n" + string.Join("\n", (message.Blocks ?? []).Select(b => (string?)b!["text"]?["text"] ?? (b["elements"]?[0]?["text"] is JsonValue context ? (string?)context : null) ?? ""));
 }

@@ -31,7 +31,7 @@ public sealed class TemplateTests
     }
 
     internal static AnnouncementMessages Announcements() =>
-        new(Renderer(TemplatesFolder), new SeverityScheme(SeverityScheme.Defaults, "SEV-3"), Options.Create(new IncidentsOptions { Severities = [.. SeverityScheme.Defaults] }));
+        new(Renderer(TemplatesFolder), Messages(), new SeverityScheme(SeverityScheme.Defaults, "SEV-3"), Options.Create(new IncidentsOptions { Severities = [.. SeverityScheme.Defaults] }));
 
     [Fact]
     public void Declaration_renders_as_the_golden_file()

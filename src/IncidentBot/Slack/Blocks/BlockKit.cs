@@ -75,6 +75,15 @@ public static class BlockKit
         ["blocks"] = blocks,
     };
 
+    /// <summary>A modal that only tells something (no submit button): the answer to a click or shortcut outside any war room.</summary>
+    public static JsonObject Notice(string title, string mrkdwn) => new()
+    {
+        ["type"] = "modal",
+        ["title"] = PlainText(title, BlockLimits.ModalTitle),
+        ["close"] = PlainText("Close", BlockLimits.ModalTitle),
+        ["blocks"] = new JsonArray(Section(mrkdwn)),
+    };
+
     private static JsonObject Option(string text, string value) => new() { ["text"] = PlainText(text, 75), ["value"] = value };
 
     private static JsonObject Input(string blockId, string label, JsonObject element, bool optional) => new()

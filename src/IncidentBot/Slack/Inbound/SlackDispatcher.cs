@@ -15,7 +15,8 @@ public sealed partial class SlackDispatcher(
     IEnumerable<ISlackEventSubscriber> subscribers,
     IEnumerable<IBlockActionHandler> actionHandlers,
     IEnumerable<IViewSubmissionHandler> viewHandlers,
-    ILogger<SlackDispatcher> logger)
+    ILogger<SlackDispatcher> logger,
+    IEnumerable<IMessageShortcutHandler>? shortcutHandlers = null)
 {
     /// <summary>The reply to a slash command, as the JSON Slack shows the caller.</summary>
     public async Task<JsonObject> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
@@ -80,7 +81,7 @@ public sealed partial class SlackDispatcher(
     }
 
     /// <summary>
-    /// An interaction payload (block_actions, view_submission; other kinds are ignored). The response is set only when
+    /// An interaction payload (block_actions, view_submission, message_action; other kinds are ignored). The response is set only when
     /// a form must stay open with field errors (<c>response_action: errors</c>): the handler's own, or, when the handler
     /// failed, one saying so, as an empty answer would close the form with nothing done and nothing said.
     /// </summary>
@@ -95,6 +96,8 @@ public sealed partial class SlackDispatcher(
                     return await ActionsAsync(BlockActionsPayload.Parse(payload), cancellationToken).ConfigureAwait(false);
                 case "view_submission":
                     return await SubmissionAsync(ViewSubmissionPayload.Parse(payload), cancellationToken).ConfigureAwait(false);
+                case "message_action":
+                    return await ShortcutAsync(MessageShortcutPayload.Parse(payload), cancellationToken).ConfigureAwait(false);
                 default:
                     return SlackDispatchResult.Handled;
             }
@@ -122,6 +125,24 @@ public sealed partial class SlackDispatcher(
         {
             // Slack shows its own "something went wrong" for a failed click; an error answer would add only noise.
             LogInteractionFailed(ex);
+        }
+
+        return SlackDispatchResult.Handled;
+    }
+
+    private async Task<SlackDispatchResult> ShortcutAsync(MessageShortcutPayload shortcut, CancellationToken cancellationToken)
+    {
+        if ((shortcutHandlers ?? []).FirstOrDefault(h => h.CallbackId == shortcut.CallbackId) is { } handler)
+        {
+            try
+            {
+                await handler.HandleAsync(shortcut, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // As for a click: Slack tells the person it did not work.
+                LogInteractionFailed(ex);
+            }
         }
 
         return SlackDispatchResult.Handled;

@@ -37,6 +37,10 @@ internal sealed record ViewState(IReadOnlyDictionary<string, IReadOnlyDictionary
 
 internal sealed record InputState(string? Value, OptionFields? SelectedOption, IReadOnlyList<OptionFields>? SelectedOptions, string? SelectedUser);
 
+internal sealed record MessageShortcutFields(IdOnly? User, IdOnly? Channel, string? CallbackId, string? TriggerId, string? MessageTs, ShortcutMessage? Message);
+
+internal sealed record ShortcutMessage(string? Ts, string? User, string? Text);
+
 internal sealed record SocketModeFrameFields(
     string? Type, string? EnvelopeId, JsonElement? Payload, bool AcceptsResponsePayload, int? RetryAttempt, string? RetryReason, string? Reason);
 

@@ -79,6 +79,9 @@ public interface ISlackApi
     /// <summary>views.update of an open view.</summary>
     Task UpdateViewAsync(string viewId, JsonObject view, CancellationToken cancellationToken);
 
+    /// <summary>views.publish of <paramref name="user"/>'s App Home tab (a view of type <c>home</c>); needs no trigger and no scope.</summary>
+    Task PublishViewAsync(SlackUserId user, JsonObject view, CancellationToken cancellationToken);
+
     /// <summary>files.getUploadURLExternal: reserves a file of <paramref name="length"/> bytes; nothing is shared yet.</summary>
     Task<SlackUploadTarget> GetUploadUrlExternalAsync(string filename, int length, CancellationToken cancellationToken);
 

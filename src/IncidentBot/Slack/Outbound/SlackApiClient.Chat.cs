@@ -48,6 +48,9 @@ public sealed partial class SlackApiClient
     public async Task UpdateViewAsync(string viewId, JsonObject view, CancellationToken cancellationToken) =>
         await JsonAsync("views.update", new UpdateViewRequest(viewId, view), Wire.UpdateViewRequest, Wire.SlackResponse, cancellationToken).ConfigureAwait(false);
 
+    public async Task PublishViewAsync(SlackUserId user, JsonObject view, CancellationToken cancellationToken) =>
+        await JsonAsync("views.publish", new PublishViewRequest(user.Value, view), Wire.PublishViewRequest, Wire.SlackResponse, cancellationToken).ConfigureAwait(false);
+
     /// <summary>The fallback text is always sent, cut to Slack's limit; the rest only when the message has it.</summary>
     private static ChatMessageRequest MessageRequest(SlackMessage message) => new(
         message.Channel.Value,

@@ -43,6 +43,7 @@ namespace IncidentBot.Slack.Outbound;
 [JsonSerializable(typeof(UserGroupRequest))]
 [JsonSerializable(typeof(OpenViewRequest))]
 [JsonSerializable(typeof(UpdateViewRequest))]
+[JsonSerializable(typeof(PublishViewRequest))]
 [JsonSerializable(typeof(UploadUrlRequest))]
 [JsonSerializable(typeof(CompleteUploadRequest))]
 internal sealed partial class SlackWireContext : JsonSerializerContext;

@@ -47,6 +47,8 @@ internal sealed record OpenViewRequest(string TriggerId, JsonObject View);
 
 internal sealed record UpdateViewRequest(string ViewId, JsonObject View);
 
+internal sealed record PublishViewRequest(string UserId, JsonObject View);
+
 internal sealed record UploadUrlRequest(string Filename, int Length);
 
 internal sealed record CompleteUploadRequest(IReadOnlyList<UploadedFileArgument> Files, string ChannelId, string? InitialComment);
