@@ -22,17 +22,7 @@ public sealed class AcknowledgementTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         slack = await FakeSlackApi.StartAsync(time);
-        bot = BotHost.Start(
-            slack,
-            settings: new Dictionary<string, string?>
-            {
-                ["Incidents:AutoEscalation"] = "true",
-                ["Incidents:Escalation:SEV-1:0:After"] = "00:00:00",
-                ["Incidents:Escalation:SEV-1:0:Notify:0"] = Lead,
-                ["Incidents:Escalation:SEV-1:1:After"] = "00:15:00",
-                ["Incidents:Escalation:SEV-1:1:Notify:0"] = VpEngineering,
-            },
-            time: time);
+        bot = Start();
     }
 
     public async Task DisposeAsync()
@@ -187,6 +177,36 @@ public sealed class AcknowledgementTests : IAsyncLifetime
         Assert.Contains(slack.Messages(room), m => m.Text == "✅ *Acknowledged* INC-1 by Ann !channel @\u2060here Lee in PagerDuty, 2m after the declaration");
         Assert.Empty(slack.DirectMessages(VpEngineering));
     }
+
+    [Fact]
+    public async Task A_target_missed_while_the_bot_was_down_calls_the_next_step_in_once_after_the_restart()
+    {
+        var room = await DeclareSev1Async();
+        var path = bot.DatabasePath;
+        await bot.DisposeAsync();
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        bot = Start(path);
+        await Eventually.TrueAsync(() => slack.DirectMessages(VpEngineering).Count == 1, "the next step's DM after the restart");
+        Assert.Equal(0, await ResponseTargetsDueAsync());
+        await bot.OutboxDrainedAsync();
+
+        Assert.Single(slack.DirectMessages(VpEngineering));
+        Assert.Equal(2, Escalations(room).Count);
+    }
+
+    private BotHost Start(string? path = null) => BotHost.Start(
+        slack,
+        path,
+        new Dictionary<string, string?>
+        {
+            ["Incidents:AutoEscalation"] = "true",
+            ["Incidents:Escalation:SEV-1:0:After"] = "00:00:00",
+            ["Incidents:Escalation:SEV-1:0:Notify:0"] = Lead,
+            ["Incidents:Escalation:SEV-1:1:After"] = "00:15:00",
+            ["Incidents:Escalation:SEV-1:1:Notify:0"] = VpEngineering,
+        },
+        time: time);
 
     private async Task<string> DeclareSev1Async()
     {
