@@ -60,7 +60,8 @@ public static class AcknowledgementRules
     {
         ArgumentNullException.ThrowIfNull(incident);
         var after = SlackText.Duration((incident.AcknowledgedAt ?? incident.DeclaredAt) - incident.DeclaredAt);
-        return $"Acknowledged {incident.Id}, {after} after its declaration. It no longer escalates for want of an answer; the matrix's later steps still come at their time.";
+        var stops = incident.ResponseTargetMissedAt is null ? " Nobody more is called in for want of an acknowledgement." : "";
+        return $"Acknowledged {incident.Id}, {after} after its declaration.{stops}";
     }
 
     /// <summary>How long after the declaration it was acknowledged.</summary>

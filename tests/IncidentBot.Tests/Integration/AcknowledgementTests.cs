@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Acknowledgements;
 using IncidentBot.Escalation;
 using IncidentBot.Incidents;
+using IncidentBot.Storage;
 using IncidentBot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,8 @@ namespace IncidentBot.Tests.Integration;
 
 /// <summary>
 /// Acknowledging and the response targets through the real host, on a <see cref="TestTime"/>: the scheduler sleeps on it,
-/// so moving it fires what is due, and nothing here waits on the wall clock. The SEV-1 target is the default 5 min.
+/// so moving it fires what is due, and nothing here waits on the wall clock. Time moves only while the outbox is empty
+/// (a Slack call in flight would time out on it). The SEV-1 target is the default 5 min.
 /// </summary>
 public sealed class AcknowledgementTests : IAsyncLifetime
 {
@@ -38,8 +40,10 @@ public sealed class AcknowledgementTests : IAsyncLifetime
         time.Advance(TimeSpan.FromMinutes(4));
         Assert.Equal(0, await ResponseTargetsDueAsync());
 
-        // The scheduler sets its timer when it last looked, which the test cannot see: move on in small steps until it fires.
-        await time.AdvanceUntilAsync(() => slack.DirectMessages(VpEngineering).Count == 1, "the next step's DM at 5 min", TimeSpan.FromSeconds(5));
+        time.Advance(TimeSpan.FromMinutes(1));
+        // The scheduler set its timer when it last looked, which the test cannot see: wake it rather than guess.
+        bot.Services.GetRequiredService<StoreSignals>().Incidents.Notify();
+        await Eventually.TrueAsync(() => slack.DirectMessages(VpEngineering).Count == 1, "the next step's DM at 5 min");
         Assert.InRange(bot.Store.Find(new IncidentId(1))!.ResponseTargetMissedAt!.Value - bot.Store.Find(new IncidentId(1))!.DeclaredAt, NodaTime.Duration.FromMinutes(5), NodaTime.Duration.FromMinutes(6));
         await bot.OutboxDrainedAsync();
 
@@ -63,6 +67,7 @@ public sealed class AcknowledgementTests : IAsyncLifetime
         time.Advance(TimeSpan.FromMinutes(3));
 
         var reply = await bot.ReplyAsync("ack", user: Lead, channel: room);
+        await bot.OutboxDrainedAsync();
         time.Advance(TimeSpan.FromMinutes(3));
         Assert.Equal(0, await ResponseTargetsDueAsync());
         await bot.OutboxDrainedAsync();
@@ -126,6 +131,7 @@ public sealed class AcknowledgementTests : IAsyncLifetime
     {
         var room = await DeclareSev1Async();
         await bot.ReplyAsync("ack", channel: room);
+        await bot.OutboxDrainedAsync();
         time.Advance(TimeSpan.FromMinutes(1));
 
         var second = await bot.ReplyAsync("ack", user: Lead, channel: room);
@@ -141,6 +147,7 @@ public sealed class AcknowledgementTests : IAsyncLifetime
     {
         var room = await DeclareSev1Async();
         await bot.ReplyAsync("status identified", channel: room);
+        await bot.OutboxDrainedAsync();
         time.Advance(TimeSpan.FromMinutes(4));
         await bot.ReplyAsync("ack", user: Lead, channel: room);
         var unacknowledged = await DeclareAsync("create Login slow sev2");
@@ -165,6 +172,7 @@ public sealed class AcknowledgementTests : IAsyncLifetime
         var first = await alerts.AcknowledgePageAsync("INC-1", "PagerDuty", "Ann <!channel> @here Lee", CancellationToken.None);
         var repeat = await alerts.AcknowledgePageAsync("INC-1", "PagerDuty", "Ann Lee", CancellationToken.None);
         var unknown = await alerts.AcknowledgePageAsync("payments-7", "Opsgenie", "Bo", CancellationToken.None);
+        await bot.OutboxDrainedAsync();
         time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(0, await ResponseTargetsDueAsync());
         await bot.OutboxDrainedAsync();
