@@ -1,3 +1,4 @@
+using IncidentBot.Acknowledgements;
 using IncidentBot.Announcements;
 using IncidentBot.AppHome;
 using IncidentBot.Buttons;
@@ -48,6 +49,7 @@ builder.AddScribe();
 builder.AddShortcuts();
 builder.AddAppHome();
 builder.AddEscalation();
+builder.AddAcknowledgements();
 builder.AddWebhooks();
 builder.AddPaging();
 builder.AddPostmortems();

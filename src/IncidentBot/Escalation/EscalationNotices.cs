@@ -9,7 +9,8 @@ namespace IncidentBot.Escalation;
 
 /// <summary>
 /// The outbox messages of one escalation, stored with it: the war-room post (handles linked), an invitation to the war
-/// room for each user, a notice to each channel and a DM to each user called in, and the page, if any.
+/// room for each user, a notice to each channel and a DM to each user called in (with an "Acknowledge" button while
+/// nobody has), and the page, if any.
 /// </summary>
 public sealed class EscalationNotices(IncidentMessages messages)
 {
@@ -26,9 +27,11 @@ public sealed class EscalationNotices(IncidentMessages messages)
         }
 
         var notice = messages.EscalationNotice(incident, escalation, actor, now);
+        // A DM asks its reader to acknowledge, until someone has.
+        var direct = incident.AcknowledgedAt is null ? EscalationActions.WithAcknowledge(notice, incident.Id) : notice;
         outbox.AddRange(escalation.Targets
             .Where(t => EscalationTargets.IsUser(t) || EscalationTargets.IsChannel(t))
-            .Select(t => Notify(id, t, notice, now)));
+            .Select(t => Notify(id, t, EscalationTargets.IsUser(t) ? direct : notice, now)));
         if (escalation.Page is { } service)
         {
             outbox.Add(PagerResolutions.Trigger(incident, service, now));

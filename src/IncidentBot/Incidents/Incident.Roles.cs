@@ -17,8 +17,6 @@ public sealed partial class Incident
             return Decision.Refuse($"<@{holder}> already holds that role");
         }
 
-        // Handing the command over is itself the outgoing commander's action.
-        Acknowledge(by, now);
         var previous = Holder(role);
         Roles.RemoveAll(r => r.Role == role);
         Roles.Add(new RoleAssignment(role, holder));
@@ -45,7 +43,6 @@ public sealed partial class Incident
             return Decision.Refuse($"nobody is {RoleNames.Title(role)}");
         }
 
-        Acknowledge(by, now);
         Roles.RemoveAll(r => r.Role == role);
         return Record(new TimelineEntry(now, TimelineKind.RoleAssigned, by, $"{RoleNames.Title(role)}: <@{previous}> → nobody"), new RoleChanged(role, previous, null));
     }

@@ -43,9 +43,6 @@ public sealed partial class Incident
     /// <summary>Detected: when it was declared.</summary>
     public Instant DeclaredAt { get; private set; }
 
-    /// <summary>The commander's first action after the declaration.</summary>
-    public Instant? AcknowledgedAt { get; private set; }
-
     /// <summary>The first time the status was set to identified.</summary>
     public Instant? IdentifiedAt { get; private set; }
 
@@ -277,17 +274,7 @@ public sealed partial class Incident
 
     private Decision Record(TimelineEntry entry, IncidentFact? fact = null)
     {
-        Acknowledge(entry.Actor, entry.At);
         Recorded.Add(entry);
         return fact is null ? Decision.Apply(entry) : Decision.Apply(fact, entry);
-    }
-
-    /// <summary>The commander's first action after the declaration acknowledges the incident.</summary>
-    private void Acknowledge(ResponderId by, Instant now)
-    {
-        if (AcknowledgedAt is null && Holder(IncidentRole.Commander) == by)
-        {
-            AcknowledgedAt = now;
-        }
     }
 }

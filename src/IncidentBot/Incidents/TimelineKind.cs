@@ -34,4 +34,7 @@ public enum TimelineKind
 
     /// <summary>Slack refused to create the war room for good.</summary>
     Failed,
+
+    /// <summary>Someone answered the call: <c>/incident ack</c>, the escalation DM's button, or the page acknowledged at its pager.</summary>
+    Acknowledged,
 }

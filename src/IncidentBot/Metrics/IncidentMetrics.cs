@@ -7,7 +7,8 @@ namespace IncidentBot.Metrics;
 /// counted apart); cancelled and failed incidents count nowhere.
 /// <list type="bullet">
 /// <item>Detect: impact started → declared (impact start defaults to the declaration, so unknown counts as 0).</item>
-/// <item>Acknowledge: declared → the commander's first action; identify: declared → status first set to identified;
+/// <item>Acknowledge: declared → the first acknowledgement (<c>/incident ack</c>, the escalation DM's button, the page
+/// acknowledged at its pager; never acknowledged: left out of it); identify: declared → status first set to identified;
 /// resolve: declared → resolved. Incidents that have not reached a point yet are left out of that measure only.</item>
 /// <item>Post-mortems: of the incidents whose severity requires one and that are resolved or closed, those that are
 /// closed and whose draft was shared in the war room. The bot cannot see the wiki, so closing the incident after the

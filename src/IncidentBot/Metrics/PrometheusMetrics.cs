@@ -37,7 +37,7 @@ public sealed class PrometheusMetrics : IDisposable
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
         incidents = factory.CreateGauge("incidentbot_incidents", "Incidents declared in the window, by severity (all: every severity).", "severity", "window");
         detect = factory.CreateGauge("incidentbot_time_to_detect_seconds", "Impact start to declaration." + TimesHelp, Times);
-        acknowledge = factory.CreateGauge("incidentbot_time_to_acknowledge_seconds", "Declaration to the commander's first action." + TimesHelp, Times);
+        acknowledge = factory.CreateGauge("incidentbot_time_to_acknowledge_seconds", "Declaration to the first acknowledgement (/incident ack, the escalation DM's button or the pager)." + TimesHelp, Times);
         identify = factory.CreateGauge("incidentbot_time_to_identify_seconds", "Declaration to status identified." + TimesHelp, Times);
         resolve = factory.CreateGauge("incidentbot_time_to_resolve_seconds", "Declaration to resolution." + TimesHelp, Times);
         postmortemsRequired = factory.CreateGauge("incidentbot_postmortems_required", "Resolved or closed incidents of the window whose severity requires a post-mortem.", "window");

@@ -144,6 +144,8 @@ public sealed class EscalationTests : IAsyncLifetime
     private Dictionary<string, string?> Settings() => new()
     {
         ["Incidents:AutoEscalation"] = "true",
+        // The matrix at its own times: no response target calls a step in early here (AcknowledgementTests has that).
+        ["Incidents:ResponseTargets:Targets:SEV-1"] = "Off",
         ["Incidents:Escalation:SEV-1:0:After"] = "00:00:00",
         ["Incidents:Escalation:SEV-1:0:Notify:0"] = "@oncall",
         ["Incidents:Escalation:SEV-1:0:Notify:1"] = "U0LEAD",

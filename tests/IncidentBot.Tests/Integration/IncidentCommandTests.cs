@@ -294,7 +294,9 @@ public sealed class IncidentCommandTests : BotTest
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>A message's fallback text and every block's text, as one string.</summary>
+    /// <summary>A message's fallback text and every block's text (a context's first element, an actions block's first button), as one string.</summary>
     internal static string Flatten(FakeMessage message) =>
-        message.Text + "\n" + string.Join("\n", (message.Blocks ?? []).Select(b => (string?)b!["text"]?["text"] ?? (b["elements"]?[0]?["text"] is JsonValue context ? (string?)context : null) ?? ""));
+        message.Text + "\n" + string.Join("\n", (message.Blocks ?? []).Select(b => (string?)b!["text"]?["text"] ?? Text(b["elements"]?[0]?["text"]) ?? ""));
+
+    private static string? Text(JsonNode? node) => node is JsonValue ? (string?)node : (string?)node?["text"];
 }

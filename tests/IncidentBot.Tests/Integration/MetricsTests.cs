@@ -39,7 +39,9 @@ public sealed class MetricsTests : BotTest
         var room = await DeclareAsync("create Checkout returns 500s sev2");
 
         var started = await Bot.ReplyAsync("started 30m ago", channel: room);
-        clock.AdvanceMinutes(10);
+        clock.AdvanceMinutes(3);
+        await Bot.ReplyAsync("ack", channel: room);
+        clock.AdvanceMinutes(7);
         await Bot.ReplyAsync("status identified", channel: room);
         clock.AdvanceMinutes(50);
         await Bot.ReplyAsync("resolve Rolled back", channel: room);
@@ -48,9 +50,9 @@ public sealed class MetricsTests : BotTest
         Assert.Contains("time to detect: 30m", started, StringComparison.Ordinal);
         var incident = Bot.Store.Find(new IncidentId(1))!;
         Assert.Equal(Instant.FromUtc(2026, 11, 24, 13, 30), incident.ImpactStartedAt);
-        Assert.Equal(Instant.FromUtc(2026, 11, 24, 14, 0), incident.AcknowledgedAt);
+        Assert.Equal(Instant.FromUtc(2026, 11, 24, 14, 3), incident.AcknowledgedAt);
         Assert.Equal(Instant.FromUtc(2026, 11, 24, 14, 10), incident.IdentifiedAt);
-        Assert.Contains("*SEV-2* · 1 · detect 30m / 30m · ack 0m / 0m · identify 10m / 10m · resolve 1h 00m / 1h 00m", metrics, StringComparison.Ordinal);
+        Assert.Contains("*SEV-2* · 1 · detect 30m / 30m · ack 3m / 3m · identify 10m / 10m · resolve 1h 00m / 1h 00m", metrics, StringComparison.Ordinal);
         Assert.Contains("*Post-mortems done:* 0% (0 of 1 required)", metrics, StringComparison.Ordinal);
     }
 
@@ -164,6 +166,7 @@ public sealed class MetricsTests : BotTest
         await bot.ReplyAsync("drill Game day sev1");
         await bot.OutboxDrainedAsync();
         var room = bot.Store.Find(new IncidentId(1))!.WarRoom.ChannelId!;
+        await bot.ReplyAsync("ack", channel: room);
         await bot.ReplyAsync("status identified", channel: room);
         clock.AdvanceMinutes(20);
         await bot.ReplyAsync("resolve Rolled back", channel: room);

@@ -31,8 +31,7 @@ public sealed class IncidentMetricsTests
         // Detect (impact → declared): INC-1 10, INC-2 30, INC-8 60 → mean 100/3 = 33m20s, median 30.
         Assert.Equal(new Figure(3, Min(33) + Duration.FromSeconds(20), Min(30)), sev1.Detect);
 
-        // Acknowledge (declared → commander's first action): INC-1 5 (identified), INC-2 15 (update), INC-8 10
-        // (monitoring) → mean 30/3 = 10, median 10.
+        // Acknowledge (declared → first acknowledgement): INC-1 5, INC-2 15, INC-8 10 → mean 30/3 = 10, median 10.
         Assert.Equal(new Figure(3, Min(10), Min(10)), sev1.Acknowledge);
 
         // Identify (declared → identified): 5, 45, 40 → mean 90/3 = 30, median 40.
@@ -51,7 +50,7 @@ public sealed class IncidentMetricsTests
         // Detect: INC-3 0 (no impact start given), INC-5 10 → mean 5, median (0 + 10) / 2 = 5.
         Assert.Equal(new Figure(2, Min(5), Min(5)), sev2.Detect);
 
-        // Acknowledge: only INC-3, 2 (INC-5's commander has not acted; the lead's update does not count).
+        // Acknowledge: only INC-3, 2 (nobody acknowledged INC-5; the lead's update is no acknowledgement).
         Assert.Equal(new Figure(1, Min(2), Min(2)), sev2.Acknowledge);
 
         // Identify: neither was ever identified.

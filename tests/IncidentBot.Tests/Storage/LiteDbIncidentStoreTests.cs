@@ -37,6 +37,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         var incident = await store.InsertAsync(id =>
         {
             var declared = Incident.Declare(id, "Failover", IncidentFactory.Sev1, "", false, new ResponderId("UIC"), "CGEN", "drill-inc-x", now, isDrill: true, impactStartedAt: now - Duration.FromMinutes(20));
+            declared.Acknowledge(Acknowledger.InSlack(new ResponderId("UONCALL")), now + Duration.FromMinutes(5));
             declared.ChangeStatus(IncidentStatus.Identified, new ResponderId("UIC"), now + Duration.FromMinutes(5));
             declared.ChangeStatus(IncidentStatus.Monitoring, new ResponderId("UIC"), now + Duration.FromMinutes(9));
             declared.AddActionItem("Runbook", null, null, new ResponderId("UIC"), now);
@@ -50,6 +51,8 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         Assert.True(loaded.IsDrill);
         Assert.Equal(now - Duration.FromMinutes(20), loaded.ImpactStartedAt);
         Assert.Equal(now + Duration.FromMinutes(5), loaded.AcknowledgedAt);
+        Assert.Equal(new ResponderId("UONCALL"), loaded.AcknowledgedBy);
+        Assert.Equal(Acknowledger.Slack, loaded.AcknowledgedVia);
         Assert.Equal(now + Duration.FromMinutes(5), loaded.IdentifiedAt);
         Assert.Equal(now + Duration.FromMinutes(9), loaded.MitigatedAt);
         Assert.Equal(now + Duration.FromMinutes(10), Assert.Single(loaded.ActionItems).DoneAt);
@@ -61,6 +64,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
     {
         var now = clock.GetCurrentInstant();
         var incident = Incident.Declare(new IncidentId(41), "Old one", IncidentFactory.Sev1, "", false, new ResponderId("UIC"), "CGEN", "inc-old", now, isDrill: true, impactStartedAt: now - Duration.FromMinutes(5));
+        incident.Acknowledge(Acknowledger.InSlack(new ResponderId("UIC")), now);
         incident.ChangeStatus(IncidentStatus.Identified, new ResponderId("UIC"), now);
         incident.ChangeStatus(IncidentStatus.Monitoring, new ResponderId("UIC"), now);
         incident.AddActionItem("Old item", null, null, new ResponderId("UIC"), now);
@@ -68,7 +72,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
 
         // The document as an older version wrote it: none of the new fields, and action items without done_at.
         var old = BsonMappings.Create().ToDocument(incident);
-        foreach (var field in new[] { "IsDrill", "ImpactStartedAt", "AcknowledgedAt", "IdentifiedAt", "MitigatedAt" })
+        foreach (var field in new[] { "IsDrill", "ImpactStartedAt", "AcknowledgedAt", "AcknowledgedBy", "AcknowledgedVia", "AcknowledgedName", "IdentifiedAt", "MitigatedAt" })
         {
             Assert.True(old.Remove(field), field);
         }
@@ -82,6 +86,8 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         Assert.Null(loaded.ImpactStartedAt);
         Assert.Equal(now, loaded.ImpactStarted());
         Assert.Null(loaded.AcknowledgedAt);
+        Assert.Null(loaded.AcknowledgedBy);
+        Assert.Equal("", loaded.AcknowledgedVia);
         Assert.Null(loaded.IdentifiedAt);
         Assert.Null(Assert.Single(loaded.ActionItems).DoneAt);
     }

@@ -1,0 +1,49 @@
+using System.Globalization;
+using IncidentBot.Changes;
+using IncidentBot.Escalation;
+using IncidentBot.Incidents;
+using IncidentBot.Messaging;
+using IncidentBot.Slack.Blocks;
+using IncidentBot.Slack.Inbound;
+using IncidentBot.Storage;
+using IncidentBot.WarRooms;
+using NodaTime;
+
+namespace IncidentBot.Acknowledgements;
+
+/// <summary>
+/// The escalation DM's "Acknowledge" button: acknowledges as the person who clicked, with the same rules and answers as
+/// <c>/incident ack</c>; the answer comes back in the same DM.
+/// </summary>
+public sealed class AcknowledgeActionHandler(IIncidentStore store, IncidentChanger changer, AcknowledgementMessages messages, IClock clock) : IBlockActionHandler
+{
+    public IReadOnlyCollection<string> ActionIds { get; } = [EscalationActions.Acknowledge];
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(action);
+        if (!int.TryParse(action.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || store.Find(new IncidentId(number)) is not { } incident)
+        {
+            return;
+        }
+
+        var who = new ResponderId(payload.UserId.Value);
+        var now = clock.GetCurrentInstant();
+        var channel = payload.ChannelId?.Value;
+        var audit = new AuditEntry { At = now, User = who.Value, Channel = channel ?? "", IncidentId = number, Command = "escalation button " + action.ActionId, Outcome = "" };
+        await changer.ApplyAsync(new ChangeRequest(incident.Id, who, channel, audit, AcknowledgementRules.Acknowledge, i => i.Acknowledge(Acknowledger.InSlack(who), now))
+        {
+            Also = (i, _) =>
+            [
+                OutboxMessage.For(i.Id.Value, new Post(messages.Acknowledged(i, now)), now),
+                Tell(i, who, AcknowledgementRules.Done(i), now),
+            ],
+            OnRefused = (i, refusal) => [Tell(i, who, i.AcknowledgedAt is not null && refusal != AcknowledgementRules.Refusal(i) ? AcknowledgementRules.Already(i) : refusal, now)],
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>An answer to the clicker in the bot's DM with them, where the button was.</summary>
+    private static OutboxMessage Tell(Incident incident, ResponderId who, string text, Instant now) =>
+        OutboxMessage.For(incident.Id.Value, new Notify(who.Value, new RenderedMessage(text, [BlockKit.Section(text)])), now);
+}
