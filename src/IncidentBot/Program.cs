@@ -1,3 +1,4 @@
+using IncidentBot.Bookmarks;
 using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Escalation;
@@ -40,6 +41,7 @@ builder.AddOutbox();
 builder.AddWarRooms();
 builder.AddScribe();
 builder.AddEscalation();
+builder.AddBookmarks();
 builder.AddWebhooks();
 builder.AddPaging();
 builder.AddPostmortems();

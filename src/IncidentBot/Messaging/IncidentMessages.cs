@@ -13,7 +13,9 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     // name of the slash command (one or two per app): rendered once per name.
     private readonly ConcurrentDictionary<string, string> help = new(StringComparer.Ordinal);
 
-    public RenderedMessage Declaration(Incident incident, Instant now) => renderer.Render("declaration", Model(incident, now));
+    /// <summary>The pinned declaration, with the call's link (<see cref="IncidentsOptions.CallUrl"/>) or a Slack huddle hint.</summary>
+    public RenderedMessage Declaration(Incident incident, Instant now) =>
+        renderer.Render("declaration", TemplateModels.Call(Model(incident, now), IncidentLinks.Fill(options.Value.CallUrl, incident)));
 
     public RenderedMessage Announcement(Incident incident, Instant now) => renderer.Render("announcement", Model(incident, now));
 
