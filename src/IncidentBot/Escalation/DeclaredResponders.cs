@@ -20,15 +20,23 @@ public sealed class DeclaredResponders(IOptions<RespondersOptions> options, Seve
         }
 
         var severity = scheme.Named(incident.Severity).Name;
-        var targets = options.Value.Responders
-            .Where(r => scheme.Find(r.Key)?.Name == severity)
-            .SelectMany(r => r.Value)
-            .Select(EscalationTargets.Parse)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var targets = For(options.Value, scheme, severity);
         return targets.Count == 0
             ? []
             : [OutboxMessage.For(incident.Id.Value, new InviteResponders(targets, $"{severity} responders"), declared.At).InLane(OutboxMessage.InviteLane)];
+    }
+
+    /// <summary>The parsed responder targets configured for <paramref name="severity"/> (under its name or an alias).</summary>
+    public static IReadOnlyList<string> For(RespondersOptions options, SeverityScheme scheme, string severity)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(scheme);
+        var level = scheme.Named(severity).Name;
+        return [.. options.Responders
+            .Where(r => scheme.Find(r.Key)?.Name == level)
+            .SelectMany(r => r.Value)
+            .Select(EscalationTargets.Parse)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)];
     }
 }

@@ -1,3 +1,4 @@
+using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
@@ -40,6 +41,7 @@ public static class EscalationExtensions
         services.AddHttpClient<OnCallClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<ResponderLookup>();
         services.AddSingleton<IIncidentChangeListener, DeclaredResponders>();
+        services.AddSingleton<IDecisionEffects, RaisedResponders>();
         services.AddOutboxStep<InviteRespondersStep>();
         services.AddTemplates(RespondersMessage.TemplateName, [RespondersMessage.Sample()]);
 

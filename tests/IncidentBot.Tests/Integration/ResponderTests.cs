@@ -136,6 +136,21 @@ public sealed class ResponderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Raising_the_severity_invites_the_responders_of_the_new_level()
+    {
+        bot = Start(new() { ["Incidents:Responders:SEV-1:0"] = Group });
+        await bot.ReplyAsync("create Checkout slow sev3");
+        await bot.OutboxDrainedAsync();
+        Assert.DoesNotContain(Members[0], WarRoom().Members);
+
+        await bot.ReplyAsync("severity sev1", channel: WarRoom().Id);
+        await bot.OutboxDrainedAsync();
+
+        Assert.All(Members, m => Assert.Contains(m, WarRoom().Members));
+        Assert.Contains("SEV-1 responders, as the severity was raised", Responders(WarRoom().Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_drill_invites_no_responders()
     {
         bot = Start(new() { ["Incidents:Responders:SEV-1:0"] = Group });
