@@ -194,6 +194,20 @@ public sealed partial class EmulatedWorkspace
         };
     }
 
+    private JsonObject UserByEmail(JsonObject args) =>
+        directory.FindByEmail(SlackArgs.Text(args, "email")) is { } user
+            ? new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = user.Id, ["team_id"] = profile.TeamId, ["name"] = user.Name, ["real_name"] = user.RealName, ["is_bot"] = user.IsBot } }
+            : throw new SlackErrorException("users_not_found");
+
+    private JsonObject UserGroups() => new()
+    {
+        ["ok"] = true,
+        ["usergroups"] = new JsonArray([.. directory.Groups().Select(g => (JsonNode)new JsonObject
+        {
+            ["id"] = g.Id, ["team_id"] = profile.TeamId, ["handle"] = g.Handle, ["name"] = g.Handle, ["user_count"] = directory.GroupMembers(g.Id)?.Count ?? 0,
+        })]),
+    };
+
     private JsonObject UserGroupMembers(JsonObject args) =>
         directory.GroupMembers(SlackArgs.Text(args, "usergroup")) is { } members
             ? new JsonObject { ["ok"] = true, ["users"] = new JsonArray([.. members.Select(m => (JsonNode)m)]) }

@@ -18,7 +18,7 @@ public sealed partial class EmulatedWorkspace
 
     // Calls that change nothing, so they do not count as a change.
     private static readonly FrozenSet<string> Reads = FrozenSet.Create(
-        StringComparer.Ordinal, "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info", "usergroups.users.list");
+        StringComparer.Ordinal, "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info", "users.lookupByEmail", "usergroups.list", "usergroups.users.list");
 
     private readonly Lock gate = new();
     private readonly ILiteCollection<EmulatedChannel> channels;
@@ -87,6 +87,8 @@ public sealed partial class EmulatedWorkspace
                     "reactions.add" => React(args),
                     "reactions.remove" => Unreact(args),
                     "users.info" => UserInfo(args),
+                    "users.lookupByEmail" => UserByEmail(args),
+                    "usergroups.list" => UserGroups(),
                     "usergroups.users.list" => UserGroupMembers(args),
                     "views.open" => OpenView(args),
                     "views.update" => UpdateView(args),

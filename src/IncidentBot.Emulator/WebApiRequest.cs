@@ -10,7 +10,7 @@ public static class WebApiRequest
 {
     // Slack reads only form (or query) arguments for these; a JSON body is ignored.
     private static readonly FrozenSet<string> FormOnlyMethods = FrozenSet.Create(
-        StringComparer.Ordinal, "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info", "usergroups.users.list");
+        StringComparer.Ordinal, "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info", "users.lookupByEmail", "usergroups.list", "usergroups.users.list");
 
     /// <summary>The call's arguments (a form body becomes an object of strings), or the error Slack answers a bad body with.</summary>
     public static async Task<(JsonObject Args, string? Error)> ReadArgsAsync(HttpRequest request, string method)

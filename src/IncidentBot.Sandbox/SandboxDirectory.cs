@@ -20,13 +20,18 @@ public static class SandboxDirectory
     /// <summary>The people the page lets you act as; the first is the default.</summary>
     public static IReadOnlyList<EmulatedUser> People { get; } =
     [
-        new("U0ALEXKIM1", "alex", "Alex Kim", TimeZone: "Europe/London"),
-        new("U0SAMRIVE1", "sam", "Sam Rivera", TimeZone: "America/New_York"),
-        new("U0PRIYAN01", "priya", "Priya Nair", TimeZone: "Asia/Kolkata"),
+        new("U0ALEXKIM1", "alex", "Alex Kim", TimeZone: "Europe/London", Email: "alex@incidentbot-sandbox.example"),
+        new("U0SAMRIVE1", "sam", "Sam Rivera", TimeZone: "America/New_York", Email: "sam@incidentbot-sandbox.example"),
+        new("U0PRIYAN01", "priya", "Priya Nair", TimeZone: "Asia/Kolkata", Email: "priya@incidentbot-sandbox.example"),
     ];
 
     /// <summary>The workspace's one user group, everyone in it, for settings that name a group (<c>Incidents:Admins</c>, say).</summary>
     public const string EveryoneGroupId = "S0EVERYONE";
+
+    /// <summary>The on-call user group (<c>@oncall</c>, Sam and Priya): the sandbox invites it to every SEV-1 and SEV-2 war room.</summary>
+    public const string OnCallGroupId = "S0ONCALL01";
+
+    public static IReadOnlyList<string> OnCall { get; } = [People[1].Id, People[2].Id];
 
     public static EmulatedUser? Find(string? id) =>
         id == BotUserId ? Bot : People.FirstOrDefault(p => p.Id == id);

@@ -7,6 +7,15 @@ internal sealed class SandboxPeople : IWorkspaceDirectory
 {
     public EmulatedUser? Find(string? id) => SandboxDirectory.Find(id);
 
-    public IReadOnlyList<string>? GroupMembers(string? groupId) =>
-        groupId == SandboxDirectory.EveryoneGroupId ? [.. SandboxDirectory.People.Select(p => p.Id)] : null;
+    public IReadOnlyList<string>? GroupMembers(string? groupId) => groupId switch
+    {
+        SandboxDirectory.EveryoneGroupId => [.. SandboxDirectory.People.Select(p => p.Id)],
+        SandboxDirectory.OnCallGroupId => [.. SandboxDirectory.OnCall],
+        _ => null,
+    };
+
+    public IReadOnlyList<(string Id, string Handle)> Groups() => [(SandboxDirectory.EveryoneGroupId, "everyone-sandbox"), (SandboxDirectory.OnCallGroupId, "oncall")];
+
+    public EmulatedUser? FindByEmail(string? email) =>
+        SandboxDirectory.People.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,6 +1,7 @@
 using IncidentBot.Acknowledgements;
 using IncidentBot.Announcements;
 using IncidentBot.AppHome;
+using IncidentBot.Bookmarks;
 using IncidentBot.Buttons;
 using IncidentBot.Changes;
 using IncidentBot.Commands;
@@ -50,6 +51,7 @@ builder.AddShortcuts();
 builder.AddAppHome();
 builder.AddEscalation();
 builder.AddAcknowledgements();
+builder.AddBookmarks();
 builder.AddWebhooks();
 builder.AddPaging();
 builder.AddPostmortems();

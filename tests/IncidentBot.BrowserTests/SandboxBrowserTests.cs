@@ -79,6 +79,9 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
             await Expect(declaration).ToBeVisibleAsync();
             await Expect(declaration).ToContainTextAsync("Pinned by IncidentBot");
             await Expect(declaration).ToContainTextAsync("Checkout returns 500s");
+
+            // The sandbox's SEV-2 responders, its @oncall group, are invited and named in the war room.
+            await Expect(page.Locator(".message").Filter(new() { HasText = "Responders for INC-1" })).ToContainTextAsync("@oncall (2)");
             var screenshot = Environment.GetEnvironmentVariable("INCIDENTBOT_SCREENSHOT");
             if (!string.IsNullOrEmpty(screenshot))
             {

@@ -58,6 +58,12 @@ public sealed partial class FakeSlackApi
     /// <summary>A user group (S…) whose members <c>usergroups.users.list</c> returns.</summary>
     public void AddUserGroup(string id, params string[] members) => Locked(() => people.AddUserGroup(id, members));
 
+    /// <summary>The handle (without <c>@</c>) usergroups.list gives the user group <paramref name="id"/>; unnamed, its id in lowercase.</summary>
+    public void NameUserGroup(string id, string handle) => Locked(() => people.NameUserGroup(id, handle));
+
+    /// <summary>From now on users.lookupByEmail finds <paramref name="id"/> by <paramref name="email"/>.</summary>
+    public void AddEmail(string id, string email) => Locked(() => people.AddEmail(id, email));
+
     /// <summary>Seeds a message a person posted, for the bot to find in history or replies.</summary>
     public FakeMessage AddMessage(string channel, string user, string text, string? threadTs = null) =>
         Locked(() => ToFake(workspace.SeedMessage(Find(channel).Id, user, text, threadTs)));

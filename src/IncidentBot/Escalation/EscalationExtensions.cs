@@ -1,13 +1,17 @@
+using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
+using IncidentBot.Messaging;
+using IncidentBot.Outbox;
 using IncidentBot.Scheduling;
+using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Escalation;
 
 public static class EscalationExtensions
 {
-    /// <summary>The escalation matrix, <c>/incident escalate</c> and <c>/incident page</c>.</summary>
+    /// <summary>The escalation matrix, the responders invited at declaration, <c>/incident escalate</c> and <c>/incident page</c>.</summary>
     public static IHostApplicationBuilder AddEscalation(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -28,6 +32,18 @@ public static class EscalationExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
+
+        services.AddOptions<RespondersOptions>()
+            .Configure<IConfiguration>((o, config) => config.GetSection(RespondersOptions.Section).Bind(o.Responders))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RespondersOptions>, RespondersOptionsValidator>();
+        services.AddOptions<OnCallOptions>().BindConfiguration(OnCallOptions.Section);
+        services.AddHttpClient<OnCallClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<ResponderLookup>();
+        services.AddSingleton<IIncidentChangeListener, DeclaredResponders>();
+        services.AddSingleton<IDecisionEffects, RaisedResponders>();
+        services.AddOutboxStep<InviteRespondersStep>();
+        services.AddTemplates(RespondersMessage.TemplateName, [RespondersMessage.Sample()]);
 
         services.AddSingleton<EscalationMatrix>();
         services.AddSingleton<EscalationNotices>();

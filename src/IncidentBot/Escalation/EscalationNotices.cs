@@ -9,8 +9,8 @@ namespace IncidentBot.Escalation;
 
 /// <summary>
 /// The outbox messages of one escalation, stored with it: the war-room post (handles linked), an invitation to the war
-/// room for each user, a notice to each channel and a DM to each user called in (with an "Acknowledge" button while
-/// nobody has), and the page, if any.
+/// room for each user (and, looked up in the outbox, each member of a user group and whoever is on call in a schedule), a
+/// notice to each channel and a DM to each user called in (with an "Acknowledge" button while nobody has), and the page, if any.
 /// </summary>
 public sealed class EscalationNotices(IncidentMessages messages)
 {
@@ -24,6 +24,14 @@ public sealed class EscalationNotices(IncidentMessages messages)
         if (users.Count > 0)
         {
             outbox.Add(OutboxMessage.For(id, Invite.Of(users), now));
+        }
+
+        // User groups and on-call schedules are looked up in the outbox, never while Slack waits for an answer.
+        var lookups = escalation.Targets.Where(EscalationTargets.NeedsLookup).ToList();
+        if (lookups.Count > 0)
+        {
+            var reason = escalation.Step is { } step ? $"escalation step {step}" : "escalated by hand";
+            outbox.Add(OutboxMessage.For(id, new InviteResponders(lookups, reason), now).InLane(OutboxMessage.InviteLane));
         }
 
         var notice = messages.EscalationNotice(incident, escalation, actor, now);

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Escalation;
 
-/// <summary>Checks <c>Incidents:Escalation</c> at start-up against the severities and pager services, one line per mistake.</summary>
-public sealed class EscalationOptionsValidator(IOptions<IncidentsOptions> incidents, IOptions<PagingOptions> paging) : IValidateOptions<EscalationOptions>
+/// <summary>Checks <c>Incidents:Escalation</c> at start-up against the severities, pager services and on-call settings, one line per mistake.</summary>
+public sealed class EscalationOptionsValidator(IOptions<IncidentsOptions> incidents, IOptions<PagingOptions> paging, IOptions<OnCallOptions> onCall) : IValidateOptions<EscalationOptions>
 {
     public ValidateOptionsResult Validate(string? name, EscalationOptions options)
     {
@@ -41,7 +41,12 @@ public sealed class EscalationOptionsValidator(IOptions<IncidentsOptions> incide
 
                 foreach (var target in step.Notify.Where(t => EscalationTargets.Parse(t) is null && !EscalationTargets.IsBroadcast(t)))
                 {
-                    failures.Add($"{where}:Notify has '{target}'; use channel ids (C…), user ids (U…), user-group ids (S…) or handles (@oncall).");
+                    failures.Add($"{where}:Notify has '{target}'; use channel ids (C…), user ids (U…), user-group ids (S…), handles (@oncall) or on-call schedules (pagerduty:<id>, opsgenie:<id>).");
+                }
+
+                foreach (var problem in step.Notify.Select(EscalationTargets.Parse).OfType<string>().Select(onCall.Value.Problem).OfType<string>())
+                {
+                    failures.Add($"{where}:Notify has {problem}.");
                 }
 
                 if (!string.IsNullOrWhiteSpace(step.Page) && !paging.Value.Services.ContainsKey(step.Page.Trim()))

@@ -5,7 +5,8 @@ namespace IncidentBot.Escalation;
 /// <summary>
 /// The people and places an escalation can call in, as typed or configured: ids (<c>C…</c>, <c>U…</c>, <c>W…</c>,
 /// <c>S…</c>), Slack's escaped mentions of them (<c>&lt;@U…|ann&gt;</c>, <c>&lt;#C…|ops&gt;</c>,
-/// <c>&lt;!subteam^S…|@oncall&gt;</c>), or a user-group handle (<c>@oncall</c>). Never Slack's broadcasts
+/// <c>&lt;!subteam^S…|@oncall&gt;</c>), a user-group handle (<c>@oncall</c>), or whoever is on call now in a PagerDuty or
+/// Opsgenie schedule (<c>pagerduty:PABC123</c>, <c>opsgenie:&lt;schedule id&gt;</c>). Never Slack's broadcasts
 /// (<c>@here</c>, <c>@channel</c>, <c>@everyone</c>, <c>&lt;!here&gt;</c>): the bot posts escalations with <c>link_names</c>,
 /// so one would ping everyone in the war room or a notified channel.
 /// </summary>
@@ -21,7 +22,9 @@ public static partial class EscalationTargets
             return null;
         }
 
-        return m.Groups["id"].Success ? m.Groups["id"].Value : m.Groups["handle"].Value.ToLowerInvariant();
+        return m.Groups["id"].Success ? m.Groups["id"].Value
+            : m.Groups["provider"].Success ? m.Groups["provider"].Value.ToLowerInvariant() + ":" + m.Groups["schedule"].Value
+            : m.Groups["handle"].Value.ToLowerInvariant();
     }
 
     /// <summary>Whether <paramref name="word"/> is one of Slack's broadcasts, typed (<c>@here</c>) or escaped (<c>&lt;!channel&gt;</c>).</summary>
@@ -38,7 +41,16 @@ public static partial class EscalationTargets
 
     public static bool IsUser(string target) => target is ['U' or 'W', ..];
 
-    [GeneratedRegex(@"^(?:<[@#!](?:subteam\^)?(?<id>[CGUWS][A-Z0-9]{2,})(?:\|[^<>]*)?>|(?<id>[CGUWS][A-Z0-9]{2,})|(?<handle>@[A-Za-z0-9._-]{1,80}))$", RegexOptions.CultureInvariant)]
+    /// <summary>A user group, by id (<c>S…</c>) or handle (<c>@oncall</c>): its members are invited to the war room.</summary>
+    public static bool IsUserGroup(string target) => target is ['S' or '@', ..];
+
+    /// <summary>An on-call schedule (<c>pagerduty:…</c>, <c>opsgenie:…</c>): whoever is on call in it is invited.</summary>
+    public static bool IsSchedule(string target) => target.Contains(':', StringComparison.Ordinal);
+
+    /// <summary>Someone to invite, once looked up: a user group or an on-call schedule.</summary>
+    public static bool NeedsLookup(string target) => IsUserGroup(target) || IsSchedule(target);
+
+    [GeneratedRegex(@"^(?:<[@#!](?:subteam\^)?(?<id>[CGUWS][A-Z0-9]{2,})(?:\|[^<>]*)?>|(?<id>[CGUWS][A-Z0-9]{2,})|(?<handle>@[A-Za-z0-9._-]{1,80})|(?<provider>(?i:pagerduty|opsgenie)):(?<schedule>[A-Za-z0-9._-]{1,64}))$", RegexOptions.CultureInvariant)]
     private static partial Regex Target();
 
     [GeneratedRegex(@"^(?:@(?:here|channel|everyone|group)|<!(?:here|channel|everyone|group)(?:\|[^<>]*)?>)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

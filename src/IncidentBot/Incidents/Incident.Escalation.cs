@@ -147,7 +147,7 @@ public sealed partial class Incident
         }
 
         // The timeline keeps user and channel mentions live; a group is named by its id or handle, never pinged from there.
-        var whom = targets.Select(t => t[0] is 'S' or '@' ? t : Mention(t)).ToList();
+        var whom = targets.Select(t => t[0] is 'S' or '@' || t.Contains(':', StringComparison.Ordinal) ? t : Mention(t)).ToList();
         if (page is not null)
         {
             whom.Add($"pager {page}");
@@ -158,7 +158,7 @@ public sealed partial class Incident
         return entry;
     }
 
-    /// <summary>Slack's mention of an id: <c>&lt;@U…&gt;</c>, <c>&lt;#C…&gt;</c> or <c>&lt;!subteam^S…&gt;</c>.</summary>
+    /// <summary>Slack's mention of an id: <c>&lt;@U…&gt;</c>, <c>&lt;#C…&gt;</c> or <c>&lt;!subteam^S…&gt;</c>; an on-call schedule by name (<c>PagerDuty on-call PABC123</c>).</summary>
     public static string Mention(string target)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -167,6 +167,7 @@ public sealed partial class Incident
             ['C' or 'G', ..] => $"<#{target}>",
             ['S', ..] => $"<!subteam^{target}>",
             ['@', ..] => target,
+            _ when target.Split(':') is [var provider, var schedule] => $"{(provider == "pagerduty" ? "PagerDuty" : "Opsgenie")} on-call `{schedule}`",
             _ => $"<@{target}>",
         };
     }

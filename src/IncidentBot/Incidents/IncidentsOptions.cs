@@ -43,4 +43,14 @@ public sealed class IncidentsOptions
 
     /// <summary>Time from resolution to the post-mortem deadline. Default 48 hours.</summary>
     public TimeSpan PostmortemDue { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>
+    /// The incident's call, bookmarked in its war room and linked from the declaration: a URL pattern where <c>{id}</c>
+    /// is the incident id (<c>INC-7</c>) and <c>{channel}</c> the war room's name, e.g. <c>https://meet.example.com/{channel}</c>.
+    /// Default empty: the declaration suggests a Slack huddle instead.
+    /// </summary>
+    public string CallUrl { get; set; } = "";
+
+    /// <summary>Where the post-mortem is written (a wiki page, say), bookmarked in the war room; <c>{id}</c> and <c>{channel}</c> as in <see cref="CallUrl"/>. Default empty: no bookmark.</summary>
+    public string PostmortemUrl { get; set; } = "";
 }

@@ -19,7 +19,9 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     // name of the slash command (one or two per app): rendered once per name.
     private readonly ConcurrentDictionary<string, string> help = new(StringComparer.Ordinal);
 
-    public RenderedMessage Declaration(Incident incident, Instant now) => WithButtons(renderer.Render("declaration", Model(incident, now)), KeptMessage.Declaration, incident);
+    /// <summary>The pinned declaration, with the call's link (<see cref="IncidentsOptions.CallUrl"/>) or a Slack huddle hint, and its buttons.</summary>
+    public RenderedMessage Declaration(Incident incident, Instant now) =>
+        WithButtons(renderer.Render("declaration", TemplateModels.Call(Model(incident, now), IncidentLinks.Fill(options.Value.CallUrl, incident))), KeptMessage.Declaration, incident);
 
     public RenderedMessage SeverityChanged(Incident incident, ResponderId actor, string from, Instant now) =>
         renderer.Render("severity-changed", TemplateModels.Change(Model(incident, now), actor.Value, from, incident.Severity));

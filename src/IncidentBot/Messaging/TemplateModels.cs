@@ -20,7 +20,7 @@ public static class TemplateModels
     /// <summary>Each template by name, with a sample model it must render against at start-up.</summary>
     public static IReadOnlyDictionary<string, Func<ScriptObject>> Samples { get; } = new Dictionary<string, Func<ScriptObject>>(StringComparer.Ordinal)
     {
-        ["declaration"] = () => ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow),
+        ["declaration"] = () => Call(ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow), new Uri("https://meet.example.com/inc-7")),
         ["severity-changed"] = () => Change(Sample(), "UREPORTER", "SEV-2", "SEV-1"),
         ["role-assigned"] = () => Role(Sample(), "UREPORTER", new RoleChanged(IncidentRole.TechLead, new ResponderId("UOLD"), new ResponderId("ULEAD"))),
         ["status-changed"] = () => Change(Sample(), "UREPORTER", "investigating", "identified"),
@@ -77,6 +77,14 @@ public static class TemplateModels
             ["postmortem_due"] = incident.ResolvedAt is { } resolved ? SlackText.Date(resolved + postmortemDue) : "",
         };
         return new ScriptObject { ["incident"] = model };
+    }
+
+    /// <summary>The incident's call link (<c>call</c>), empty when none is configured.</summary>
+    public static ScriptObject Call(ScriptObject model, Uri? call)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model["call"] = call is null ? "" : SlackText.Escape(call.AbsoluteUri);
+        return model;
     }
 
     public static ScriptObject Actor(ScriptObject model, string actor)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using IncidentBot.Escalation;
 using IncidentBot.Incidents;
 
 namespace IncidentBot.Sandbox;
@@ -57,6 +58,19 @@ public static class SandboxExtensions
             // The default escalation matrix calls placeholder people and groups, which the sandbox does not have:
             // off unless asked for (with the sandbox's own user ids in Incidents:Escalation).
             ["Incidents:AutoEscalation"] = builder.Configuration["Incidents:AutoEscalation"] ?? "false",
+        });
+        builder.Services.AddOptions<RespondersOptions>().PostConfigure<IConfiguration>((o, config) =>
+        {
+            // The sandbox's @oncall group (Sam and Priya) is invited to the war rooms of the two most severe levels, as
+            // configured responders are; only while the sandbox's own token won (a host given a real one keeps its settings).
+            if (o.Responders.Count == 0 && config["Slack:BotToken"] == session.BotToken)
+            {
+                var configured = config.GetSection("Incidents:Severities").GetChildren().Select(s => s["Name"]).OfType<string>().ToList();
+                foreach (var level in (configured.Count > 0 ? configured : [.. SeverityScheme.Defaults.Select(s => s.Name)]).Take(2))
+                {
+                    o.Responders[level] = [SandboxDirectory.OnCallGroupId];
+                }
+            }
         });
         if (options.UpdateInterval is { } interval)
         {

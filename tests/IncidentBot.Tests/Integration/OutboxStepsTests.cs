@@ -25,7 +25,7 @@ public sealed class OutboxStepsTests : IAsyncLifetime
         var kinds = payloads.Select(KindOf).Order(StringComparer.Ordinal).ToList();
         string[] stored =
         [
-            "Announce", "AnnouncementLine", "ArchiveWarRoom", "ConfirmNote", "CreateWarRoom", "Ephemeral", "FetchNoteText", "Invite", "LinkNote", "Notify", "Page", "PinDeclaration", "Post",
+            "AddBookmark", "Announce", "AnnouncementLine", "ArchiveWarRoom", "ConfirmNote", "CreateWarRoom", "Ephemeral", "FetchNoteText", "Invite", "InviteResponders", "LinkNote", "Notify", "Page", "PinDeclaration", "Post",
             "PostDeclaration", "PostStatusPage", "RefreshAnnouncement", "RefreshDeclaration", "SetTopic", "UnconfirmNote", "Unpage", "UpdateMessage", "UploadPostmortem",
             "UploadReview", "Webhook",
         ];

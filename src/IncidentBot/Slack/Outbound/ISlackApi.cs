@@ -73,6 +73,12 @@ public interface ISlackApi
     /// <summary>usergroups.users.list: the members of a user group (S…); needs <c>usergroups:read</c>.</summary>
     Task<IReadOnlyList<SlackUserId>> ListUserGroupMembersAsync(string userGroup, CancellationToken cancellationToken);
 
+    /// <summary>usergroups.list: the workspace's user groups with their handles; needs <c>usergroups:read</c>.</summary>
+    Task<IReadOnlyList<SlackUserGroup>> ListUserGroupsAsync(CancellationToken cancellationToken);
+
+    /// <summary>users.lookupByEmail: the Slack user with this email; null when there is none. Needs <c>users:read.email</c>.</summary>
+    Task<SlackUserId?> LookupUserByEmailAsync(string email, CancellationToken cancellationToken);
+
     /// <summary>views.open with a trigger id (valid for 3 s); returns the view id.</summary>
     Task<string> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken);
 

@@ -43,6 +43,8 @@ internal sealed record UserRequest(string User);
 
 internal sealed record UserGroupRequest(string Usergroup);
 
+internal sealed record EmailRequest(string Email);
+
 internal sealed record OpenViewRequest(string TriggerId, JsonObject View);
 
 internal sealed record UpdateViewRequest(string ViewId, JsonObject View);

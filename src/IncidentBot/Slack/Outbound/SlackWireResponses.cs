@@ -65,6 +65,13 @@ internal sealed record UserInfoResponse : SlackResponse
     public WireUser? User { get; init; }
 }
 
+internal sealed record WireUserGroup(string? Id, string? Handle);
+
+internal sealed record UserGroupsResponse : SlackResponse
+{
+    public IReadOnlyList<WireUserGroup>? Usergroups { get; init; }
+}
+
 internal sealed record UserGroupMembersResponse : SlackResponse
 {
     public IReadOnlyList<string>? Users { get; init; }
