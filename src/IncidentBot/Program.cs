@@ -1,3 +1,4 @@
+using IncidentBot.Alerts;
 using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Escalation;
@@ -45,6 +46,7 @@ builder.AddPaging();
 builder.AddPostmortems();
 builder.AddMetrics();
 builder.AddStatusPages();
+builder.AddAlerts();
 builder.AddSandbox();
 builder.AddObservability();
 
@@ -54,6 +56,7 @@ app.MapSlack();
 app.MapSandbox();
 app.MapPostmortems();
 app.MapMetrics();
+app.MapAlerts();
 
 try
 {

@@ -34,4 +34,7 @@ public enum TimelineKind
 
     /// <summary>Slack refused to create the war room for good.</summary>
     Failed,
+
+    /// <summary>A monitoring alert opened the incident, joined it (a repeat or another of its group), or resolved.</summary>
+    Alert,
 }

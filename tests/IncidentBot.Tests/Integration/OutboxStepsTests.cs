@@ -26,7 +26,7 @@ public sealed class OutboxStepsTests : IAsyncLifetime
         string[] stored =
         [
             "Announce", "ArchiveWarRoom", "ConfirmNote", "CreateWarRoom", "Ephemeral", "FetchNoteText", "Invite", "Notify", "Page", "PinDeclaration", "Post",
-            "PostDeclaration", "PostStatusPage", "RefreshAnnouncement", "RefreshDeclaration", "SetTopic", "UnconfirmNote", "Unpage", "UpdateMessage", "UploadPostmortem",
+            "PostAlertOffer", "PostDeclaration", "PostStatusPage", "RefreshAnnouncement", "RefreshDeclaration", "SetTopic", "UnconfirmNote", "Unpage", "UpdateMessage", "UploadPostmortem",
             "UploadReview", "Webhook",
         ];
         Assert.Equal(stored, kinds);
