@@ -33,6 +33,7 @@ public sealed class AlertDeclarationTests : IAsyncLifetime
 
         using var first = await AlertHost.PagerDutyAsync(bot, body);
         using var repeat = await AlertHost.PagerDutyAsync(bot, body);
+        using var resolved = await AlertHost.PagerDutyAsync(bot, AlertHost.Fixture("pagerduty-incident-resolved.json"));
         await bot.OutboxDrainedAsync();
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -49,7 +50,17 @@ public sealed class AlertDeclarationTests : IAsyncLifetime
         Assert.Contains(slack.Messages(room), m => m.Text.Contains("PagerDuty PGR0VU2* fired again", StringComparison.Ordinal));
         Assert.DoesNotContain(slack.Calls("conversations.invite"), c => c.Args.ToJsonString().Contains(AlertIntake.Bot.Value, StringComparison.Ordinal));
         var alerts = bot.Store.Timeline(incident.Id).Where(e => e.Kind == TimelineKind.Alert).Select(e => e.Text).ToList();
-        Assert.Equal(["PagerDuty PGR0VU2 opened the incident: Checkout API error rate above 5%", "PagerDuty PGR0VU2 fired again: Checkout API error rate above 5%"], alerts);
+        Assert.Equal(
+            [
+                "PagerDuty PGR0VU2 opened the incident: Checkout API error rate above 5%",
+                "PagerDuty PGR0VU2 fired again: Checkout API error rate above 5%",
+                "PagerDuty PGR0VU2 resolved: Checkout API error rate above 5%",
+            ],
+            alerts);
+
+        // The alert's resolve is news for the war room, not a decision: people resolve the incident.
+        Assert.Equal(IncidentStatus.Investigating, incident.Status);
+        Assert.Contains(slack.Messages(room), m => m.Text.StartsWith("🟢 *PagerDuty PGR0VU2* resolved", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -174,7 +185,7 @@ public sealed class AlertDeclarationTests : IAsyncLifetime
     [Fact]
     public async Task An_endpoint_without_its_secret_configured_is_not_there()
     {
-        await using var bare = BotHost.Start(slack);
+        await using var bare = BotHost.Start(slack, settings: new Dictionary<string, string?> { ["Alerts:PagerDutySecret"] = "" });
 
         using var response = await AlertHost.PagerDutyAsync(bare, AlertHost.Fixture("pagerduty-incident-triggered.json"));
 
