@@ -71,7 +71,7 @@ public sealed partial class AlertIntake(
 
             var started = alert.StartedAt is { } at && at <= now ? at : (Instant?)null;
             var declared = await declarer.DeclareAsync(
-                new NewIncident(SlackSafeTitle(alert.Title), severity, "", false, false, started),
+                new NewIncident(TitleOf(alert.Title), severity, "", false, false, started),
                 Bot,
                 incidents.Value.AnnouncementChannel,
                 now,
@@ -125,7 +125,7 @@ public sealed partial class AlertIntake(
         {
             Also = (latest, _) => [OutboxMessage.For(latest.Id.Value, new Post(messages.Noted(latest, alert, what)), now)],
         }).ConfigureAwait(false);
-        return outcome.Refusal is null ? new AlertOutcome("linked", open.Id) : AlertOutcome.Ignored;
+        return outcome.Refusal is not null ? AlertOutcome.Ignored : new AlertOutcome(alert.Action == AlertAction.Resolve ? "resolved" : "linked", open.Id);
     }
 
     private async Task<AlertOutcome> OfferAsync(Alert alert, Severity severity, Instant now)
@@ -147,7 +147,7 @@ public sealed partial class AlertIntake(
     private static string? Verified(Incident incident, Actor actor, bool openCommands) => null;
 
     /// <summary>A title as short as a typed one; an alert's may be a whole paragraph.</summary>
-    private static string SlackSafeTitle(string title) => SlackText.Truncate(title.ReplaceLineEndings(" ").Trim(), 200);
+    private static string TitleOf(string title) => SlackText.Truncate(title.ReplaceLineEndings(" ").Trim(), 200);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A {Source} alert declared {Incident} at {Severity}")]
     private partial void LogDeclared(string source, IncidentId incident, string severity);

@@ -39,6 +39,7 @@ public sealed class AlertDeclarationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("declared", (string?)(await AlertHost.JsonAsync(first))["outcome"]);
         Assert.Equal("linked", (string?)(await AlertHost.JsonAsync(repeat))["outcome"]);
+        Assert.Equal("resolved", (string?)(await AlertHost.JsonAsync(resolved))["outcome"]);
         var incident = Assert.Single(bot.Store.ListOpen());
         Assert.Equal("SEV-2", incident.Severity);
         Assert.Equal("Checkout API error rate above 5%", incident.Title);
@@ -120,7 +121,7 @@ public sealed class AlertDeclarationTests : IAsyncLifetime
         await bot.OutboxDrainedAsync();
 
         Assert.Equal("declared", (string?)(await AlertHost.JsonAsync(declared))["outcome"]);
-        Assert.Equal("linked", (string?)(await AlertHost.JsonAsync(ended))["outcome"]);
+        Assert.Equal("resolved", (string?)(await AlertHost.JsonAsync(ended))["outcome"]);
         var incident = Assert.Single(bot.Store.ListOpen());
 
         // The route on severity=critical asks for level 1: the most severe level, whatever it is called.
