@@ -87,10 +87,10 @@ public sealed partial class AlertIntake(
     }
 
     /// <summary>
-    /// Declares the incident an offer's button stands for, as <paramref name="user"/>, who commands it; null when done,
-    /// else why not (someone declared it a moment ago).
+    /// Declares the incident an offer's button stands for, as <paramref name="user"/>, who commands it, and edits the
+    /// offer (<paramref name="posted"/>, when known) to say so; null when done, else why not (someone declared it a moment ago).
     /// </summary>
-    public async Task<string?> DeclareOfferAsync(AlertOffer offer, NewIncident declaration, ResponderId user)
+    public async Task<string?> DeclareOfferAsync(AlertOffer offer, NewIncident declaration, ResponderId user, (string Channel, string Ts)? posted)
     {
         ArgumentNullException.ThrowIfNull(offer);
         await gate.WaitAsync().ConfigureAwait(false);
@@ -105,6 +105,13 @@ public sealed partial class AlertIntake(
             var text = $"{offer.Reference} opened the incident: {offer.Title}";
             var declared = await declarer.DeclareAsync(declaration, user, incidents.Value.AnnouncementChannel, now, "declare button for " + offer.Reference, i => i.OpenedByAlert(offer.Key, text, declaredByBot: false)).ConfigureAwait(false);
             await offers.DeclaredAsync(offer, declared.Id).ConfigureAwait(false);
+            if (posted is var (channel, ts))
+            {
+                // Cosmetic, so a write of its own: should the bot stop first, the button stays and a click is told it was declared.
+                var audit = new AuditEntry { At = now, User = user.Value, Channel = channel, IncidentId = declared.Id.Value, Command = "declare button for " + offer.Reference, Outcome = "offer closed" };
+                await store.EnqueueAsync(audit, OutboxMessage.For(declared.Id.Value, new CloseOffer(channel, ts, messages.OfferDeclared(offer, declared, user)), now)).ConfigureAwait(false);
+            }
+
             return null;
         }
         finally

@@ -11,6 +11,7 @@ public sealed class AlertMessages(MessageRenderer renderer)
 {
     public const string NotedTemplate = "alert-noted";
     public const string OfferTemplate = "alert-offer";
+    public const string OfferDeclaredTemplate = "alert-offer-declared";
 
     private static readonly Alert SampleAlert = new(
         AlertSource.PagerDuty, AlertAction.Trigger, "PT4KHLK", "The server is on fire.", "My Mail Service", "P1", new Dictionary<string, string>(), "https://subdomain.pagerduty.com/incidents/PT4KHLK", 3);
@@ -19,6 +20,7 @@ public sealed class AlertMessages(MessageRenderer renderer)
     {
         [NotedTemplate] = () => Model(SampleAlert, "fired again", "INC-7", "SEV-2"),
         [OfferTemplate] = () => Model(SampleAlert with { Url = null, Count = 1 }, "fired", "", "SEV-2"),
+        [OfferDeclaredTemplate] = () => DeclaredModel(new AlertOffer { Reference = "PagerDuty PT4KHLK", Title = "The server is on fire." }, "INC-7", "SEV-2", new ResponderId("U0ONCALL01")),
     };
 
     public RenderedMessage Noted(Incident incident, Alert alert, string what)
@@ -34,6 +36,13 @@ public sealed class AlertMessages(MessageRenderer renderer)
         var rendered = renderer.Render(OfferTemplate, Model(alert, "fired", "", severity.Name));
         rendered.Blocks.Add(BlockKit.Actions("alert_offer", BlockKit.Button("Declare incident", AlertOfferHandler.DeclareAction, offerId, "primary")));
         return rendered;
+    }
+
+    /// <summary>The offer once someone declared it: by whom, as which incident, and no button left to click.</summary>
+    public RenderedMessage OfferDeclared(AlertOffer offer, Incident incident, ResponderId by)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return renderer.Render(OfferDeclaredTemplate, DeclaredModel(offer, incident.Id.ToString(), incident.Severity, by));
     }
 
     /// <summary>What the timeline says of the alert (plain text; renderers escape it).</summary>
@@ -57,6 +66,18 @@ public sealed class AlertMessages(MessageRenderer renderer)
             ["resolved"] = alert.Action == AlertAction.Resolve,
             ["severity"] = severity,
             ["incident"] = incident,
+        },
+    };
+
+    private static ScriptObject DeclaredModel(AlertOffer offer, string incident, string severity, ResponderId by) => new()
+    {
+        ["offer"] = new ScriptObject
+        {
+            ["reference"] = SlackText.Escape(offer.Reference),
+            ["title"] = SlackText.Escape(SlackText.Truncate(offer.Title, 300)),
+            ["incident"] = incident,
+            ["severity"] = severity,
+            ["by"] = SlackText.User(by.Value),
         },
     };
 

@@ -37,7 +37,8 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, Se
             return;
         }
 
-        await slack.OpenViewAsync(payload.TriggerId, Form(offer), cancellationToken).ConfigureAwait(false);
+        var posted = payload.ChannelId is { } channel && payload.MessageTs is { } ts ? $" {channel.Value} {ts}" : "";
+        await slack.OpenViewAsync(payload.TriggerId, Form(offer, offer.Id + posted), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
@@ -45,7 +46,8 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, Se
         ArgumentNullException.ThrowIfNull(payload);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var title = payload.Values.GetValueOrDefault(TitleBlock, "").Trim();
-        if (offers.Find(payload.PrivateMetadata) is not { } offer)
+        var metadata = payload.PrivateMetadata.Split(' ');
+        if (offers.Find(metadata[0]) is not { } offer)
         {
             errors[TitleBlock] = "This alert is no longer on offer; declare with `/incident create` instead.";
             return errors;
@@ -59,7 +61,8 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, Se
 
         var severity = scheme.Find(payload.Values.GetValueOrDefault(SeverityBlock, "")) ?? scheme.Named(offer.Severity);
         var declaration = new NewIncident(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), false, false, null);
-        if (await intake.DeclareOfferAsync(offer, declaration, new ResponderId(payload.UserId.Value)).ConfigureAwait(false) is { } refusal)
+        (string, string)? posted = metadata.Length == 3 ? (metadata[1], metadata[2]) : null;
+        if (await intake.DeclareOfferAsync(offer, declaration, new ResponderId(payload.UserId.Value), posted).ConfigureAwait(false) is { } refusal)
         {
             errors[TitleBlock] = refusal;
         }
@@ -67,7 +70,8 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, Se
         return errors;
     }
 
-    private JsonObject Form(AlertOffer offer)
+    /// <summary>The form, remembering in <paramref name="metadata"/> the offer and where its message is: <c>id [channel ts]</c>.</summary>
+    private JsonObject Form(AlertOffer offer, string metadata)
     {
         var titleInput = BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, 3000);
         titleInput["element"]!["initial_value"] = SlackText.Truncate(offer.Title, 3000);
@@ -76,6 +80,6 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, Se
             titleInput,
             BlockKit.StaticSelect(SeverityBlock, "Severity", "severity_select", scheme.Levels.Select(l => (SlackText.Truncate($"{l.Name} · {l.Description}", 75), l.Name)), scheme.Named(offer.Severity).Name),
             BlockKit.TextInput(ImpactBlock, "Impact", "impact_input", multiline: true, optional: true, TemplateModels.ImpactMax, "Who is affected, and how?"));
-        return BlockKit.Modal(ModalCallbackId, "Declare an incident", "Declare", blocks, offer.Id);
+        return BlockKit.Modal(ModalCallbackId, "Declare an incident", "Declare", blocks, metadata);
     }
 }

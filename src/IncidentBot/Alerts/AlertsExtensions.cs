@@ -25,6 +25,7 @@ public static class AlertsExtensions
         services.AddSingleton<IBlockActionHandler>(sp => sp.GetRequiredService<AlertOfferHandler>());
         services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<AlertOfferHandler>());
         services.AddOutboxStep<PostOfferStep>();
+        services.AddOutboxStep<CloseOfferStep>();
         services.AddTemplates(AlertMessages.Samples);
         return builder;
     }

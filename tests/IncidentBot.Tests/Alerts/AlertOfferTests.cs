@@ -41,7 +41,7 @@ public sealed class AlertOfferTests : IAsyncLifetime
         var button = offer.Blocks!.Select(b => b!["elements"]?[0]).Single(e => (string?)e?["action_id"] == AlertOfferHandler.DeclareAction)!;
         Assert.Equal("Declare incident", (string?)button["text"]!["text"]);
 
-        using var click = await bot.InteractionAsync(Click(offer.Ts, (string)button["value"]!));
+        using var click = await bot.InteractionAsync(Click(bot.AnnouncementChannel, offer.Ts, (string)button["value"]!));
         Assert.Equal(HttpStatusCode.OK, click.StatusCode);
         var view = slack.Calls("views.open").Single().Args;
         var form = view["view"] as JsonObject ?? JsonNode.Parse((string)view["view"]!)!.AsObject();
@@ -49,6 +49,7 @@ public sealed class AlertOfferTests : IAsyncLifetime
         var blocks = form["blocks"]!.AsArray();
         Assert.Contains(blocks, b => (string?)b!["element"]?["initial_value"] == "Checkout API error rate above 5%");
         Assert.Contains(blocks, b => (string?)b!["element"]?["initial_option"]?["value"] == "SEV-2");
+        Assert.Equal($"{button["value"]} {bot.AnnouncementChannel} {offer.Ts}", (string?)form["private_metadata"]);
 
         using var submitted = await bot.InteractionAsync(Submission((string)form["private_metadata"]!, "Checkout API errors", "SEV-2"));
         using var later = await AlertHost.PagerDutyAsync(bot, body);
@@ -62,16 +63,22 @@ public sealed class AlertOfferTests : IAsyncLifetime
         Assert.Contains(Clicker, slack.Channel(incident.WarRoom.ChannelId!).Members);
         Assert.Equal("linked", (string?)(await AlertHost.JsonAsync(later))["outcome"]);
         Assert.Equal(2, bot.Store.Timeline(incident.Id).Count(e => e.Kind == TimelineKind.Alert));
+        var closed = slack.Messages(bot.AnnouncementChannel).Single(m => m.Ts == offer.Ts);
+        Assert.NotNull(closed.EditedTs);
+        Assert.StartsWith($"✅ *PagerDuty PGR0VU2*: *Checkout API error rate above 5%* was declared as *INC-1* (SEV-2) by <@{Clicker}>.", closed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(closed.Blocks!, b => (string?)b!["type"] == "actions");
 
         // A second click after the declaration declares nothing more.
         using var again = await bot.InteractionAsync(Submission((string)form["private_metadata"]!, "Checkout API errors", "SEV-2"));
         Assert.Single(bot.Store.ListOpen());
     }
 
-    private static JsonObject Click(string messageTs, string value)
+    private static JsonObject Click(string channel, string messageTs, string value)
     {
         var payload = JsonNode.Parse(Fixture.Text("slack/BlockActionPayload.json"))!.AsObject();
         payload["user"]!["id"] = Clicker;
+        payload["channel"]!["id"] = channel;
+        payload["container"]!["channel_id"] = channel;
         payload["container"]!["message_ts"] = messageTs;
         payload["trigger_id"] = "12466734323.1395872398.alertdeclare";
         var action = payload["actions"]![0]!.AsObject();

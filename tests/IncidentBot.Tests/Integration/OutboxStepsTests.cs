@@ -25,7 +25,7 @@ public sealed class OutboxStepsTests : IAsyncLifetime
         var kinds = payloads.Select(KindOf).Order(StringComparer.Ordinal).ToList();
         string[] stored =
         [
-            "Announce", "ArchiveWarRoom", "ConfirmNote", "CreateWarRoom", "Ephemeral", "FetchNoteText", "Invite", "Notify", "Page", "PinDeclaration", "Post",
+            "Announce", "ArchiveWarRoom", "CloseAlertOffer", "ConfirmNote", "CreateWarRoom", "Ephemeral", "FetchNoteText", "Invite", "Notify", "Page", "PinDeclaration", "Post",
             "PostAlertOffer", "PostDeclaration", "PostStatusPage", "RefreshAnnouncement", "RefreshDeclaration", "SetTopic", "UnconfirmNote", "Unpage", "UpdateMessage", "UploadPostmortem",
             "UploadReview", "Webhook",
         ];
