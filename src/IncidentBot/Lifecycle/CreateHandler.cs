@@ -67,7 +67,7 @@ public sealed class CreateHandler(
 
         var severity = parsed.Severity ?? scheme.Default;
         var declaration = new NewIncident(parsed.Title, severity, "", parsed.IsPrivate, drill, null);
-        var incident = await DeclareAsync(declaration, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}").ConfigureAwait(false);
+        var incident = await declarer.DeclareAsync(declaration, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}").ConfigureAwait(false);
         context.Audited = true;
         var understood = Understood(incident, parsed.Severity is not null, context.Command.Command);
         if (drill)
@@ -117,12 +117,9 @@ public sealed class CreateHandler(
         var origin = payload.PrivateMetadata;
         var isPrivate = payload.Values.GetValueOrDefault(PrivateBlock, "").Contains(PrivateBlock, StringComparison.Ordinal);
         var declaration = new NewIncident(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, false, started);
-        await DeclareAsync(declaration, new ResponderId(payload.UserId.Value), origin, now, "declaration form").ConfigureAwait(false);
+        await declarer.DeclareAsync(declaration, new ResponderId(payload.UserId.Value), origin, now, "declaration form").ConfigureAwait(false);
         return errors;
     }
-
-    private Task<Incident> DeclareAsync(NewIncident d, ResponderId reporter, string origin, Instant now, string command) =>
-        declarer.DeclareAsync(d, reporter, origin, now, command);
 
     private async Task<SlackReply> OpenFormAsync(CommandContext context, CancellationToken cancellationToken)
     {
