@@ -73,6 +73,22 @@ public sealed class AlertOfferTests : IAsyncLifetime
         Assert.Single(bot.Store.ListOpen());
     }
 
+    [Fact]
+    public async Task An_alert_that_resolves_before_anyone_declared_is_offered_afresh_when_it_fires_again()
+    {
+        var body = AlertHost.Fixture("pagerduty-incident-triggered.json");
+
+        using var offered = await AlertHost.PagerDutyAsync(bot, body);
+        using var resolved = await AlertHost.PagerDutyAsync(bot, AlertHost.Fixture("pagerduty-incident-resolved.json"));
+        using var again = await AlertHost.PagerDutyAsync(bot, body);
+        await bot.OutboxDrainedAsync();
+
+        Assert.Equal("ignored", (string?)(await AlertHost.JsonAsync(resolved))["outcome"]);
+        Assert.Equal("offered", (string?)(await AlertHost.JsonAsync(again))["outcome"]);
+        Assert.Equal(2, slack.Messages(bot.AnnouncementChannel).Count);
+        Assert.Empty(bot.Store.ListOpen());
+    }
+
     private static JsonObject Click(string channel, string messageTs, string value)
     {
         var payload = JsonNode.Parse(Fixture.Text("slack/BlockActionPayload.json"))!.AsObject();
