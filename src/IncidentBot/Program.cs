@@ -1,4 +1,5 @@
 using IncidentBot.Acknowledgements;
+using IncidentBot.Alerts;
 using IncidentBot.Announcements;
 using IncidentBot.AppHome;
 using IncidentBot.Bookmarks;
@@ -57,6 +58,7 @@ builder.AddPaging();
 builder.AddPostmortems();
 builder.AddMetrics();
 builder.AddStatusPages();
+builder.AddAlerts();
 builder.AddSandbox();
 builder.AddObservability();
 
@@ -66,6 +68,7 @@ app.MapSlack();
 app.MapSandbox();
 app.MapPostmortems();
 app.MapMetrics();
+app.MapAlerts();
 
 try
 {

@@ -595,7 +595,14 @@ async function closeModal() {
 
 // ---- start ----
 
+// The sample alert goes to the bot's /alerts/pagerduty, signed as PagerDuty signs; a second one joins the first's incident.
+async function fireAlert() {
+  const answer = await post('alerts/pagerduty', {});
+  if (answer) say(answer.incident ? `The alert ${answer.outcome === 'declared' ? 'declared' : 'joined'} ${answer.incident}.` : `The alert was ${answer.outcome}.`);
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  $('fire-alert').addEventListener('click', fireAlert);
   $('composer').addEventListener('submit', send);
   $('message-input').addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) send(event);

@@ -2,6 +2,7 @@ using IncidentBot.Changes;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Scheduling;
+using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Announcements;
@@ -28,6 +29,7 @@ public static class AnnouncementsExtensions
         services.AddSingleton<IDecisionEffects, AnnouncementEffects>();
         services.AddSingleton<AnnouncementPolicy>();
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<AnnouncementPolicy>());
+        services.AddSingleton<IIncidentChangeListener, DeclaredAnnouncement>();
         services.AddOutboxStep<AnnounceStep>();
         services.AddOutboxStep<RefreshAnnouncementStep>();
         services.AddOutboxStep<AnnouncementLineStep>();

@@ -6,7 +6,7 @@ namespace IncidentBot.Changes;
 
 public static class ChangesExtensions
 {
-    /// <summary>The one way people change incidents (<see cref="IncidentChanger"/>), the war room's effects of a change, and the incident admins.</summary>
+    /// <summary>The one way people change incidents (<see cref="IncidentChanger"/>) and declare them (<see cref="IncidentDeclarer"/>), the war room's effects of a change, and the incident admins.</summary>
     public static IHostApplicationBuilder AddChanges(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -17,6 +17,7 @@ public static class ChangesExtensions
         services.AddHostedService<AdminGroupsService>();
         services.AddSingleton<IDecisionEffects, WarRoomEffects>();
         services.AddSingleton<IncidentChanger>();
+        services.AddSingleton<IncidentDeclarer>();
         return builder;
     }
 }

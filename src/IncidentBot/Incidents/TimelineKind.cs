@@ -37,4 +37,7 @@ public enum TimelineKind
 
     /// <summary>Someone answered the call: <c>/incident ack</c>, the escalation DM's button, or the page acknowledged at its pager.</summary>
     Acknowledged,
+
+    /// <summary>A monitoring alert opened the incident, joined it (a repeat or another of its group), or resolved.</summary>
+    Alert,
 }

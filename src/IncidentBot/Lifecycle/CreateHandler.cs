@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using IncidentBot.Announcements;
+using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
@@ -8,9 +8,6 @@ using IncidentBot.Slack;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
-using IncidentBot.Storage;
-using IncidentBot.WarRooms;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace IncidentBot.Lifecycle;
@@ -23,14 +20,12 @@ namespace IncidentBot.Lifecycle;
 /// <c>/incident drill &lt;title&gt; [severity]</c> declares a drill: the same plan in a <c>drill-</c> war room, announced
 /// to nobody, every message marked DRILL, and left out of the metrics.
 /// </summary>
-public sealed partial class CreateHandler(
-    IIncidentStore store,
+public sealed class CreateHandler(
+    IncidentDeclarer declarer,
     SeverityScheme scheme,
     ISlackApi slack,
     IPeopleDirectory people,
-    IOptions<IncidentsOptions> options,
-    IClock clock,
-    ILogger<CreateHandler> logger) : IIncidentCommandHandler, IViewSubmissionHandler
+    IClock clock) : IIncidentCommandHandler, IViewSubmissionHandler
 {
     public const string ModalCallbackId = "incident_create";
     public const string TitleBlock = "title";
@@ -71,8 +66,8 @@ public sealed partial class CreateHandler(
         }
 
         var severity = parsed.Severity ?? scheme.Default;
-        var declaration = new Declaration(parsed.Title, severity, "", parsed.IsPrivate, drill, null);
-        var incident = await DeclareAsync(declaration, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}").ConfigureAwait(false);
+        var declaration = new NewIncident(parsed.Title, severity, "", parsed.IsPrivate, drill, null);
+        var incident = await declarer.DeclareAsync(declaration, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}").ConfigureAwait(false);
         context.Audited = true;
         var understood = Understood(incident, parsed.Severity is not null, context.Command.Command);
         if (drill)
@@ -127,35 +122,8 @@ public sealed partial class CreateHandler(
         }
 
         var isPrivate = payload.Values.GetValueOrDefault(PrivateBlock, "").Contains(PrivateBlock, StringComparison.Ordinal);
-        var declaration = new Declaration(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, false, started);
-        return (errors, await DeclareAsync(declaration, new ResponderId(payload.UserId.Value), origin, now, "declaration form").ConfigureAwait(false));
-    }
-
-    private async Task<Incident> DeclareAsync(Declaration d, ResponderId reporter, string origin, Instant now, string command)
-    {
-        var pattern = options.Value.ChannelPattern;
-        var severity = d.Severity;
-        var incident = await store.InsertAsync(id =>
-        {
-            var room = WarRoomNames.Plan(pattern, d.Title, id, now);
-            var declared = Incident.Declare(id, d.Title, severity, d.Impact, d.IsPrivate, reporter, origin, d.IsDrill ? WarRoomNames.Drill(room) : room, now, d.IsDrill, d.ImpactStartedAt);
-            var n = id.Value;
-            OutboxMessage[] plan =
-            [
-                OutboxMessage.For(n, new CreateWarRoom(), now),
-                OutboxMessage.For(n, Invite.Of([reporter.Value]), now).InLane(OutboxMessage.InviteLane),
-                OutboxMessage.For(n, new PostDeclaration(), now),
-                OutboxMessage.For(n, new PinDeclaration(), now),
-                OutboxMessage.For(n, new SetTopic(), now).InLane(OutboxMessage.TopicLane),
-
-                // A drill stays in its war room: nobody outside is told.
-                .. d.IsDrill ? Array.Empty<OutboxMessage>() : [OutboxMessage.For(n, new Announce(), now).InLane(OutboxMessage.AnnounceLane)],
-            ];
-            var audit = new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n, Command = command, Outcome = (d.IsDrill ? "declared drill " : "declared ") + severity.Name };
-            return new IncidentDeclaration(declared, plan, audit);
-        }).ConfigureAwait(false);
-        LogDeclared(incident.Id, severity.Name);
-        return incident;
+        var declaration = new NewIncident(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, false, started);
+        return (errors, await declarer.DeclareAsync(declaration, new ResponderId(payload.UserId.Value), origin, now, "declaration form").ConfigureAwait(false));
     }
 
     /// <summary>The declaration form; <paramref name="title"/> prefills its title, <paramref name="metadata"/> comes back with the submission.</summary>
@@ -198,9 +166,4 @@ public sealed partial class CreateHandler(
         var given = severityGiven ? "" : $"No severity at the end of the text, so {severity.Name}, the default. ";
         return $"{given}Wrong severity? `{command} severity {incident.Id} {other.Name}`";
     }
-
-    private sealed record Declaration(string Title, Severity Severity, string Impact, bool IsPrivate, bool IsDrill, Instant? ImpactStartedAt);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Declared {Incident} at {Severity}")]
-    private partial void LogDeclared(IncidentId incident, string severity);
 }

@@ -60,7 +60,7 @@ public static class TemplateModels
             ["impact"] = incident.Impact.Length == 0 ? "_not stated yet_" : SlackText.Escape(SlackText.Truncate(incident.Impact, ImpactMax)),
             ["is_private"] = incident.IsPrivate,
             ["drill"] = incident.IsDrill,
-            ["reporter"] = SlackText.User(incident.Reporter.Value),
+            ["reporter"] = Person(incident.Reporter),
             ["commander"] = Role(IncidentRole.Commander),
             ["has_commander"] = incident.Holder(IncidentRole.Commander) is not null,
             ["tech_lead"] = Role(IncidentRole.TechLead),
@@ -226,7 +226,7 @@ public static class TemplateModels
             {
                 ["at"] = SlackText.Date(line.At),
                 ["kind"] = KindLabel(line.Kind),
-                ["actor"] = SlackText.User(line.Actor.Value),
+                ["actor"] = Person(line.Actor),
                 ["author"] = line.Author is { } author ? SlackText.User(author.Value) : "",
                 ["text"] = SlackText.Escape(SlackText.Truncate(line.Text, 300)),
                 ["permalink"] = line.Permalink ?? "",
@@ -237,6 +237,9 @@ public static class TemplateModels
         model["earlier"] = earlier;
         return model;
     }
+
+    /// <summary>A person as a mention; the bot's own actor (an alert's declaration, say) by its name, as it is no Slack user.</summary>
+    private static string Person(ResponderId who) => who.Value is ['U' or 'W', ..] ? SlackText.User(who.Value) : SlackText.Escape(who.Value);
 
     public static string KindLabel(TimelineKind kind) => kind switch
     {

@@ -55,6 +55,9 @@ public static class SandboxExtensions
             ["Storage:Path"] = options.Path,
             ["Incidents:AnnouncementChannel"] = SandboxDirectory.AnnouncementChannelId,
 
+            // The page fires sample PagerDuty alerts, signed with this run's secret unless one is configured.
+            ["Alerts:PagerDutySecret"] = builder.Configuration["Alerts:PagerDutySecret"] is { Length: > 0 } alertSecret ? alertSecret : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+
             // The default escalation matrix calls placeholder people and groups, which the sandbox does not have:
             // off unless asked for (with the sandbox's own user ids in Incidents:Escalation).
             ["Incidents:AutoEscalation"] = builder.Configuration["Incidents:AutoEscalation"] ?? "false",
@@ -89,7 +92,7 @@ public static class SandboxExtensions
         return builder;
     }
 
-    /// <summary>The page at <c>/</c> and the emulated Slack under <c>/sandbox</c>; nothing when the bot talks to a real workspace.</summary>
+    /// <summary>The page at <c>/</c>, the emulated Slack under <c>/sandbox</c> and the page's sample alert; nothing when the bot talks to a real workspace.</summary>
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -98,6 +101,7 @@ public static class SandboxExtensions
             return app;
         }
 
+        app.MapPost("/sandbox/alerts/pagerduty", SandboxAlerts.FireAsync);
         return app.MapEmulatedSlack();
     }
 

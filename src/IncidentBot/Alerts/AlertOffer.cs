@@ -1,0 +1,24 @@
+using NodaTime;
+
+namespace IncidentBot.Alerts;
+
+/// <summary>
+/// An alert offered for declaration with a "Declare incident" button (AutoDeclare off): what the form is filled in
+/// with, and the incident declared from it once someone did. <see cref="Id"/> is the button's value.
+/// </summary>
+public sealed class AlertOffer
+{
+    public string Id { get; set; } = "";
+
+    public string Key { get; set; } = "";
+
+    public string Reference { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string Severity { get; set; } = "";
+
+    public Instant OfferedAt { get; set; }
+
+    public int? IncidentId { get; set; }
+}

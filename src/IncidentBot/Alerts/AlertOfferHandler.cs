@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using IncidentBot.Changes;
+using IncidentBot.Incidents;
+using IncidentBot.Messaging;
+using IncidentBot.Slack;
+using IncidentBot.Slack.Blocks;
+using IncidentBot.Slack.Inbound;
+using IncidentBot.Slack.Outbound;
+
+namespace IncidentBot.Alerts;
+
+/// <summary>
+/// The "Declare incident" button of an alert on offer (AutoDeclare off): it opens the declaration form with the alert's
+/// title and routed severity filled in (views.open must happen inside Slack's 3 s, so on the request), and the form
+/// declares as the person who submits it, who commands the incident; its alert's repeats then join it.
+/// </summary>
+public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, SeverityScheme scheme, ISlackApi slack) : IBlockActionHandler, IViewSubmissionHandler
+{
+    public const string DeclareAction = "alert_declare";
+    public const string ModalCallbackId = "alert_declare";
+    public const string TitleBlock = "title";
+    public const string SeverityBlock = "severity";
+    public const string ImpactBlock = "impact";
+
+    public IReadOnlyCollection<string> ActionIds { get; } = [DeclareAction];
+
+    public string CallbackId => ModalCallbackId;
+
+    public string? FailureBlockId => TitleBlock;
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.Value is not { } id || offers.Find(id) is not { } offer)
+        {
+            return;
+        }
+
+        var posted = payload.ChannelId is { } channel && payload.MessageTs is { } ts ? $" {channel.Value} {ts}" : "";
+        await slack.OpenViewAsync(payload.TriggerId, Form(offer, offer.Id + posted), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var title = payload.Values.GetValueOrDefault(TitleBlock, "").Trim();
+        var metadata = payload.PrivateMetadata.Split(' ');
+        if (offers.Find(metadata[0]) is not { } offer)
+        {
+            errors[TitleBlock] = "This alert is no longer on offer; declare with `/incident create` instead.";
+            return errors;
+        }
+
+        if (title.Length == 0)
+        {
+            errors[TitleBlock] = "Give the incident a title.";
+            return errors;
+        }
+
+        var severity = scheme.Find(payload.Values.GetValueOrDefault(SeverityBlock, "")) ?? scheme.Named(offer.Severity);
+        var declaration = new NewIncident(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), false, false, null);
+        (string, string)? posted = metadata.Length == 3 ? (metadata[1], metadata[2]) : null;
+        if (await intake.DeclareOfferAsync(offer, declaration, new ResponderId(payload.UserId.Value), posted).ConfigureAwait(false) is { } refusal)
+        {
+            errors[TitleBlock] = refusal;
+        }
+
+        return errors;
+    }
+
+    /// <summary>The form, remembering in <paramref name="metadata"/> the offer and where its message is: <c>id [channel ts]</c>.</summary>
+    private JsonObject Form(AlertOffer offer, string metadata)
+    {
+        var titleInput = BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, 3000);
+        titleInput["element"]!["initial_value"] = SlackText.Truncate(offer.Title, 3000);
+        var blocks = new JsonArray(
+            BlockKit.Context(SlackText.Escape($"From {offer.Reference}. You will command the incident.")),
+            titleInput,
+            BlockKit.StaticSelect(SeverityBlock, "Severity", "severity_select", scheme.Levels.Select(l => (SlackText.Truncate($"{l.Name} · {l.Description}", 75), l.Name)), scheme.Named(offer.Severity).Name),
+            BlockKit.TextInput(ImpactBlock, "Impact", "impact_input", multiline: true, optional: true, TemplateModels.ImpactMax, "Who is affected, and how?"));
+        return BlockKit.Modal(ModalCallbackId, "Declare an incident", "Declare", blocks, metadata);
+    }
+}

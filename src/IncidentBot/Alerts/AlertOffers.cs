@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using IncidentBot.Incidents;
+using IncidentBot.Storage;
+using LiteDB;
+using NodaTime;
+
+namespace IncidentBot.Alerts;
+
+/// <summary>
+/// The alerts on offer for declaration (AutoDeclare off), one per alert key, in the bot's database: a repeat of an alert
+/// on offer posts no second button, and the button's click finds what to fill the form with.
+/// </summary>
+public sealed class AlertOffers
+{
+    private readonly ILiteCollection<AlertOffer> offers;
+    private readonly GroupCommitter writer;
+
+    public AlertOffers(LiteDatabase database, GroupCommitter writer)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        offers = database.GetCollection<AlertOffer>("alert_offers");
+        this.writer = writer;
+    }
+
+    /// <summary>The offer's id for an alert key: short enough for a button's value however long the key (an Alertmanager groupKey).</summary>
+    public static string IdOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
+
+    public AlertOffer? Find(string id) => LiteDbLimits.Read(() => offers.FindById(id));
+
+    public Task SaveAsync(AlertOffer offer) => writer.WriteAsync(() => offers.Upsert(offer));
+
+    /// <summary>The alert stopped before anyone declared: a later firing is offered afresh.</summary>
+    public Task WithdrawAsync(string key) => writer.WriteAsync(() => offers.Delete(IdOf(key)));
+
+    public async Task DeclaredAsync(AlertOffer offer, IncidentId incident)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        offer.IncidentId = incident.Value;
+        await SaveAsync(offer).ConfigureAwait(false);
+    }
+
+    public static AlertOffer For(Alert alert, Severity severity, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(severity);
+        return new AlertOffer { Id = IdOf(alert.DedupKey), Key = alert.DedupKey, Reference = alert.Reference, Title = alert.Title, Severity = severity.Name, OfferedAt = now };
+    }
+}
