@@ -10,6 +10,7 @@ namespace IncidentBot.BrowserTests;
 /// min", which moves the sandbox's clock instead of waiting for the cadence. Switching person while the page's read of
 /// the workspace is still under way is played out by holding that read until the second switch is made.
 /// </summary>
+[Collection(OneAtATime.Name)]
 public sealed partial class SandboxBrowserTests : IAsyncLifetime
 {
     /// <summary>Sam's id in the sandbox's directory: the value of "Who am I" once Sam is picked.</summary>
@@ -42,19 +43,22 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // Once only: a failed set-up disposes itself, and the runner may dispose again.
+        var (started, driver, chromium) = (bot, playwright, browser);
+        (bot, playwright, browser) = (null, null, null);
         try
         {
             hold?.Release.TrySetResult();
-            if (browser is not null)
+            if (chromium is not null)
             {
-                await browser.DisposeAsync();
+                await chromium.DisposeAsync();
             }
 
-            playwright?.Dispose();
+            driver?.Dispose();
         }
         finally
         {
-            bot?.Dispose();
+            started?.Dispose();
         }
     }
 
