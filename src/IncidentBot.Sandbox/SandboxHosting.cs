@@ -8,11 +8,11 @@ namespace IncidentBot.Sandbox;
 public static class SandboxHosting
 {
     /// <summary>
-    /// The emulated workspace of <paramref name="session"/>, kept in the host's <see cref="LiteDatabase"/>, Slack's side of
+    /// The emulated workspace of the registered <see cref="SandboxSession"/>, kept in the host's <see cref="LiteDatabase"/>, Slack's side of
     /// the conversation, and the sandbox's clock, which replaces the host's <see cref="TimeProvider"/> and <see cref="IClock"/>
     /// so a person can skip ahead to the next reminder.
     /// </summary>
-    public static IServiceCollection AddEmulatedSlack(this IServiceCollection services, SandboxSession session)
+    public static IServiceCollection AddEmulatedSlack(this IServiceCollection services)
     {
         var clock = new SandboxClock();
         services.RemoveAll<TimeProvider>();
@@ -20,11 +20,10 @@ public static class SandboxHosting
         services.AddSingleton(clock);
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<IClock>(clock);
-        services.AddSingleton(session);
         services.AddSingleton<SandboxChanges>();
         services.AddSingleton<SlackEventBacklog>();
         services.AddSingleton(sp => SandboxWorkspace.Create(
-            sp.GetRequiredService<LiteDatabase>(), session, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SlackEventBacklog>(), sp.GetRequiredService<SandboxChanges>()));
+            sp.GetRequiredService<LiteDatabase>(), sp.GetRequiredService<SandboxSession>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SlackEventBacklog>(), sp.GetRequiredService<SandboxChanges>()));
         services.AddHttpClient<SlackEmulator>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHostedService<SandboxEventService>();
         return services;
