@@ -6,21 +6,28 @@ namespace IncidentBot.BrowserTests;
 
 /// <summary>
 /// The sandbox end to end, in a real headless Chromium: everything goes from the page through the emulated Slack to the
-/// bot's signed endpoints and back, as a new user would try it. The update cadence is set to one minute
-/// (<c>Sandbox:UpdateInterval</c>) so a real reminder comes due while the test waits; no clock is faked. The page's
-/// reads of the workspace answer late, as on a busy machine, so the page is always acting while a read is still under way.
+/// bot's signed endpoints and back, as a new user would try it. The reminder comes from the page's own "Skip ahead 30
+/// min", which moves the sandbox's clock instead of waiting for the cadence. Switching person while the page's read of
+/// the workspace is still under way is played out by holding that read until the second switch is made.
 /// </summary>
+[Collection(OneAtATime.Name)]
 public sealed partial class SandboxBrowserTests : IAsyncLifetime
 {
-    private static readonly TimeSpan ReminderWait = TimeSpan.FromSeconds(150);
-    private static readonly TimeSpan SlowRead = TimeSpan.FromMilliseconds(300);
-    private SandboxProcess bot = null!;
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
+    /// <summary>Sam's id in the sandbox's directory: the value of "Who am I" once Sam is picked.</summary>
+    private const string SandboxSam = "U0SAMRIVE1";
+
+    private SandboxProcess? bot;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    /// <summary>The next read of the workspace the page makes is held here until the test releases it.</summary>
+    private HeldRead? hold;
+
+    private SandboxProcess Bot => bot!;
 
     public async Task InitializeAsync()
     {
-        bot = await SandboxProcess.StartAsync(new() { ["Sandbox__UpdateInterval"] = "00:01:00" });
+        bot = await SandboxProcess.StartAsync(new());
         try
         {
             playwright = await Playwright.CreateAsync();
@@ -36,40 +43,67 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
+        // Once only: a failed set-up disposes itself, and the runner may dispose again.
+        var (started, driver, chromium) = (bot, playwright, browser);
+        (bot, playwright, browser) = (null, null, null);
+        try
         {
-            await browser.DisposeAsync();
-        }
+            hold?.Release.TrySetResult();
+            if (chromium is not null)
+            {
+                await chromium.DisposeAsync();
+            }
 
-        playwright?.Dispose();
-        bot?.Dispose();
+            driver?.Dispose();
+        }
+        finally
+        {
+            started?.Dispose();
+        }
     }
 
     [Fact]
     public async Task Declare_change_severity_snooze_a_reminder_and_put_a_memo_reaction_on_the_timeline()
     {
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 } });
+        var page = await browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 } });
         page.SetDefaultTimeout(20_000);
 
         // Expectations wait for the bot's own asynchronous work (the outbox, events, the store); give them as long as actions.
         SetDefaultExpectTimeout(20_000);
         await page.RouteAsync(StateRead(), async route =>
         {
-            await Task.Delay(SlowRead);
+            if (Interlocked.Exchange(ref hold, null) is { } held)
+            {
+                held.Asked.TrySetResult();
+                await held.Release.Task;
+            }
+
             await route.ContinueAsync();
         });
         try
         {
-            await page.GotoAsync(bot.Url.ToString());
+            await page.GotoAsync(Bot.Url.ToString());
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "#general" })).ToBeVisibleAsync();
 
             // Declared from the composer in #general: the answer is for the declarer only, the war room appears.
             await SendAsync(page, "/incident create Checkout returns 500s sev2");
             await Expect(page.Locator(".message.ephemeral").Filter(new() { HasText = "Declaring INC-1" })).ToBeVisibleAsync();
             await Expect(page.Locator(".message.ephemeral").First).ToContainTextAsync("Only visible to you");
-            await page.GetByLabel("Who am I").SelectOptionAsync(new SelectOptionValue { Label = "Sam Rivera (@sam)" });
+            var who = page.GetByLabel("Who am I");
+            await who.SelectOptionAsync(new SelectOptionValue { Label = "Sam Rivera (@sam)" });
             await Expect(page.Locator(".message.ephemeral")).ToHaveCountAsync(0);
-            await page.GetByLabel("Who am I").SelectOptionAsync(new SelectOptionValue { Label = "Alex Kim (@alex)" });
+
+            // Back to Alex and at once to Sam again, while the read for Alex is still under way: its late answer is not shown.
+            var late = new HeldRead();
+            hold = late;
+            await who.SelectOptionAsync(new SelectOptionValue { Label = "Alex Kim (@alex)" });
+            await late.Asked.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await who.SelectOptionAsync(new SelectOptionValue { Label = "Sam Rivera (@sam)" });
+            late.Release.TrySetResult();
+            await Expect(who).ToHaveValueAsync(SandboxSam);
+            await Expect(page.Locator(".message.ephemeral")).ToHaveCountAsync(0);
+
+            await who.SelectOptionAsync(new SelectOptionValue { Label = "Alex Kim (@alex)" });
             await Expect(page.Locator(".message.ephemeral")).ToHaveCountAsync(1);
             var warRoom = page.GetByRole(AriaRole.Button, new() { NameRegex = WarRoomName() });
             await warRoom.ClickAsync();
@@ -92,9 +126,13 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
             await SendAsync(page, "/incident severity sev1");
             await Expect(page.Locator(".message.pinned").Filter(new() { HasText = "INC-1 · SEV-1" })).ToBeVisibleAsync();
 
-            // The one-minute cadence brings a real reminder; Snooze is a signed block action and the reminder loses its buttons.
+            // No reminder before its time; skipping 30 minutes ahead passes SEV-1's 15-minute cadence and brings one.
+            // Snooze is a signed block action and the reminder loses its buttons.
             var snooze = page.GetByRole(AriaRole.Button, new() { Name = "Snooze 15 min" });
-            await Expect(snooze).ToBeVisibleAsync(new() { Timeout = (float)ReminderWait.TotalMilliseconds });
+            await Expect(snooze).ToHaveCountAsync(0);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Skip ahead 30 min" }).ClickAsync();
+            await Expect(page.GetByText("Sandbox clock: 30 min ahead of real time")).ToBeVisibleAsync();
+            await Expect(snooze.First).ToBeVisibleAsync();
             await snooze.First.ClickAsync();
             await Expect(page.Locator(".message").Filter(new() { HasText = "snoozed reminders for 15 min" }).First).ToBeVisibleAsync();
 
@@ -121,19 +159,19 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
-            throw new InvalidOperationException($"{ex.Message}\n--- bot log ---\n{bot.Log}", ex);
+            throw new InvalidOperationException($"{ex.Message}\n--- bot log ---\n{Bot.Log}", ex);
         }
     }
 
     [Fact]
     public async Task The_home_tab_lists_the_incident_and_the_message_shortcuts_add_to_its_timeline_and_declare()
     {
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 } });
+        var page = await browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 } });
         page.SetDefaultTimeout(20_000);
         SetDefaultExpectTimeout(20_000);
         try
         {
-            await page.GotoAsync(bot.Url.ToString());
+            await page.GotoAsync(Bot.Url.ToString());
             await SendAsync(page, "/incident create Checkout returns 500s sev2");
             await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = WarRoomName() })).ToBeVisibleAsync();
 
@@ -165,7 +203,7 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
-            throw new InvalidOperationException($"{ex.Message}\n--- bot log ---\n{bot.Log}", ex);
+            throw new InvalidOperationException($"{ex.Message}\n--- bot log ---\n{Bot.Log}", ex);
         }
     }
 
@@ -193,4 +231,12 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
     // The bot's 📝 joins the person's, so the count reaches 2.
     [GeneratedRegex(@":memo: 2")]
     private static partial Regex MemoCount();
+
+    /// <summary>A read of the workspace held back: <see cref="Asked"/> when the page made it, answered on <see cref="Release"/>.</summary>
+    private sealed class HeldRead
+    {
+        public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -20,7 +20,14 @@ internal sealed partial class SandboxProcess : IDisposable
     {
         this.process = process;
         this.folder = folder;
+        LastProcessId = process.Id;
+
+        // A test run that ends without disposing (aborted, or a fixture that never got the process) still ends the bot.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
+
+    /// <summary>The process id of the bot started last, so a test can tell that a failed set-up ended it.</summary>
+    public static int? LastProcessId { get; private set; }
 
     /// <summary>The sandbox's page, as the log printed it.</summary>
     public Uri Url { get; private set; } = null!;
@@ -81,12 +88,8 @@ internal sealed partial class SandboxProcess : IDisposable
         }
 
         disposed = true;
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+        Kill();
         process.Dispose();
         try
         {
@@ -95,6 +98,17 @@ internal sealed partial class SandboxProcess : IDisposable
         catch (IOException)
         {
             // A file still held open by the dying process; the temp folder is cleaned up by the system.
+        }
+    }
+
+    private void KillOnExit(object? sender, EventArgs e) => Kill();
+
+    private void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
         }
     }
 

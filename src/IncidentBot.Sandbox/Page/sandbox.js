@@ -593,6 +593,23 @@ async function closeModal() {
   await load();
 }
 
+// ---- the sandbox's clock ----
+
+// The sandbox runs on its own clock, which a person may move ahead: what falls due in the skipped time (an update
+// reminder, an escalation step) happens at once.
+function showClock(answer) {
+  if (!answer) return;
+  const ahead = answer.aheadMinutes;
+  $('clock').textContent = ahead > 0 ? 'Sandbox clock: ' + ahead + ' min ahead of real time' : 'Sandbox clock: real time';
+}
+
+async function skipAhead() {
+  const answer = await post('clock/advance', { minutes: 30 });
+  if (!answer) return;
+  showClock(answer);
+  say('Skipped ahead 30 minutes: whatever fell due meanwhile happens now.');
+}
+
 // ---- start ----
 
 // The sample alert goes to the bot's /alerts/pagerduty, signed as PagerDuty signs; a second one joins the first's incident.
@@ -610,6 +627,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('cancel-thread').addEventListener('click', () => { page.threadTs = null; renderComposer(); $('message-input').focus(); });
   $('who').addEventListener('change', () => { page.me = $('who').value; page.threadTs = null; if (page.home) openHome(); else load(); });
   $('open-home').addEventListener('click', openHome);
+  $('skip-ahead').addEventListener('click', skipAhead);
   $('modal-form').addEventListener('submit', submitModal);
   $('modal-close').addEventListener('click', closeModal);
   $('modal').addEventListener('cancel', (event) => { event.preventDefault(); closeModal(); });
@@ -626,5 +644,6 @@ document.addEventListener('DOMContentLoaded', () => {
       $('messages').scrollTop = $('messages').scrollHeight;
     }
   });
+  fetch('/sandbox/clock').then((r) => (r.ok ? r.json() : null)).then(showClock, () => {});
   listen();
 });

@@ -4,23 +4,29 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using IncidentBot.Escalation;
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
+using IncidentBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Sandbox;
 
 public static class SandboxExtensions
 {
     private const string DefaultUrl = "http://localhost:5000";
+    private const string EnabledKey = SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled);
 
     /// <summary>
     /// Without <c>Slack:BotToken</c> on a loopback address (or with <c>Sandbox:Enabled</c>), points the bot at an emulated Slack workspace
     /// served by this same process: the Web API address, a bot token and signing secret for this run, the sandbox's own
-    /// LiteDB file and announcement channel. With a token and no <c>Sandbox:Enabled</c> it changes nothing.
+    /// LiteDB file and announcement channel. With a token and no <c>Sandbox:Enabled</c> it changes nothing. The switch and
+    /// the address are read as the host is built, since they decide what it is; the rest of the "Sandbox" section is
+    /// <see cref="SandboxOptions"/>, bound and validated as the host starts.
     /// </summary>
     public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>() ?? new SandboxOptions();
-        if (!options.Enabled && !string.IsNullOrWhiteSpace(builder.Configuration["Slack:BotToken"]))
+        var enabled = builder.Configuration.GetValue<bool>(EnabledKey);
+        if (!enabled && !string.IsNullOrWhiteSpace(builder.Configuration["Slack:BotToken"]))
         {
             return builder;
         }
@@ -29,44 +35,49 @@ public static class SandboxExtensions
 
         // A deployment that lost its token must not quietly serve an open sandbox to the network: without a token the
         // sandbox starts on a loopback address only, and elsewhere the bot refuses to start as before.
-        if (!options.Enabled && !IsLoopback(url))
+        if (!enabled && !IsLoopback(url))
         {
             return builder;
         }
 
         builder.WebHost.UseUrls(url.ToString());
-        var session = new SandboxSession(
+        var services = builder.Services;
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Sandbox:Path must name a file.")
+            .Validate(o => o.UpdateInterval is null || o.UpdateInterval >= TimeSpan.FromMinutes(1), "Sandbox:UpdateInterval must be at least 00:01:00: reminders count whole minutes.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new SandboxSession(
             Loopback(url),
             "xoxb-sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
-            options.SigningSecret.Length > 0 ? options.SigningSecret : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
-        if (options.Reset)
+            sp.GetRequiredService<IOptions<SandboxOptions>>().Value.SigningSecret is { Length: > 0 } secret ? secret : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))));
+        services.AddSingleton<SandboxFile>();
+        services.AddOptions<SlackOptions>().PostConfigure<SandboxSession>((o, session) =>
         {
-            var full = Path.GetFullPath(options.Path);
-            File.Delete(full);
-            File.Delete(Path.Combine(Path.GetDirectoryName(full) ?? "", Path.GetFileNameWithoutExtension(full) + "-log" + Path.GetExtension(full)));
-        }
-
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Slack:BotToken"] = session.BotToken,
-            ["Slack:SigningSecret"] = session.SigningSecret,
-            ["Slack:AppToken"] = "",
-            ["Slack:ApiBaseUrl"] = session.ApiBaseUrl.ToString(),
-            ["Storage:Path"] = options.Path,
-            ["Incidents:AnnouncementChannel"] = SandboxDirectory.AnnouncementChannelId,
-
-            // The page fires sample PagerDuty alerts, signed with this run's secret unless one is configured.
-            ["Alerts:PagerDutySecret"] = builder.Configuration["Alerts:PagerDutySecret"] is { Length: > 0 } alertSecret ? alertSecret : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
-
-            // The default escalation matrix calls placeholder people and groups, which the sandbox does not have:
-            // off unless asked for (with the sandbox's own user ids in Incidents:Escalation).
-            ["Incidents:AutoEscalation"] = builder.Configuration["Incidents:AutoEscalation"] ?? "false",
+            o.BotToken = session.BotToken;
+            o.SigningSecret = session.SigningSecret;
+            o.AppToken = "";
+            o.ApiBaseUrl = session.ApiBaseUrl;
         });
-        builder.Services.AddOptions<RespondersOptions>().PostConfigure<IConfiguration>((o, config) =>
+        services.AddOptions<StorageOptions>().PostConfigure<SandboxFile>((o, file) => o.Path = file.Path);
+        services.AddOptions<IncidentsOptions>().PostConfigure<IOptions<SandboxOptions>>((o, sandbox) =>
         {
-            // The sandbox's @oncall group (Sam and Priya) is invited to the war rooms of the two most severe levels, as
-            // configured responders are; only while the sandbox's own token won (a host given a real one keeps its settings).
-            if (o.Responders.Count == 0 && config["Slack:BotToken"] == session.BotToken)
+            o.AnnouncementChannel = SandboxDirectory.AnnouncementChannelId;
+            if (sandbox.Value.UpdateInterval is { } interval)
+            {
+                // Copies, so the shared default scheme is left as it is.
+                var levels = o.Severities.Count > 0 ? o.Severities : SeverityScheme.Defaults;
+                o.Severities = [.. levels.Select(s => new SeverityOptions
+                {
+                    Name = s.Name, Aliases = s.Aliases, Description = s.Description, PostmortemRequired = s.PostmortemRequired, UpdateInterval = interval,
+                })];
+            }
+        });
+
+        // The sandbox's @oncall group (Sam and Priya) is invited to the war rooms of the two most severe levels, as
+        // configured responders are, unless responders are configured.
+        services.AddOptions<RespondersOptions>().PostConfigure<IConfiguration>((o, config) =>
+        {
+            if (o.Responders.Count == 0)
             {
                 var configured = config.GetSection("Incidents:Severities").GetChildren().Select(s => s["Name"]).OfType<string>().ToList();
                 foreach (var level in (configured.Count > 0 ? configured : [.. SeverityScheme.Defaults.Select(s => s.Name)]).Take(2))
@@ -75,20 +86,18 @@ public static class SandboxExtensions
                 }
             }
         });
-        if (options.UpdateInterval is { } interval)
-        {
-            builder.Services.AddOptions<IncidentsOptions>().PostConfigure(o =>
-            {
-                // Copies, so the shared default scheme is left as it is.
-                var levels = o.Severities.Count > 0 ? o.Severities : SeverityScheme.Defaults;
-                o.Severities = [.. levels.Select(s => new SeverityOptions
-                {
-                    Name = s.Name, Aliases = s.Aliases, Description = s.Description, PostmortemRequired = s.PostmortemRequired, UpdateInterval = interval,
-                })];
-            });
-        }
 
-        builder.Services.AddEmulatedSlack(session);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // The page fires sample PagerDuty alerts, signed with this run's secret unless one is configured.
+            ["Alerts:PagerDutySecret"] = builder.Configuration["Alerts:PagerDutySecret"] is { Length: > 0 } alertSecret ? alertSecret : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+
+            // The default escalation matrix calls placeholder people and groups, which the sandbox does not have: off
+            // unless asked for (with the sandbox's own user ids in Incidents:Escalation).
+            ["Incidents:AutoEscalation"] = builder.Configuration["Incidents:AutoEscalation"] ?? "false",
+        });
+
+        services.AddEmulatedSlack();
         return builder;
     }
 
@@ -96,7 +105,8 @@ public static class SandboxExtensions
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.ServiceProvider.GetService<SandboxSession>() is null)
+        // Asked without building the session: its settings are validated as the host starts, not while it is mapped.
+        if (app.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(SandboxSession)) != true)
         {
             return app;
         }

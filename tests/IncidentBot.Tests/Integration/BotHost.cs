@@ -74,6 +74,10 @@ internal sealed class BotHost : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Testing");
+
+            // Seen while Program builds the host, as a deployment's settings are: with a token the bot talks to the
+            // fake Slack, and the sandbox (switched on by no token) stays off.
+            b.UseSetting("Slack:BotToken", config["Slack:BotToken"]);
             b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(config));
             b.ConfigureServices(s =>
             {

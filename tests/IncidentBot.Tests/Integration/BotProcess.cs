@@ -8,7 +8,13 @@ internal sealed partial class BotProcess : IDisposable
 {
     private static readonly string BotDll = Path.Combine(AppContext.BaseDirectory, "IncidentBot.dll");
 
-    private BotProcess(Process process) => Process = process;
+    private BotProcess(Process process)
+    {
+        Process = process;
+
+        // A test run that ends without disposing (aborted mid-test) still ends the bot.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+    }
 
     public Process Process { get; }
 
@@ -88,12 +94,17 @@ internal sealed partial class BotProcess : IDisposable
 
     public void Dispose()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+        KillOnExit(this, EventArgs.Empty);
+        Process.Dispose();
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
         if (!Process.HasExited)
         {
             KillHard();
         }
-
-        Process.Dispose();
     }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]

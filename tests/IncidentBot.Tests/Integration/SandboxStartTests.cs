@@ -35,6 +35,13 @@ public sealed class SandboxStartTests
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         Assert.True(File.Exists(Path.Combine(data, "sandbox.db")), "the sandbox keeps its own LiteDB file");
 
+        // The sandbox's clock skips ahead on request, and a skip that is not a positive number of minutes is refused.
+        using var skip = await http.PostAsync(new Uri("/sandbox/clock/advance", UriKind.Relative), new StringContent("""{"minutes":30}""", Encoding.UTF8, "application/json"));
+        Assert.Contains("\"aheadMinutes\":30", await skip.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var backwards = await http.PostAsync(new Uri("/sandbox/clock/advance", UriKind.Relative), new StringContent("""{"minutes":-5}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Contains("invalid_minutes", await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         bot.KillHard();
         Directory.Delete(data, recursive: true);
     }

@@ -11,6 +11,10 @@ public sealed class SlackUploadTests : BotTest
 {
     private static readonly byte[] Draft = Encoding.UTF8.GetBytes("# INC-7 post-mortem → draft\n");
 
+    private readonly TestTime time = new();
+
+    private protected override TestTime Time => time;
+
     private ISlackApi Api => Bot.Services.GetRequiredService<ISlackApi>();
 
     [Fact]
@@ -49,7 +53,10 @@ public sealed class SlackUploadTests : BotTest
         Slack.FailNext(FakeSlackApi.UploadCall, 503);
         var target = await Api.GetUploadUrlExternalAsync("a.md", Draft.Length, CancellationToken.None);
 
-        await Api.UploadFileAsync(target.UploadUrl, Draft, CancellationToken.None);
+        // The retry's back-off is moved through, not waited for.
+        var uploading = Api.UploadFileAsync(target.UploadUrl, Draft, CancellationToken.None);
+        await time.AdvanceUntilAsync(() => uploading.IsCompleted, "the upload and its retry", TimeSpan.FromMilliseconds(50));
+        await uploading;
 
         Assert.Equal(2, Slack.Calls(FakeSlackApi.UploadCall).Count);
         Assert.Equal(Draft, Slack.File(target.FileId)!.Content);

@@ -1,5 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Sandbox;
+using IncidentBot.Slack;
+using IncidentBot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,18 +24,40 @@ public sealed class SandboxExtensionsTests : IDisposable
 
         builder.AddSandbox();
 
-        var settings = builder.Configuration;
-        Assert.False(File.Exists(path), "Sandbox:Reset deletes the old file");
-        Assert.Equal(path, settings["Storage:Path"]);
-        Assert.Matches(@"^http://127\.0\.0\.1:[1-9]\d*/sandbox/api/$", settings["Slack:ApiBaseUrl"]);
-        Assert.StartsWith("xoxb-", settings["Slack:BotToken"], StringComparison.Ordinal);
-        Assert.Equal(64, settings["Slack:SigningSecret"]!.Length);
-        Assert.Equal(SandboxDirectory.AnnouncementChannelId, settings["Incidents:AnnouncementChannel"]);
         using var services = builder.Services.BuildServiceProvider();
-        var severities = services.GetRequiredService<IOptions<IncidentsOptions>>().Value.Severities;
+        Assert.True(File.Exists(path), "nothing is deleted before the bot starts");
+        Assert.Equal(path, services.GetRequiredService<IOptions<StorageOptions>>().Value.Path);
+        Assert.False(File.Exists(path), "Sandbox:Reset deletes the old file before the store opens it");
+        File.WriteAllText(path, "the store's new file");
+        Assert.Equal(path, services.GetRequiredService<IOptionsMonitor<StorageOptions>>().CurrentValue.Path);
+        Assert.True(File.Exists(path), "and only once");
+        var slack = services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        Assert.Matches(@"^http://127\.0\.0\.1:[1-9]\d*/sandbox/api/$", slack.ApiBaseUrl.ToString());
+        Assert.StartsWith("xoxb-", slack.BotToken, StringComparison.Ordinal);
+        Assert.Equal(64, slack.SigningSecret.Length);
+        Assert.Equal("", slack.AppToken);
+        Assert.Equal(services.GetRequiredService<SandboxSession>().SigningSecret, slack.SigningSecret);
+        var incidents = services.GetRequiredService<IOptions<IncidentsOptions>>().Value;
+        Assert.Equal(SandboxDirectory.AnnouncementChannelId, incidents.AnnouncementChannel);
+        Assert.Equal("false", builder.Configuration["Incidents:AutoEscalation"]);
+        var severities = incidents.Severities;
         Assert.Equal(SeverityScheme.Defaults.Select(s => s.Name), severities.Select(s => s.Name));
         Assert.All(severities, s => Assert.Equal(TimeSpan.FromMinutes(1), s.UpdateInterval));
         Assert.Equal(TimeSpan.FromMinutes(15), SeverityScheme.Defaults[0].UpdateInterval);
+    }
+
+    [Theory]
+    [InlineData("--Sandbox:UpdateInterval=00:00:10", "Sandbox:UpdateInterval must be at least 00:01:00: reminders count whole minutes.")]
+    [InlineData("--Sandbox:Path= ", "Sandbox:Path must name a file.")]
+    public void A_sandbox_setting_out_of_range_stops_the_start_with_one_line_naming_it(string setting, string failure)
+    {
+        var builder = Builder("--Slack:BotToken=", setting);
+
+        builder.AddSandbox();
+
+        using var services = builder.Services.BuildServiceProvider();
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SandboxOptions>>().Value);
+        Assert.Equal([failure], refused.Failures);
     }
 
     [Fact]

@@ -159,25 +159,7 @@ public sealed partial class SandboxWorkspaceTests : IDisposable
         Assert.Equal(ts, (string)told[1]["item"]!["ts"]!);
     }
 
-    private List<JsonObject> Drain()
-    {
-        var list = new List<JsonObject>();
-        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        try
-        {
-            var reader = events.ReadAllAsync(stop.Token).GetAsyncEnumerator(stop.Token);
-            while (reader.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-            {
-                list.Add(reader.Current);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Nothing more was queued.
-        }
-
-        return list;
-    }
+    private List<JsonObject> Drain() => events.Drain();
 
     private JsonObject Call(string method, JsonObject args)
     {

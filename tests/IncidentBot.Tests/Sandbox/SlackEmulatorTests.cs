@@ -132,23 +132,5 @@ public sealed class SlackEmulatorTests : IAsyncLifetime
         return (inner is null ? json : json[inner]!.AsObject()).Select(p => p.Key).ToHashSet();
     }
 
-    private List<JsonObject> Drain()
-    {
-        var list = new List<JsonObject>();
-        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        try
-        {
-            var reader = events.ReadAllAsync(stop.Token).GetAsyncEnumerator(stop.Token);
-            while (reader.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-            {
-                list.Add(reader.Current);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Nothing more was queued.
-        }
-
-        return list;
-    }
+    private List<JsonObject> Drain() => events.Drain();
 }
