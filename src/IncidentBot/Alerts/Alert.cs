@@ -5,7 +5,9 @@ namespace IncidentBot.Alerts;
 /// <summary>
 /// One delivery of an alert, whatever its source said, read into what the bot needs: what to do, the key the source
 /// groups by (<see cref="Key"/>, e.g. a PagerDuty incident id), what routing looks at (service, priority, labels),
-/// how many alerts it stands for (an Alertmanager group) and when the first of them started, if the source says.
+/// how many alerts it stands for (an Alertmanager group) and when the first of them started, if the source says. An
+/// acknowledgement also names who acknowledged (<see cref="Responder"/>, as the source names them) and the key the
+/// source's incident was opened with (<see cref="PageKey"/>: the bot's own page is keyed by the incident's id, <c>INC-42</c>).
 /// </summary>
 public sealed record Alert(
     AlertSource Source,
@@ -17,7 +19,9 @@ public sealed record Alert(
     IReadOnlyDictionary<string, string> Labels,
     string? Url,
     int Count = 1,
-    Instant? StartedAt = null)
+    Instant? StartedAt = null,
+    string? Responder = null,
+    string? PageKey = null)
 {
     /// <summary>The source's own name for it in routes and messages: <c>pagerduty</c>, <c>opsgenie</c>, <c>alertmanager</c>.</summary>
     public string SourceName => Source.ToString().ToLowerInvariant();

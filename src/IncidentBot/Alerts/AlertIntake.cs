@@ -1,3 +1,4 @@
+using IncidentBot.Acknowledgements;
 using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Scheduling;
@@ -15,7 +16,8 @@ namespace IncidentBot.Alerts;
 /// the bot (or, with AutoDeclare off, offers a "Declare incident" button). A resolve is shown on the open incident's
 /// timeline and in its war room. Alerts are taken one at a time: the look-up of the open incident and the declaration
 /// or link that follows it are never interleaved with another alert's, so two deliveries of one alert at the same
-/// moment cannot declare twice (the bot is one process, the only writer of its database).
+/// moment cannot declare twice (the bot is one process, the only writer of its database). An acknowledgement at the
+/// source acknowledges the incident the alert opened, or the one the bot paged the source for.
 /// </summary>
 public sealed partial class AlertIntake(
     IIncidentStore store,
@@ -24,6 +26,7 @@ public sealed partial class AlertIntake(
     AlertRouter router,
     AlertOffers offers,
     AlertMessages messages,
+    AlertAcknowledgements acknowledgements,
     IOptions<AlertsOptions> options,
     IOptions<IncidentsOptions> incidents,
     IClock clock,
@@ -37,9 +40,14 @@ public sealed partial class AlertIntake(
     public async Task<AlertOutcome> ReceiveAsync(Alert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        if (alert.Action is AlertAction.Acknowledge or AlertAction.Ignore)
+        if (alert.Action == AlertAction.Ignore)
         {
             return AlertOutcome.Ignored;
+        }
+
+        if (alert.Action == AlertAction.Acknowledge)
+        {
+            return await AcknowledgeAsync(alert, cancellationToken).ConfigureAwait(false);
         }
 
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -133,6 +141,22 @@ public sealed partial class AlertIntake(
             Also = (latest, _) => [OutboxMessage.For(latest.Id.Value, new Post(messages.Noted(latest, alert, what)), now)],
         }).ConfigureAwait(false);
         return outcome.Refusal is not null ? AlertOutcome.Ignored : new AlertOutcome(alert.Action == AlertAction.Resolve ? "resolved" : "linked", open.Id);
+    }
+
+    private async Task<AlertOutcome> AcknowledgeAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        var responder = alert.Responder ?? "";
+        var (result, incident) = OpenIncident(alert.DedupKey) is { } opened
+            ? (await acknowledgements.AcknowledgeAsync(opened.Id, alert.SourceTitle, responder, cancellationToken).ConfigureAwait(false), opened.Id)
+            : alert.PageKey is { } key && IncidentId.TryParse(key.Trim(), out var paged)
+                ? (await acknowledgements.AcknowledgePageAsync(key, alert.SourceTitle, responder, cancellationToken).ConfigureAwait(false), paged)
+                : (AcknowledgeResult.NotFound, default);
+        return result switch
+        {
+            AcknowledgeResult.Acknowledged => new AlertOutcome("acknowledged", incident),
+            AcknowledgeResult.AlreadyAcknowledged => new AlertOutcome("already acknowledged", incident),
+            _ => AlertOutcome.Ignored,
+        };
     }
 
     private async Task<AlertOutcome> OfferAsync(Alert alert, Severity severity, Instant now)

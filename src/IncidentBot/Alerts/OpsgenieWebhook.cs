@@ -74,6 +74,8 @@ public static class OpsgenieWebhook
             AlertJson.Text(alert, "entity"),
             AlertJson.Text(alert, "priority"),
             labels,
-            null);
+            null,
+            Responder: AlertJson.Text(alert, "username"),
+            PageKey: key);
     }
 }

@@ -78,6 +78,8 @@ public static class PagerDutyWebhook
             AlertJson.Text(data, "priority", "summary"),
             labels,
             AlertJson.Text(data, "html_url"),
-            StartedAt: AlertJson.Time(AlertJson.Text(data, "created_at")));
+            StartedAt: AlertJson.Time(AlertJson.Text(data, "created_at")),
+            Responder: AlertJson.Text(ev, "agent", "summary"),
+            PageKey: AlertJson.Text(data, "incident_key"));
     }
 }

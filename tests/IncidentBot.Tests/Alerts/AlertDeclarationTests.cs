@@ -163,24 +163,84 @@ public sealed class AlertDeclarationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Opsgenie_authenticates_with_its_token_as_bearer_or_basic_auth_and_an_acknowledgement_records_nothing_yet()
+    public async Task Opsgenie_authenticates_with_its_token_as_bearer_or_basic_auth_and_its_acknowledgement_acknowledges_the_incident()
     {
         var create = AlertHost.Fixture("opsgenie-create.json");
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("opsgenie:" + AlertHost.OpsgenieToken));
         var wrong = Convert.ToBase64String(Encoding.UTF8.GetBytes("opsgenie:guess"));
+        var acknowledge = AlertHost.Fixture("opsgenie-create.json", j =>
+        {
+            j["action"] = "Acknowledge";
+            j["alert"]!["username"] = "ann.lee@example.com";
+        });
 
         using var refused = await AlertHost.OpsgenieAsync(bot, create, new AuthenticationHeaderValue("Basic", wrong));
         using var declared = await AlertHost.OpsgenieAsync(bot, create, new AuthenticationHeaderValue("Basic", basic));
-        using var acknowledged = await AlertHost.OpsgenieAsync(bot, AlertHost.Fixture("opsgenie-create.json", j => j["action"] = "Acknowledge"), new AuthenticationHeaderValue("Bearer", AlertHost.OpsgenieToken));
+        using var unsignedAck = await AlertHost.OpsgenieAsync(bot, acknowledge, new AuthenticationHeaderValue("Bearer", "guess"));
+        Assert.Null(Assert.Single(bot.Store.ListOpen()).AcknowledgedAt);
+        using var acknowledged = await AlertHost.OpsgenieAsync(bot, acknowledge, new AuthenticationHeaderValue("Bearer", AlertHost.OpsgenieToken));
         await bot.OutboxDrainedAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unsignedAck.StatusCode);
         Assert.Equal("declared", (string?)(await AlertHost.JsonAsync(declared))["outcome"]);
-        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
-        Assert.Equal("ignored", (string?)(await AlertHost.JsonAsync(acknowledged))["outcome"]);
+        Assert.Equal("acknowledged", (string?)(await AlertHost.JsonAsync(acknowledged))["outcome"]);
         var incident = Assert.Single(bot.Store.ListOpen());
         Assert.Equal("SEV-3", incident.Severity);
+        Assert.Equal("Opsgenie", incident.AcknowledgedVia);
+        // Kept as text that mentions nobody: the @ cannot reach anyone in Slack.
+        Assert.StartsWith("ann.lee@", incident.AcknowledgedName, StringComparison.Ordinal);
         Assert.Single(bot.Store.Timeline(incident.Id), e => e.Kind == TimelineKind.Alert);
+        Assert.Single(bot.Store.Timeline(incident.Id), e => e.Kind == TimelineKind.Acknowledged);
+    }
+
+    [Fact]
+    public async Task A_PagerDuty_acknowledgement_acknowledges_the_incident_its_alert_opened_once()
+    {
+        var acknowledge = AlertHost.Fixture("pagerduty-incident-triggered.json", j =>
+        {
+            j["event"]!["event_type"] = "incident.acknowledged";
+            j["event"]!["agent"]!["summary"] = "Ann Lee";
+        });
+
+        using var declared = await AlertHost.PagerDutyAsync(bot, AlertHost.Fixture("pagerduty-incident-triggered.json"));
+        using var first = await AlertHost.PagerDutyAsync(bot, acknowledge);
+        using var again = await AlertHost.PagerDutyAsync(bot, acknowledge);
+        await bot.OutboxDrainedAsync();
+
+        Assert.Equal("declared", (string?)(await AlertHost.JsonAsync(declared))["outcome"]);
+        Assert.Equal("acknowledged", (string?)(await AlertHost.JsonAsync(first))["outcome"]);
+        Assert.Equal("already acknowledged", (string?)(await AlertHost.JsonAsync(again))["outcome"]);
+        var incident = Assert.Single(bot.Store.ListOpen());
+        Assert.Equal(("PagerDuty", "Ann Lee"), (incident.AcknowledgedVia, incident.AcknowledgedName));
+        Assert.Single(bot.Store.Timeline(incident.Id), e => e.Kind == TimelineKind.Acknowledged);
+        Assert.Single(slack.Messages(incident.WarRoom.ChannelId!), m => m.Text.Contains("Acknowledged", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_PagerDuty_acknowledgement_of_the_bots_own_page_acknowledges_the_paged_incident()
+    {
+        Assert.StartsWith("Declaring *INC-1*", await bot.ReplyAsync("create Checkout returns 500s sev2"), StringComparison.Ordinal);
+        var acknowledge = AlertHost.Fixture("pagerduty-incident-triggered.json", j =>
+        {
+            j["event"]!["event_type"] = "incident.acknowledged";
+            j["event"]!["data"]!["id"] = "PPAGED1";
+            j["event"]!["data"]!["incident_key"] = "INC-1";
+        });
+
+        using var acknowledged = await AlertHost.PagerDutyAsync(bot, acknowledge);
+        using var unknown = await AlertHost.PagerDutyAsync(bot, AlertHost.Fixture("pagerduty-incident-triggered.json", j =>
+        {
+            j["event"]!["event_type"] = "incident.acknowledged";
+            j["event"]!["data"]!["incident_key"] = "INC-99";
+        }));
+        await bot.OutboxDrainedAsync();
+
+        Assert.Equal("acknowledged", (string?)(await AlertHost.JsonAsync(acknowledged))["outcome"]);
+        Assert.Equal("ignored", (string?)(await AlertHost.JsonAsync(unknown))["outcome"]);
+        var incident = Assert.Single(bot.Store.ListOpen());
+        Assert.Equal(new IncidentId(1), incident.Id);
+        Assert.Equal("PagerDuty", incident.AcknowledgedVia);
     }
 
     [Fact]
