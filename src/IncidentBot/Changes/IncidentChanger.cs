@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,8 @@ public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionE
             var decision = request.Decide(latest);
             if (!decision.Applied)
             {
-                return Refused(latest, decision.Refusal!, unauthorized: false).Noting("refused: " + decision.Refusal);
+                var refusal = decision.RefusalNaming(who => SlackText.User(who.Value))!;
+                return Refused(latest, refusal, unauthorized: false).Noting("refused: " + refusal);
             }
 
             OutboxMessage[] outbox =

@@ -67,6 +67,7 @@ public static class PostmortemModel
         return new[] { incident.Reporter }
             .Concat(incident.Roles.Select(r => r.Holder))
             .Concat(lines.Select(l => l.Author ?? l.Actor))
+            .Concat(lines.SelectMany(l => l.From.Concat(l.To)).Where(p => p.Kind == TimelinePartyKind.Person).Select(p => new ResponderId(p.Id)))
             .Concat(incident.ActionItems.SelectMany(a => a.Owner is { } owner ? [owner, a.AddedBy] : new[] { a.AddedBy }))
             .Select(p => p.Value)
             .Concat(new[] { incident.Title, incident.Impact, incident.Resolution ?? "" }
@@ -105,7 +106,7 @@ public static class PostmortemModel
         var rows = new ScriptArray();
         foreach (var line in lines)
         {
-            var text = MarkdownText.Cell(line.Text, names);
+            var text = line.Describe(plain => MarkdownText.Cell(plain, names), party => MarkdownText.Party(party, names));
             rows.Add(new ScriptObject
             {
                 ["at"] = MarkdownText.Time(line.At),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
+using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
@@ -76,7 +77,7 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
     {
         ArgumentNullException.ThrowIfNull(added);
         return added.SelectMany(entry => Type(entry.Kind) is { } type
-            ? Event(incident, type, new JsonObject { ["actor"] = entry.Actor.Value, ["summary"] = entry.Text }, entry.At)
+            ? Event(incident, type, new JsonObject { ["actor"] = entry.Actor.Value, ["summary"] = SlackTimelineText.Summary(entry) }, entry.At)
             : []);
     }
 

@@ -113,6 +113,9 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         Assert.Equal(["inc-x"], loaded.WarRoom.TriedNames);
         Assert.Equal(3, recorded.Count);
         Assert.Equal(recorded, store.Timeline(loaded.Id));
+        // An entry that names nobody keeps the shape older versions wrote and read.
+        var declaredEntry = database.GetCollection("timeline").Find(Query.EQ("kind", "Declared")).Single();
+        Assert.False(declaredEntry.ContainsKey("from") || declaredEntry.ContainsKey("to"));
         Assert.Empty(loaded.Recorded);
         Assert.Equal(incident.ActionItems, loaded.ActionItems);
         Assert.Equal(CreateWarRoom.Kind, Assert.Single(store.PendingOutbox()).Kind);
