@@ -30,7 +30,7 @@ public class ScribeBenchmarks
         store = new LiteDbIncidentStore(bench.Database, bench.Writer, bench.Signals);
         noteTaker = new NoteTaker(new LiteDbNoteStore(bench.Database, bench.Writer, bench.Signals), new FakeClock(Samples.Declared + Duration.FromMinutes(30)));
         var incident = await store.InsertAsync(id =>
-            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id.Value, new CreateWarRoom(), Samples.Declared)], new AuditEntry { IncidentId = id.Value }));
+            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id, new CreateWarRoom(), Samples.Declared)], new AuditEntry { IncidentId = id.Value }));
         warRoom = incident.WarRoom.ChannelId!;
     }
 

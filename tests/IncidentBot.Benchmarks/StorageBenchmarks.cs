@@ -32,7 +32,7 @@ public class StorageBenchmarks
         severity = Samples.Scheme.Find("sev1")!;
         now = Samples.Declared + Duration.FromMinutes(30);
         await Task.WhenAll(Enumerable.Range(0, Pool).Select(_ => store.InsertAsync(id =>
-            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id.Value, new CreateWarRoom(), Samples.Declared)], new AuditEntry { IncidentId = id.Value, Command = "/incident declare" }))));
+            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id, new CreateWarRoom(), Samples.Declared)], new AuditEntry { IncidentId = id.Value, Command = "/incident declare" }))));
 
         // Rendering is measured on its own; here the outbox message carries an update as rendered, like the handler's.
         update = Samples.Messages().Update(Samples.Incident(new IncidentId(1)), Samples.Commander, Samples.UpdateText, now);
@@ -69,9 +69,9 @@ public class StorageBenchmarks
                 return IncidentChanges.Keep(decision.Refusal!);
             }
 
-            var post = OutboxMessage.For(id.Value, new Post(update), now);
+            var post = OutboxMessage.For(id, new Post(update), now);
             entry.Outcome = "done";
-            return IncidentChanges.Save("Update posted.", post, OutboxMessage.For(id.Value, new RefreshDeclaration(), now));
+            return IncidentChanges.Save("Update posted.", post, OutboxMessage.For(id, new RefreshDeclaration(), now));
         });
     }
 }

@@ -133,11 +133,11 @@ public sealed partial class CreateHandler(
         {
             var room = WarRoomNames.Plan(pattern, d.Title, id, now);
             var declared = Incident.Declare(id, d.Title, severity, d.Impact, d.IsPrivate, reporter, origin, d.IsDrill ? WarRoomNames.Drill(room) : room, now, d.IsDrill, d.ImpactStartedAt);
-            var n = id.Value;
+            var n = id;
             OutboxMessage[] plan =
             [
                 OutboxMessage.For(n, new CreateWarRoom(), now),
-                OutboxMessage.For(n, Invite.Of([reporter.Value]), now).InLane(OutboxMessage.InviteLane),
+                OutboxMessage.For(n, Invite.Of([new SlackUserId(reporter.Value)]), now).InLane(OutboxMessage.InviteLane),
                 OutboxMessage.For(n, new PostDeclaration(), now),
                 OutboxMessage.For(n, new PinDeclaration(), now),
                 OutboxMessage.For(n, new SetTopic(), now).InLane(OutboxMessage.TopicLane),
@@ -145,7 +145,7 @@ public sealed partial class CreateHandler(
                 // A drill stays in its war room: nobody outside is told.
                 .. d.IsDrill ? Array.Empty<OutboxMessage>() : [OutboxMessage.For(n, new Announce(), now).InLane(OutboxMessage.AnnounceLane)],
             ];
-            var audit = new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n, Command = command, Outcome = (d.IsDrill ? "declared drill " : "declared ") + severity.Name };
+            var audit = new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n.Value, Command = command, Outcome = (d.IsDrill ? "declared drill " : "declared ") + severity.Name };
             return new IncidentDeclaration(declared, plan, audit);
         }).ConfigureAwait(false);
         LogDeclared(incident.Id, severity.Name);

@@ -2,6 +2,7 @@ using System.Globalization;
 using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
@@ -52,8 +53,8 @@ public sealed class ReminderActionHandler(IIncidentStore store, IncidentChanger 
             minutes is null ? Authorize.Command("stop the update reminders of") : Authorize.Contribute("snooze the reminders of"),
             latest => minutes is { } m ? latest.Snooze(Duration.FromMinutes(m), who, now) : latest.StopReminders(who, now))
         {
-            Also = (latest, _) => [OutboxMessage.For(latest.Id.Value, new UpdateMessage(reminderTs, messages.ReminderDone(latest, who, what, now)), now)],
-            OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id.Value, new Ephemeral(who.Value, refusal), now)],
+            Also = (latest, _) => [OutboxMessage.For(latest.Id, new UpdateMessage(reminderTs, messages.ReminderDone(latest, who, what, now)), now)],
+            OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id, new Ephemeral(new SlackUserId(who.Value), refusal), now)],
         }).ConfigureAwait(false);
     }
 }

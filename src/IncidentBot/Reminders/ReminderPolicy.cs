@@ -33,7 +33,7 @@ public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, 
                     return IncidentChanges.Keep(false).Noting("not due any more");
                 }
 
-                return IncidentChanges.Save(true, OutboxMessage.For(incident.Id.Value, new Post(WithButtons(messages.Reminder(incident, now), incident.Id)), now));
+                return IncidentChanges.Save(true, OutboxMessage.For(incident.Id, new Post(WithButtons(messages.Reminder(incident, now), incident.Id)), now));
             }).ConfigureAwait(false);
             sent += change?.Result == true ? 1 : 0;
         }

@@ -50,7 +50,7 @@ public sealed class UpdateFormHandler(IIncidentStore store, IncidentChanger chan
                 return moved.Then(latest.PostUpdate(text, scheme.Named(latest.Severity), who, now));
             })
         {
-            Also = (latest, _) => [OutboxMessage.For(latest.Id.Value, new UpdateMessage(parts[1], messages.ReminderDone(latest, who, "posted an update", now)), now)],
+            Also = (latest, _) => [OutboxMessage.For(latest.Id, new UpdateMessage(parts[1], messages.ReminderDone(latest, who, "posted an update", now)), now)],
         }).ConfigureAwait(false);
         if (!outcome.Done)
         {

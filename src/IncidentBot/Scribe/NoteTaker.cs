@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using NodaTime;
 
@@ -41,10 +42,10 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
         var followUps = new List<OutboxMessage>();
         if (text is null)
         {
-            followUps.Add(OutboxMessage.For(incident.Id.Value, new FetchNoteText(key, ts, addedBy), now).InLane(OutboxMessage.ScribeLane));
+            followUps.Add(OutboxMessage.For(incident.Id, new FetchNoteText(key, ts, new SlackUserId(addedBy)), now).InLane(OutboxMessage.ScribeLane));
         }
 
-        followUps.Add(OutboxMessage.For(incident.Id.Value, new ConfirmNote(key, ts), now).InLane(OutboxMessage.ScribeLane));
+        followUps.Add(OutboxMessage.For(incident.Id, new ConfirmNote(key, ts), now).InLane(OutboxMessage.ScribeLane));
         return notes.TryAddAsync(note, followUps);
     }
 
@@ -108,7 +109,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             return false;
         }
 
-        var unconfirm = OutboxMessage.For(incident.Id.Value, new UnconfirmNote(key, ts), clock.GetCurrentInstant()).InLane(OutboxMessage.ScribeLane);
+        var unconfirm = OutboxMessage.For(incident.Id, new UnconfirmNote(key, ts), clock.GetCurrentInstant()).InLane(OutboxMessage.ScribeLane);
         return await notes.TryRemoveAsync(
             key,
             n =>

@@ -98,7 +98,7 @@ public sealed class StatusPageHandler(
         {
             Also = (latest, _) =>
             [
-                OutboxMessage.For(latest.Id.Value, new PostStatusPage(messages.StatusPageDraft(latest, who, text, now)), now),
+                OutboxMessage.For(latest.Id, new PostStatusPage(messages.StatusPageDraft(latest, who, text, now)), now),
                 .. events.Emit(latest, DraftEvent, new JsonObject { ["text"] = text, ["status"] = IncidentLifecycle.Word(latest.Status), ["drafted_by"] = who.Value, ["drill"] = latest.IsDrill }, now),
             ],
         }).ConfigureAwait(false);

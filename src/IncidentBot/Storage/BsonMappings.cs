@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using LiteDB;
 using NodaTime;
 using NodaTime.Text;
@@ -18,6 +19,8 @@ public static class BsonMappings
         mapper.RegisterType(duration => new BsonValue(duration.BclCompatibleTicks), bson => Duration.FromTicks(bson.AsInt64));
         mapper.RegisterType(id => new BsonValue(id.Value), bson => new IncidentId(bson.AsInt32));
         mapper.RegisterType(id => new BsonValue(id.Value), bson => new ResponderId(bson.AsString));
+        mapper.RegisterType(id => new BsonValue(id.Value), bson => new SlackUserId(bson.AsString));
+        mapper.RegisterType(id => new BsonValue(id.Value), bson => new SlackChannelId(bson.AsString));
         mapper.RegisterType<TimelineEntry>(TimelineDocument, TimelineEntryOf);
         mapper.RegisterType(
             role => new BsonDocument { ["role"] = role.Role.ToString(), ["holder"] = role.Holder.Value },

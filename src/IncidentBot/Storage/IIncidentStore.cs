@@ -46,13 +46,13 @@ public interface IIncidentStore
     IReadOnlyList<OutboxMessage> PendingOutbox();
 
     /// <summary>The lanes with pending messages: just their incident and lane, not the messages' rendered text.</summary>
-    IReadOnlyList<(int Incident, int Lane)> PendingLanes();
+    IReadOnlyList<(IncidentId Incident, int Lane)> PendingLanes();
 
     /// <summary>The first <paramref name="max"/> pending outbox messages of one lane of an incident, in decision order.</summary>
-    IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max);
+    IReadOnlyList<OutboxMessage> PendingInLane(IncidentId incidentId, int lane, int max);
 
     /// <summary>Sets aside every pending outbox message of an incident as failed, with <paramref name="reason"/>.</summary>
-    Task FailPendingAsync(int incidentId, string reason);
+    Task FailPendingAsync(IncidentId incidentId, string reason);
 
     /// <summary>
     /// Stores an outbox message's progress (attempts, state, error) and, when given, what it learnt about the war room,

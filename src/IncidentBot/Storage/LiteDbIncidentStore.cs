@@ -169,12 +169,12 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     public IReadOnlyList<OutboxMessage> PendingOutbox() =>
         LiteDbLimits.Read(() => outbox.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id).ToList());
 
-    public IReadOnlyList<(int Incident, int Lane)> PendingLanes() =>
+    public IReadOnlyList<(IncidentId Incident, int Lane)> PendingLanes() =>
         LiteDbLimits.Read(() => rawOutbox.Query()
             .Where(Query.EQ(nameof(OutboxMessage.State), nameof(OutboxState.Pending)))
             .Select($"{{ i: $.{nameof(OutboxMessage.IncidentId)}, l: $.{nameof(OutboxMessage.Lane)} }}")
             .ToEnumerable()
-            .Select(d => (d["i"].AsInt32, d["l"].AsInt32))
+            .Select(d => (new IncidentId(d["i"].AsInt32), d["l"].AsInt32))
             .Distinct()
             .ToList());
 
@@ -182,10 +182,10 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     private List<OutboxMessage> Heard(Incident incident, List<TimelineEntry> added) =>
         added.Count == 0 ? [] : listeners.SelectMany(l => l.Changed(incident, added)).ToList();
 
-    public IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max) =>
+    public IReadOnlyList<OutboxMessage> PendingInLane(IncidentId incidentId, int lane, int max) =>
         LiteDbLimits.Read(() => outbox.Query().Where(m => m.IncidentId == incidentId && m.State == OutboxState.Pending && m.Lane == lane).OrderBy(m => m.Id).Limit(max).ToList());
 
-    public Task FailPendingAsync(int incidentId, string reason) => writer.WriteAsync(() =>
+    public Task FailPendingAsync(IncidentId incidentId, string reason) => writer.WriteAsync(() =>
     {
         // Only what needs the war room fails with it; webhooks and pagers do not depend on Slack.
         foreach (var message in outbox.Find(m => m.IncidentId == incidentId && m.State == OutboxState.Pending).Where(m => m.NeedsWarRoom).ToList())
@@ -207,7 +207,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
         await writer.WriteAsync(() =>
         {
             outbox.Update(message);
-            if (warRoom is not null && incidents.FindById(message.IncidentId) is { } latest)
+            if (warRoom is not null && incidents.FindById(message.IncidentId.Value) is { } latest)
             {
                 latest.UseWarRoom(warRoom);
                 incidents.Update(latest);

@@ -64,7 +64,7 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
             }
 
             var webhook = new WebhookEvent(receivers[i].Url?.ToString() ?? "", sees == PrivateView.Full ? full : redacted);
-            messages.Add(OutboxMessage.For(incident.Id.Value, webhook, at).InLane(OutboxMessage.FirstWebhookLane + i));
+            messages.Add(OutboxMessage.For(incident.Id, webhook, at).InLane(OutboxMessage.FirstWebhookLane + i));
         }
 
         return messages;

@@ -97,7 +97,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
             declared.WarRoom.ChannelId = "C0WAR";
             declared.WarRoom.TriedNames.Add("inc-x");
             recorded.AddRange(declared.Recorded);
-            return new IncidentDeclaration(declared, [OutboxMessage.For(id.Value, new CreateWarRoom(), clock.GetCurrentInstant())], Audit(id));
+            return new IncidentDeclaration(declared, [OutboxMessage.For(id, new CreateWarRoom(), clock.GetCurrentInstant())], Audit(id));
         });
 
         await ReopenAsync();
@@ -150,12 +150,12 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         await store.UpdateAsync(id, Audit(id), i =>
         {
             i.ChangeSeverity(IncidentFactory.Sev1, new ResponderId("UIC"), clock.GetCurrentInstant());
-            return IncidentChanges.Save(true, OutboxMessage.For(id.Value, new RefreshDeclaration(), clock.GetCurrentInstant()), OutboxMessage.For(id.Value, new SetTopic(), clock.GetCurrentInstant()));
+            return IncidentChanges.Save(true, OutboxMessage.For(id, new RefreshDeclaration(), clock.GetCurrentInstant()), OutboxMessage.For(id, new SetTopic(), clock.GetCurrentInstant()));
         });
 
         await ReopenAsync();
         Assert.Equal("SEV-1", store.Find(id)!.Severity);
-        Assert.Equal([CreateWarRoom.Kind, RefreshDeclaration.Kind, SetTopic.Kind], store.PendingInLane(id.Value, OutboxMessage.MainLane, 10).Select(m => m.Kind));
+        Assert.Equal([CreateWarRoom.Kind, RefreshDeclaration.Kind, SetTopic.Kind], store.PendingInLane(id, OutboxMessage.MainLane, 10).Select(m => m.Kind));
     }
 
     [Fact]
@@ -188,14 +188,14 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         var now = clock.GetCurrentInstant();
         await store.UpdateAsync(id, Audit(id), _ => IncidentChanges.Save(
             true,
-            OutboxMessage.For(id.Value, new RefreshDeclaration(), now),
-            OutboxMessage.For(id.Value, new SetTopic(), now).InLane(OutboxMessage.TopicLane),
-            OutboxMessage.For(id.Value, new Announce(), now).InLane(OutboxMessage.AnnounceLane)));
-        var announcement = Assert.Single(store.PendingInLane(id.Value, OutboxMessage.AnnounceLane, 10));
+            OutboxMessage.For(id, new RefreshDeclaration(), now),
+            OutboxMessage.For(id, new SetTopic(), now).InLane(OutboxMessage.TopicLane),
+            OutboxMessage.For(id, new Announce(), now).InLane(OutboxMessage.AnnounceLane)));
+        var announcement = Assert.Single(store.PendingInLane(id, OutboxMessage.AnnounceLane, 10));
         announcement.State = OutboxState.Done;
         await store.SaveOutboxAsync(announcement);
 
-        Assert.Equal([(id.Value, OutboxMessage.MainLane), (id.Value, OutboxMessage.TopicLane)], store.PendingLanes().Order());
+        Assert.Equal([(id, OutboxMessage.MainLane), (id, OutboxMessage.TopicLane)], store.PendingLanes().OrderBy(l => l.Lane));
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
     {
         var incident = await store.InsertAsync(id => new IncidentDeclaration(
             Incident.Declare(id, "Checkout returns 500s", IncidentFactory.Sev3, "", false, new ResponderId("UIC"), "CGEN", "inc-x", clock.GetCurrentInstant()),
-            [OutboxMessage.For(id.Value, new CreateWarRoom(), clock.GetCurrentInstant())],
+            [OutboxMessage.For(id, new CreateWarRoom(), clock.GetCurrentInstant())],
             Audit(id)));
         return incident.Id;
     }
