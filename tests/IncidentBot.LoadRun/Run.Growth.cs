@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -86,7 +87,7 @@ internal sealed partial class Run
                 var declared = now - Duration.FromHours(incidents - n + 1);
                 var open = n > incidents - OpenIncidents;
                 var incident = Seeded(id, scheme.Levels[n % scheme.Levels.Count], declared, open, entries / 2);
-                var audit = new AuditEntry { At = declared, User = incident.Reporter.Value, Channel = "CGENERAL", IncidentId = id.Value, Command = "/incident create", Outcome = "done" };
+                var audit = new AuditEntry { At = declared, User = incident.Reporter, Channel = new SlackChannelId("CGENERAL"), IncidentId = id, Command = "/incident create", Outcome = "done" };
                 return new IncidentDeclaration(incident, [], audit);
             })));
             await Task.WhenAll(stored.SelectMany(i => Notes(i, entries - (entries / 2))).Select(note => notes.TryAddAsync(note, [])));

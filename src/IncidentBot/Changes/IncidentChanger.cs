@@ -18,11 +18,11 @@ public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionE
     /// Null when <paramref name="user"/>, asking from <paramref name="channel"/> (null: not from a channel), may make the
     /// change <paramref name="authorization"/> guards on <paramref name="incident"/> as it stands; else the refusal.
     /// </summary>
-    public string? Refusal(Incident incident, ResponderId user, string? channel, Authorization authorization)
+    public string? Refusal(Incident incident, ResponderId user, SlackChannelId? channel, Authorization authorization)
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(authorization);
-        var actor = new Actor(user, channel is not null && incident.WarRoom.ChannelId == channel, admins.IsAdmin(user));
+        var actor = new Actor(user, channel is { } asked && incident.WarRoom.ChannelId == asked.Value, admins.IsAdmin(user));
         return authorization(incident, actor, options.Value.OpenCommands);
     }
 

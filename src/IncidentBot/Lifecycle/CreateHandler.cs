@@ -118,21 +118,21 @@ public sealed partial class CreateHandler(
             }
         }
 
-        var origin = payload.PrivateMetadata;
+        var origin = new SlackChannelId(payload.PrivateMetadata);
         var isPrivate = payload.Values.GetValueOrDefault(PrivateBlock, "").Contains(PrivateBlock, StringComparison.Ordinal);
         var declaration = new Declaration(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, false, started);
         await DeclareAsync(declaration, new ResponderId(payload.UserId.Value), origin, now, "declaration form").ConfigureAwait(false);
         return errors;
     }
 
-    private async Task<Incident> DeclareAsync(Declaration d, ResponderId reporter, string origin, Instant now, string command)
+    private async Task<Incident> DeclareAsync(Declaration d, ResponderId reporter, SlackChannelId origin, Instant now, string command)
     {
         var pattern = options.Value.ChannelPattern;
         var severity = d.Severity;
         var incident = await store.InsertAsync(id =>
         {
             var room = WarRoomNames.Plan(pattern, d.Title, id, now);
-            var declared = Incident.Declare(id, d.Title, severity, d.Impact, d.IsPrivate, reporter, origin, d.IsDrill ? WarRoomNames.Drill(room) : room, now, d.IsDrill, d.ImpactStartedAt);
+            var declared = Incident.Declare(id, d.Title, severity, d.Impact, d.IsPrivate, reporter, origin.Value, d.IsDrill ? WarRoomNames.Drill(room) : room, now, d.IsDrill, d.ImpactStartedAt);
             var n = id;
             OutboxMessage[] plan =
             [
@@ -145,7 +145,7 @@ public sealed partial class CreateHandler(
                 // A drill stays in its war room: nobody outside is told.
                 .. d.IsDrill ? Array.Empty<OutboxMessage>() : [OutboxMessage.For(n, new Announce(), now).InLane(OutboxMessage.AnnounceLane)],
             ];
-            var audit = new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n.Value, Command = command, Outcome = (d.IsDrill ? "declared drill " : "declared ") + severity.Name };
+            var audit = new AuditEntry { At = now, User = reporter, Channel = origin, IncidentId = n, Command = command, Outcome = (d.IsDrill ? "declared drill " : "declared ") + severity.Name };
             return new IncidentDeclaration(declared, plan, audit);
         }).ConfigureAwait(false);
         LogDeclared(incident.Id, severity.Name);
@@ -160,7 +160,7 @@ public sealed partial class CreateHandler(
             BlockKit.TextInput(ImpactBlock, "Impact", "impact_input", multiline: true, optional: true, TemplateModels.ImpactMax, "Who is affected, and how?"),
             BlockKit.TextInput(StartedBlock, "Impact started (your Slack time zone unless an offset is given)", "started_input", multiline: false, optional: true, 40, "30m ago, 14:05 or 2026-11-24 14:05 +01:00; empty: now"),
             BlockKit.Checkbox(PrivateBlock, "Visibility", "private_check", "Private incident (private war room, not announced)", PrivateBlock));
-        var view = BlockKit.Modal(ModalCallbackId, "Declare an incident", "Declare", blocks, context.Channel);
+        var view = BlockKit.Modal(ModalCallbackId, "Declare an incident", "Declare", blocks, context.Channel.Value);
         try
         {
             await slack.OpenViewAsync(context.Command.TriggerId, view, cancellationToken).ConfigureAwait(false);

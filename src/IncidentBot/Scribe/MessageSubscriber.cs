@@ -1,3 +1,4 @@
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
 using NodaTime;
@@ -17,7 +18,7 @@ public sealed class MessageSubscriber(IIncidentStore store, INoteStore notes, No
         ArgumentNullException.ThrowIfNull(slackEvent);
         var ev = slackEvent.Event;
         var channel = SlackJson.Text(ev, "channel");
-        if (channel is null || store.FindByWarRoom(channel) is not { } incident)
+        if (channel is null || store.FindByWarRoom(new SlackChannelId(channel)) is not { } incident)
         {
             return;
         }

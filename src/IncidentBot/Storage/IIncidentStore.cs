@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using NodaTime;
 
 namespace IncidentBot.Storage;
@@ -24,7 +25,7 @@ public interface IIncidentStore
 
     Incident? Find(IncidentId id);
 
-    Incident? FindByWarRoom(string channelId);
+    Incident? FindByWarRoom(SlackChannelId channelId);
 
     /// <summary>Incidents open or awaiting close (not closed, cancelled or failed), newest first.</summary>
     IReadOnlyList<Incident> ListOpen();
@@ -40,7 +41,7 @@ public interface IIncidentStore
 
     Task AuditAsync(AuditEntry entry);
 
-    IReadOnlyList<AuditEntry> AuditLog(int? incidentId);
+    IReadOnlyList<AuditEntry> AuditLog(IncidentId? incidentId);
 
     /// <summary>Pending outbox messages in the order they were decided.</summary>
     IReadOnlyList<OutboxMessage> PendingOutbox();

@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using LiteDB;
 using NodaTime;
 
@@ -114,8 +115,8 @@ public sealed class LiteDbIncidentStore : IIncidentStore
     public Incident? Find(IncidentId id) =>
         LiteDbLimits.Read(() => incidents.FindById(id.Value));
 
-    public Incident? FindByWarRoom(string channelId) =>
-        LiteDbLimits.Read(() => incidents.FindOne(i => i.WarRoom.ChannelId == channelId));
+    public Incident? FindByWarRoom(SlackChannelId channelId) =>
+        LiteDbLimits.Read(() => incidents.FindOne(i => i.WarRoom.ChannelId == channelId.Value));
 
     /// <summary>
     /// The open incidents, newest first. Read once per change and shared until the next one: list, the escalation and
@@ -163,7 +164,7 @@ public sealed class LiteDbIncidentStore : IIncidentStore
 
     public Task AuditAsync(AuditEntry entry) => writer.WriteAsync(() => audit.Insert(entry));
 
-    public IReadOnlyList<AuditEntry> AuditLog(int? incidentId) =>
+    public IReadOnlyList<AuditEntry> AuditLog(IncidentId? incidentId) =>
         LiteDbLimits.Read(() => (incidentId is null ? audit.FindAll() : audit.Find(a => a.IncidentId == incidentId)).OrderBy(a => a.Id).ToList());
 
     public IReadOnlyList<OutboxMessage> PendingOutbox() =>

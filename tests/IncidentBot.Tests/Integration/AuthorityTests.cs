@@ -29,7 +29,7 @@ public sealed class AuthorityTests : BotTest
         var incident = Bot.Store.Find(new IncidentId(1))!;
         Assert.Equal(new ResponderId(BotHost.Reporter), incident.Holder(IncidentRole.Commander));
         Assert.Equal(IncidentStatus.Investigating, incident.Status);
-        Assert.Equal(3, Bot.Store.AuditLog(1).Count(a => a.User == Bystander && a.Outcome == "refused: not allowed"));
+        Assert.Equal(3, Bot.Store.AuditLog(new IncidentId(1)).Count(a => a.User.Value == Bystander && a.Outcome == "refused: not allowed"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using IncidentBot.Tests.Incidents;
 using IncidentBot.WarRooms;
@@ -101,7 +102,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         });
 
         await ReopenAsync();
-        var loaded = store.FindByWarRoom("C0WAR");
+        var loaded = store.FindByWarRoom(new SlackChannelId("C0WAR"));
 
         Assert.NotNull(loaded);
         Assert.Equal(incident.Id, loaded.Id);
@@ -139,7 +140,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
 
         Assert.NotNull(result);
         Assert.False(result.Result.Applied);
-        Assert.Equal(2, store.AuditLog(id.Value).Count);
+        Assert.Equal(2, store.AuditLog(id).Count);
         Assert.Single(store.PendingOutbox());
     }
 
@@ -208,7 +209,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
 
         await ReopenAsync();
         Assert.Equal(50, store.Timeline(id).Count(e => e.Kind == TimelineKind.Update));
-        Assert.Equal(51, store.AuditLog(id.Value).Count);
+        Assert.Equal(51, store.AuditLog(id).Count);
     }
 
     [Fact]
@@ -246,6 +247,27 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         Assert.Empty(store.PendingOutbox());
     }
 
+    [Fact]
+    public async Task Audit_entries_are_stored_with_plain_ids_and_those_stored_before_read_into_typed_ids()
+    {
+        var id = await DeclareAsync();
+        database.GetCollection("audit", BsonAutoId.Int64).Insert(new BsonDocument
+        {
+            ["At"] = clock.GetCurrentInstant().ToUnixTimeMilliseconds(),
+            ["User"] = "U0OLD",
+            ["Channel"] = "C0OLD",
+            ["IncidentId"] = id.Value,
+            ["Command"] = "/incident resolve",
+            ["Outcome"] = "done",
+        });
+
+        var written = database.GetCollection("audit").FindAll().First();
+        var older = Assert.Single(store.AuditLog(id), a => a.Command == "/incident resolve");
+
+        Assert.Equal(("UIC", "CGEN", id.Value), (written["User"].AsString, written["Channel"].AsString, written["IncidentId"].AsInt32));
+        Assert.Equal((new ResponderId("U0OLD"), new SlackChannelId("C0OLD"), (IncidentId?)id), (older.User, older.Channel, older.IncidentId));
+    }
+
     private async Task<IncidentId> DeclareAsync()
     {
         var incident = await store.InsertAsync(id => new IncidentDeclaration(
@@ -255,7 +277,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         return incident.Id;
     }
 
-    private AuditEntry Audit(IncidentId id) => new() { At = clock.GetCurrentInstant(), User = "UIC", Channel = "CGEN", IncidentId = id.Value, Command = "/incident test", Outcome = "ok" };
+    private AuditEntry Audit(IncidentId id) => new() { At = clock.GetCurrentInstant(), User = new ResponderId("UIC"), Channel = new SlackChannelId("CGEN"), IncidentId = id, Command = "/incident test", Outcome = "ok" };
 
     private void Open()
     {
