@@ -43,6 +43,6 @@ public class ScribeBenchmarks
     {
         var ts = string.Create(CultureInfo.InvariantCulture, $"1795489980.{++message:000000}");
         var incident = store.FindByWarRoom(new SlackChannelId(warRoom))!;
-        return await noteTaker.CaptureAsync(incident, ts, "U0SCRIBE", NoteSource.Reaction, author: "U0LEAD");
+        return await noteTaker.CaptureAsync(incident, ts, new ResponderId("U0SCRIBE"), NoteSource.Reaction, author: new ResponderId("U0LEAD"));
     }
 }

@@ -124,12 +124,12 @@ internal sealed partial class Run
         return new ScribeNote
         {
             Key = ScribeNote.KeyOf(incident.Id, ts),
-            IncidentId = incident.Id.Value,
+            IncidentId = incident.Id,
             MessageTs = ts,
-            Author = $"U0PERSON{n % 12:D2}",
+            Author = new ResponderId($"U0PERSON{n % 12:D2}"),
             Text = $"Note {n}: the gateway's connection pool is exhausted on node {n % 9}.",
             WrittenAt = written,
-            AddedBy = incident.Reporter.Value,
+            AddedBy = incident.Reporter,
             AddedAt = written + Duration.FromSeconds(5),
             Source = NoteSource.Reaction,
         };

@@ -26,9 +26,9 @@ public sealed record TimelineLine(Instant At, TimelineKind Kind, ResponderId Act
         var noted = notes.Select(n => new TimelineLine(
             n.WrittenAt,
             TimelineKind.Note,
-            new ResponderId(n.AddedBy),
+            n.AddedBy,
             n.TextPending ? "(fetching the message…)" : n.Text,
-            n.Author is null ? null : new ResponderId(n.Author),
+            n.Author,
             n.Permalink));
         return events.Concat(noted).OrderBy(l => l.At).ToList();
     }

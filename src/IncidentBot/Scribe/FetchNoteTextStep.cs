@@ -1,3 +1,4 @@
+using IncidentBot.Incidents;
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
@@ -35,7 +36,7 @@ public sealed class FetchNoteTextStep(INoteStore notes, ISlackApi slack, OutboxS
                 n.TextPending = false;
             }
 
-            n.Author ??= found.User;
+            n.Author ??= found.User is { } user ? new ResponderId(user) : null;
         }).ConfigureAwait(false);
     }
 

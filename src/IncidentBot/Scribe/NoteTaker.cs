@@ -12,7 +12,7 @@ namespace IncidentBot.Scribe;
 public sealed class NoteTaker(INoteStore notes, IClock clock)
 {
     /// <summary>True when the message is now on the timeline; false when it already was (or is the declaration itself).</summary>
-    public Task<bool> CaptureAsync(Incident incident, string ts, string addedBy, NoteSource source, string? text = null, string? author = null)
+    public Task<bool> CaptureAsync(Incident incident, string ts, ResponderId addedBy, NoteSource source, string? text = null, ResponderId? author = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
         if (ts == incident.WarRoom.DeclarationTs || incident.WarRoom.ChannelId is not { } channel)
@@ -27,10 +27,10 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
         var note = new ScribeNote
         {
             Key = key,
-            IncidentId = incident.Id.Value,
+            IncidentId = incident.Id,
             MessageTs = ts,
             ThreadTs = cached?.ThreadTs,
-            Author = author ?? cached?.User,
+            Author = author ?? (cached?.User is { } user ? new ResponderId(user) : null),
             Text = text ?? "",
             TextPending = text is null,
             WrittenAt = ScribeNote.TsToInstant(ts),
@@ -42,7 +42,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
         var followUps = new List<OutboxMessage>();
         if (text is null)
         {
-            followUps.Add(OutboxMessage.For(incident.Id, new FetchNoteText(key, ts, new SlackUserId(addedBy)), now).InLane(OutboxMessage.ScribeLane));
+            followUps.Add(OutboxMessage.For(incident.Id, new FetchNoteText(key, ts, new SlackUserId(addedBy.Value)), now).InLane(OutboxMessage.ScribeLane));
         }
 
         followUps.Add(OutboxMessage.For(incident.Id, new ConfirmNote(key, ts), now).InLane(OutboxMessage.ScribeLane));
@@ -50,7 +50,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
     }
 
     /// <summary>A note typed with <c>/incident note</c>: no message behind it, so its key is made from the time.</summary>
-    public Task<bool> TypeAsync(Incident incident, string text, string addedBy)
+    public Task<bool> TypeAsync(Incident incident, string text, ResponderId addedBy)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var now = clock.GetCurrentInstant();
@@ -58,7 +58,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
         var note = new ScribeNote
         {
             Key = ScribeNote.KeyOf(incident.Id, "typed-" + ts),
-            IncidentId = incident.Id.Value,
+            IncidentId = incident.Id,
             MessageTs = ts,
             Author = addedBy,
             Text = text,
@@ -75,7 +75,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
     /// <paramref name="reactor"/> added the scribe reaction: the message goes on the timeline, or, when it is there
     /// already by reaction, they are one more person who marks it.
     /// </summary>
-    public async Task MarkAsync(Incident incident, string ts, string reactor, string? author)
+    public async Task MarkAsync(Incident incident, string ts, ResponderId reactor, ResponderId? author)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var key = ScribeNote.KeyOf(incident.Id, ts);
@@ -89,7 +89,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
                 return;
             }
 
-            if (await notes.UpdateAsync(key, n => n.Reactors = [.. n.MarkedBy().Union([reactor], StringComparer.Ordinal)]).ConfigureAwait(false))
+            if (await notes.UpdateAsync(key, n => n.Reactors = [.. n.MarkedBy().Union([reactor])]).ConfigureAwait(false))
             {
                 return;
             }
@@ -100,7 +100,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
     /// <paramref name="reactor"/> took their scribe reaction off: the note goes, with the bot's confirming reaction,
     /// once nobody else marks the message. True when it went.
     /// </summary>
-    public async Task<bool> ReleaseAsync(Incident incident, string ts, string reactor)
+    public async Task<bool> ReleaseAsync(Incident incident, string ts, ResponderId reactor)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var key = ScribeNote.KeyOf(incident.Id, ts);
@@ -114,7 +114,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             key,
             n =>
             {
-                n.Reactors = [.. n.MarkedBy().Where(r => !string.Equals(r, reactor, StringComparison.Ordinal))];
+                n.Reactors = [.. n.MarkedBy().Where(r => r != reactor)];
                 return n.Source == NoteSource.Reaction && n.Reactors.Count == 0;
             },
             [unconfirm]).ConfigureAwait(false);

@@ -27,6 +27,6 @@ public sealed class PinSubscriber(IIncidentStore store, NoteTaker noteTaker) : I
             return Task.CompletedTask;
         }
 
-        return noteTaker.CaptureAsync(incident, ts, pinnedBy, NoteSource.Pin, SlackJson.Text(message, "text"), SlackJson.Text(message, "user"));
+        return noteTaker.CaptureAsync(incident, ts, new ResponderId(pinnedBy), NoteSource.Pin, SlackJson.Text(message, "text"), SlackJson.Text(message, "user") is { } author ? new ResponderId(author) : null);
     }
 }

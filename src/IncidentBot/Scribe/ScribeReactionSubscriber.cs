@@ -25,11 +25,11 @@ public sealed class ScribeReactionSubscriber(string eventType, IIncidentStore st
 
         if (reaction.Added)
         {
-            await noteTaker.MarkAsync(incident, reaction.Ts, reaction.User.Value, reaction.ItemUser?.Value).ConfigureAwait(false);
+            await noteTaker.MarkAsync(incident, reaction.Ts, new ResponderId(reaction.User.Value), reaction.ItemUser is { } author ? new ResponderId(author.Value) : null).ConfigureAwait(false);
         }
         else
         {
-            await noteTaker.ReleaseAsync(incident, reaction.Ts, reaction.User.Value).ConfigureAwait(false);
+            await noteTaker.ReleaseAsync(incident, reaction.Ts, new ResponderId(reaction.User.Value)).ConfigureAwait(false);
         }
     }
 }

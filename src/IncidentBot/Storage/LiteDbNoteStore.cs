@@ -84,7 +84,7 @@ public sealed class LiteDbNoteStore : INoteStore
         LiteDbLimits.Read(() => notes.FindById(key));
 
     public IReadOnlyList<ScribeNote> ForIncident(IncidentId incident) =>
-        LiteDbLimits.Read(() => notes.Find(n => n.IncidentId == incident.Value).OrderBy(n => n.WrittenAt).ThenBy(n => n.MessageTs, StringComparer.Ordinal).ToList());
+        LiteDbLimits.Read(() => notes.Find(n => n.IncidentId == incident).OrderBy(n => n.WrittenAt).ThenBy(n => n.MessageTs, StringComparer.Ordinal).ToList());
 
     public Task<bool> UpdateAsync(string key, Action<ScribeNote> change)
     {
