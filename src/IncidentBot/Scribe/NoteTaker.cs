@@ -20,7 +20,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             return Task.FromResult(false);
         }
 
-        var cached = notes.FindMessage(channel, ts);
+        var cached = notes.FindMessage(new SlackChannelId(channel), ts);
         text ??= cached?.Text;
         var now = clock.GetCurrentInstant();
         var key = ScribeNote.KeyOf(incident.Id, ts);
@@ -30,7 +30,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             IncidentId = incident.Id,
             MessageTs = ts,
             ThreadTs = cached?.ThreadTs,
-            Author = author ?? (cached?.User is { } user ? new ResponderId(user) : null),
+            Author = author ?? (cached?.User is { } user ? new ResponderId(user.Value) : null),
             Text = text ?? "",
             TextPending = text is null,
             WrittenAt = ScribeNote.TsToInstant(ts),

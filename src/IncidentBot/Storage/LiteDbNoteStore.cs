@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using LiteDB;
 
 namespace IncidentBot.Storage;
@@ -110,8 +111,8 @@ public sealed class LiteDbNoteStore : INoteStore
         return writer.WriteAsync(() => messages.Upsert(message));
     }
 
-    public CachedMessage? FindMessage(string channel, string ts) =>
+    public CachedMessage? FindMessage(SlackChannelId channel, string ts) =>
         LiteDbLimits.Read(() => messages.FindById(CachedMessage.KeyOf(channel, ts)));
 
-    public Task ForgetMessageAsync(string channel, string ts) => writer.WriteAsync(() => messages.Delete(CachedMessage.KeyOf(channel, ts)));
+    public Task ForgetMessageAsync(SlackChannelId channel, string ts) => writer.WriteAsync(() => messages.Delete(CachedMessage.KeyOf(channel, ts)));
 }
