@@ -17,7 +17,7 @@ public sealed class ScribeReactionSubscriber(string eventType, IIncidentStore st
         if (reaction is null
             || !string.Equals(reaction.Reaction, options.Value.ScribeReaction, StringComparison.Ordinal)
             // The bot's own confirming reaction marks nothing: it follows the people's.
-            || reaction.User.Value == slackEvent.BotUserId
+            || reaction.User == slackEvent.BotUserId
             || store.FindByWarRoom(reaction.Channel) is not { Status: not IncidentStatus.Closed } incident)
         {
             return;

@@ -1,5 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Outbox;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
 
@@ -12,7 +13,7 @@ namespace IncidentBot.WarRooms;
 public sealed class CreateWarRoomStep(IIncidentStore store, ISlackApi slack, WarRoomFailure failure) : TypedOutboxStep<CreateWarRoom>
 {
     private const int MaxNameTries = 20;
-    private string? botUserId;
+    private SlackUserId? botUserId;
 
     public override bool MayDuplicate => true;
 
@@ -73,7 +74,7 @@ public sealed class CreateWarRoomStep(IIncidentStore store, ISlackApi slack, War
         do
         {
             var page = await slack.ListConversationsAsync("public_channel,private_channel", cursor, ct).ConfigureAwait(false);
-            var own = page.Channels.FirstOrDefault(c => c.Name == name && c.Creator == botUserId);
+            var own = page.Channels.FirstOrDefault(c => c.Name == name && c.Creator == botUserId?.Value);
             if (own is not null)
             {
                 return own;

@@ -75,7 +75,7 @@ public sealed class SlackApiClientTests : BotTest
     public async Task Every_call_carries_the_bot_token_as_a_bearer()
     {
         var identity = await Api.AuthTestAsync(CancellationToken.None);
-        Assert.Equal(FakeSlackApi.BotUserId, identity.UserId);
+        Assert.Equal(FakeSlackApi.BotUserId, identity.UserId.Value);
     }
 
     /// <summary>Moves time past each back-off until <paramref name="call"/> has ended.</summary>
