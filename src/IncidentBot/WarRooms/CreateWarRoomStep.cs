@@ -44,14 +44,14 @@ public sealed class CreateWarRoomStep(IIncidentStore store, ISlackApi slack, War
             try
             {
                 var channel = await slack.CreateConversationAsync(name, incident.IsPrivate, cancellationToken).ConfigureAwait(false);
-                (room.ChannelId, room.Name) = (channel.Id, channel.Name);
+                (room.ChannelId, room.Name) = (channel.Id.Value, channel.Name);
                 return;
             }
             catch (SlackApiException ex) when (ex.Error == "name_taken")
             {
                 if (triedBefore && await FindOwnChannelAsync(name, cancellationToken).ConfigureAwait(false) is { } own)
                 {
-                    (room.ChannelId, room.Name) = (own.Id, own.Name);
+                    (room.ChannelId, room.Name) = (own.Id.Value, own.Name);
                     return;
                 }
 
@@ -74,7 +74,7 @@ public sealed class CreateWarRoomStep(IIncidentStore store, ISlackApi slack, War
         do
         {
             var page = await slack.ListConversationsAsync("public_channel,private_channel", cursor, ct).ConfigureAwait(false);
-            var own = page.Channels.FirstOrDefault(c => c.Name == name && c.Creator == botUserId?.Value);
+            var own = page.Channels.FirstOrDefault(c => c.Name == name && c.Creator == botUserId);
             if (own is not null)
             {
                 return own;
