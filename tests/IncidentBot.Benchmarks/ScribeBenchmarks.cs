@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using IncidentBot.Incidents;
 using IncidentBot.Scribe;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;
 using NodaTime;
@@ -30,7 +31,7 @@ public class ScribeBenchmarks
         store = new LiteDbIncidentStore(bench.Database, bench.Writer, bench.Signals);
         noteTaker = new NoteTaker(new LiteDbNoteStore(bench.Database, bench.Writer, bench.Signals), new FakeClock(Samples.Declared + Duration.FromMinutes(30)));
         var incident = await store.InsertAsync(id =>
-            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id.Value, new CreateWarRoom(), Samples.Declared)], new AuditEntry { IncidentId = id.Value }));
+            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id, new CreateWarRoom(), Samples.Declared)], new AuditEntry { IncidentId = id }));
         warRoom = incident.WarRoom.ChannelId!;
     }
 
@@ -41,7 +42,7 @@ public class ScribeBenchmarks
     public async Task<bool> ReactionAddsNote()
     {
         var ts = string.Create(CultureInfo.InvariantCulture, $"1795489980.{++message:000000}");
-        var incident = store.FindByWarRoom(warRoom)!;
-        return await noteTaker.CaptureAsync(incident, ts, "U0SCRIBE", NoteSource.Reaction, author: "U0LEAD");
+        var incident = store.FindByWarRoom(new SlackChannelId(warRoom))!;
+        return await noteTaker.CaptureAsync(incident, ts, new ResponderId("U0SCRIBE"), NoteSource.Reaction, author: new ResponderId("U0LEAD"));
     }
 }

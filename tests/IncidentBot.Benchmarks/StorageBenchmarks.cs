@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;
 using NodaTime;
@@ -32,7 +33,7 @@ public class StorageBenchmarks
         severity = Samples.Scheme.Find("sev1")!;
         now = Samples.Declared + Duration.FromMinutes(30);
         await Task.WhenAll(Enumerable.Range(0, Pool).Select(_ => store.InsertAsync(id =>
-            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id.Value, new CreateWarRoom(), Samples.Declared)], new AuditEntry { IncidentId = id.Value, Command = "/incident declare" }))));
+            new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id, new CreateWarRoom(), Samples.Declared)], new AuditEntry { IncidentId = id, Command = "/incident declare" }))));
 
         // Rendering is measured on its own; here the outbox message carries an update as rendered, like the handler's.
         update = Samples.Messages().Update(Samples.Incident(new IncidentId(1)), Samples.Commander, Samples.UpdateText, now);
@@ -60,7 +61,7 @@ public class StorageBenchmarks
 
     private Task<IncidentChange<string>?> UpdateAsync(IncidentId id)
     {
-        var entry = new AuditEntry { At = now, User = Samples.Commander.Value, Channel = $"C0WAR{id.Value:00000}", IncidentId = id.Value, Command = "/incident update " + Samples.UpdateText };
+        var entry = new AuditEntry { At = now, User = Samples.Commander, Channel = new SlackChannelId($"C0WAR{id.Value:00000}"), IncidentId = id, Command = "/incident update " + Samples.UpdateText };
         return store.UpdateAsync(id, entry, incident =>
         {
             var decision = incident.PostUpdate(Samples.UpdateText, severity, Samples.Commander, now);
@@ -69,9 +70,9 @@ public class StorageBenchmarks
                 return IncidentChanges.Keep(decision.Refusal!);
             }
 
-            var post = OutboxMessage.For(id.Value, new Post(update), now);
+            var post = OutboxMessage.For(id, new Post(update), now);
             entry.Outcome = "done";
-            return IncidentChanges.Save("Update posted.", post, OutboxMessage.For(id.Value, new RefreshDeclaration(), now));
+            return IncidentChanges.Save("Update posted.", post, OutboxMessage.For(id, new RefreshDeclaration(), now));
         });
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -86,7 +87,7 @@ internal sealed partial class Run
                 var declared = now - Duration.FromHours(incidents - n + 1);
                 var open = n > incidents - OpenIncidents;
                 var incident = Seeded(id, scheme.Levels[n % scheme.Levels.Count], declared, open, entries / 2);
-                var audit = new AuditEntry { At = declared, User = incident.Reporter.Value, Channel = "CGENERAL", IncidentId = id.Value, Command = "/incident create", Outcome = "done" };
+                var audit = new AuditEntry { At = declared, User = incident.Reporter, Channel = new SlackChannelId("CGENERAL"), IncidentId = id, Command = "/incident create", Outcome = "done" };
                 return new IncidentDeclaration(incident, [], audit);
             })));
             await Task.WhenAll(stored.SelectMany(i => Notes(i, entries - (entries / 2))).Select(note => notes.TryAddAsync(note, [])));
@@ -123,12 +124,12 @@ internal sealed partial class Run
         return new ScribeNote
         {
             Key = ScribeNote.KeyOf(incident.Id, ts),
-            IncidentId = incident.Id.Value,
+            IncidentId = incident.Id,
             MessageTs = ts,
-            Author = $"U0PERSON{n % 12:D2}",
+            Author = new ResponderId($"U0PERSON{n % 12:D2}"),
             Text = $"Note {n}: the gateway's connection pool is exhausted on node {n % 9}.",
             WrittenAt = written,
-            AddedBy = incident.Reporter.Value,
+            AddedBy = incident.Reporter,
             AddedAt = written + Duration.FromSeconds(5),
             Source = NoteSource.Reaction,
         };

@@ -22,6 +22,20 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void The_incident_domain_writes_no_slack_markup_so_renderers_add_the_syntax()
+    {
+        var domain = Path.Combine(RepositoryRoot(), "src", "IncidentBot", "Incidents");
+        var offenders = Directory.EnumerateFiles(domain, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetFileName(f), Number: i + 1, Line: line.Trim())))
+            .Where(l => !l.Line.StartsWith("//", StringComparison.Ordinal))
+            .Where(l => ((string[])["<@", "<#", "<!"]).Any(markup => l.Line.Contains(markup, StringComparison.Ordinal)))
+            .Select(l => $"{l.File}:{l.Number}: {l.Line}")
+            .ToList();
+        Assert.NotEmpty(Directory.EnumerateFiles(domain, "*.cs"));
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void The_outbox_delivers_steps_without_knowing_any_feature()
     {
         string[] features = ["Announcements", "Changes", "Commands", "Escalation", "Metrics", "Paging", "People", "Postmortems", "Reminders", "Sandbox", "Scribe", "StatusPages", "WarRooms", "Webhooks"];

@@ -30,11 +30,11 @@ public sealed class AckHandler(IncidentActions actions, IncidentChanger changer,
             incident.Id,
             context.User,
             context.Channel,
-            AuditEntries.For(context, incident.Id.Value, ""),
+            AuditEntries.For(context, incident.Id, ""),
             AcknowledgementRules.Acknowledge,
             i => i.Acknowledge(Acknowledger.InSlack(context.User), now))
         {
-            Also = (i, _) => [OutboxMessage.For(i.Id.Value, new Post(messages.Acknowledged(i, now)), now)],
+            Also = (i, _) => [OutboxMessage.For(i.Id, new Post(messages.Acknowledged(i, now)), now)],
         }).ConfigureAwait(false);
         return new SlackReply(outcome switch
         {

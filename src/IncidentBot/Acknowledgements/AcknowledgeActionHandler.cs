@@ -30,13 +30,13 @@ public sealed class AcknowledgeActionHandler(IIncidentStore store, IncidentChang
 
         var who = new ResponderId(payload.UserId.Value);
         var now = clock.GetCurrentInstant();
-        var channel = payload.ChannelId?.Value;
-        var audit = new AuditEntry { At = now, User = who.Value, Channel = channel ?? "", IncidentId = number, Command = "escalation button " + action.ActionId, Outcome = "" };
+        var channel = payload.ChannelId;
+        var audit = new AuditEntry { At = now, User = who, Channel = channel ?? default, IncidentId = incident.Id, Command = "escalation button " + action.ActionId, Outcome = "" };
         await changer.ApplyAsync(new ChangeRequest(incident.Id, who, channel, audit, AcknowledgementRules.Acknowledge, i => i.Acknowledge(Acknowledger.InSlack(who), now))
         {
             Also = (i, _) =>
             [
-                OutboxMessage.For(i.Id.Value, new Post(messages.Acknowledged(i, now)), now),
+                OutboxMessage.For(i.Id, new Post(messages.Acknowledged(i, now)), now),
                 Tell(i, who, AcknowledgementRules.Done(i), now),
             ],
             OnRefused = (i, refusal) => [Tell(i, who, i.AcknowledgedAt is not null && refusal != AcknowledgementRules.Refusal(i) ? AcknowledgementRules.Already(i) : refusal, now)],
@@ -45,5 +45,5 @@ public sealed class AcknowledgeActionHandler(IIncidentStore store, IncidentChang
 
     /// <summary>An answer to the clicker in the bot's DM with them, where the button was.</summary>
     private static OutboxMessage Tell(Incident incident, ResponderId who, string text, Instant now) =>
-        OutboxMessage.For(incident.Id.Value, new Notify(who.Value, new RenderedMessage(text, [BlockKit.Section(text)])), now);
+        OutboxMessage.For(incident.Id, new Notify(who.Value, new RenderedMessage(text, [BlockKit.Section(text)])), now);
 }

@@ -31,10 +31,10 @@ public sealed class AlertAcknowledgements(IIncidentStore store, IncidentChanger 
         // Text from outside Slack: no markup, no mention, whatever it holds.
         var name = SlackText.Defuse(SlackText.Escape(SlackText.Truncate(responder.Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal).Trim(), NameMax)));
         var who = new Acknowledger(EscalationPolicy.Matrix, source.Trim(), name);
-        var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = "", IncidentId = incident.Value, Command = $"{who.Source} acknowledgement", Outcome = "" };
+        var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = default, IncidentId = incident, Command = $"{who.Source} acknowledgement", Outcome = "" };
         var outcome = await changer.ApplyAsync(new ChangeRequest(incident, who.Actor, null, audit, AcknowledgementRules.AlertSource, i => i.Acknowledge(who, now))
         {
-            Also = (i, _) => [OutboxMessage.For(i.Id.Value, new Post(messages.Acknowledged(i, now)), now)],
+            Also = (i, _) => [OutboxMessage.For(i.Id, new Post(messages.Acknowledged(i, now)), now)],
         }).ConfigureAwait(false);
         return outcome switch
         {

@@ -1,5 +1,6 @@
 using IncidentBot.Escalation;
 using IncidentBot.Scheduling;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using NodaTime;
 
@@ -19,7 +20,7 @@ public sealed class ResponseTargetPolicy(IIncidentStore store, ResponseTargets t
         var sent = 0;
         foreach (var due in store.ListOpen().Where(i => i.ResponseTargetDue(targets.DueFor(i)) <= now))
         {
-            var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = due.WarRoom.ChannelId ?? "", IncidentId = due.Id.Value, Command = "response target", Outcome = "escalated" };
+            var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = new SlackChannelId(due.WarRoom.ChannelId ?? ""), IncidentId = due.Id, Command = "response target", Outcome = "escalated" };
             var change = await store.UpdateAsync(due.Id, audit, incident =>
             {
                 var target = targets.DueFor(incident);

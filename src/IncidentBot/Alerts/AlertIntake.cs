@@ -33,7 +33,7 @@ public sealed partial class AlertIntake(
     ILogger<AlertIntake> logger) : IDisposable
 {
     /// <summary>Who reports what an alert did: the bot, as no person did it.</summary>
-    public static readonly ResponderId Bot = new(DueWorkService.SystemActor);
+    public static readonly ResponderId Bot = DueWorkService.SystemActor;
 
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -81,7 +81,7 @@ public sealed partial class AlertIntake(
             var declared = await declarer.DeclareAsync(
                 new NewIncident(TitleOf(alert.Title), severity, "", false, false, started),
                 Bot,
-                incidents.Value.AnnouncementChannel,
+                new SlackChannelId(incidents.Value.AnnouncementChannel),
                 now,
                 $"{alert.SourceName} alert {alert.Reference}",
                 i => i.OpenedByAlert(alert.DedupKey, AlertMessages.TimelineText(alert, "opened the incident"), declaredByBot: true)).ConfigureAwait(false);
@@ -111,13 +111,13 @@ public sealed partial class AlertIntake(
 
             var now = clock.GetCurrentInstant();
             var text = $"{offer.Reference} opened the incident: {offer.Title}";
-            var declared = await declarer.DeclareAsync(declaration, user, incidents.Value.AnnouncementChannel, now, "declare button for " + offer.Reference, i => i.OpenedByAlert(offer.Key, text, declaredByBot: false)).ConfigureAwait(false);
+            var declared = await declarer.DeclareAsync(declaration, user, new SlackChannelId(incidents.Value.AnnouncementChannel), now, "declare button for " + offer.Reference, i => i.OpenedByAlert(offer.Key, text, declaredByBot: false)).ConfigureAwait(false);
             await offers.DeclaredAsync(offer, declared.Id).ConfigureAwait(false);
             if (posted is var (channel, ts))
             {
                 // Cosmetic, so a write of its own: should the bot stop first, the button stays and a click is told it was declared.
-                var audit = new AuditEntry { At = now, User = user.Value, Channel = channel, IncidentId = declared.Id.Value, Command = "declare button for " + offer.Reference, Outcome = "offer closed" };
-                await store.EnqueueAsync(audit, OutboxMessage.For(declared.Id.Value, new CloseOffer(channel, ts, messages.OfferDeclared(offer, declared, user)), now)).ConfigureAwait(false);
+                var audit = new AuditEntry { At = now, User = user, Channel = new SlackChannelId(channel), IncidentId = declared.Id, Command = "declare button for " + offer.Reference, Outcome = "offer closed" };
+                await store.EnqueueAsync(audit, OutboxMessage.For(declared.Id, new CloseOffer(channel, ts, messages.OfferDeclared(offer, declared, user)), now)).ConfigureAwait(false);
             }
 
             return null;
@@ -135,10 +135,10 @@ public sealed partial class AlertIntake(
 
     private async Task<AlertOutcome> NoteAsync(Incident open, Alert alert, string what, Instant now)
     {
-        var audit = new AuditEntry { At = now, User = Bot.Value, Channel = open.WarRoom.ChannelId ?? "", IncidentId = open.Id.Value, Command = $"{alert.SourceName} alert {alert.Reference}", Outcome = what };
+        var audit = new AuditEntry { At = now, User = Bot, Channel = new SlackChannelId(open.WarRoom.ChannelId ?? ""), IncidentId = open.Id, Command = $"{alert.SourceName} alert {alert.Reference}", Outcome = what };
         var outcome = await changer.ApplyAsync(new ChangeRequest(open.Id, Bot, null, audit, Verified, latest => latest.NoteAlert(alert.DedupKey, AlertMessages.TimelineText(alert, what), Bot, now))
         {
-            Also = (latest, _) => [OutboxMessage.For(latest.Id.Value, new Post(messages.Noted(latest, alert, what)), now)],
+            Also = (latest, _) => [OutboxMessage.For(latest.Id, new Post(messages.Noted(latest, alert, what)), now)],
         }).ConfigureAwait(false);
         return outcome.Refusal is not null ? AlertOutcome.Ignored : new AlertOutcome(alert.Action == AlertAction.Resolve ? "resolved" : "linked", open.Id);
     }
@@ -168,7 +168,7 @@ public sealed partial class AlertIntake(
 
         // The post first: should the bot stop in between, a repeat offers again rather than nobody ever being asked.
         var offer = AlertOffers.For(alert, severity, now);
-        var audit = new AuditEntry { At = now, User = Bot.Value, Channel = incidents.Value.AnnouncementChannel, Command = $"{alert.SourceName} alert {alert.Reference}", Outcome = "offered " + severity.Name };
+        var audit = new AuditEntry { At = now, User = Bot, Channel = new SlackChannelId(incidents.Value.AnnouncementChannel), Command = $"{alert.SourceName} alert {alert.Reference}", Outcome = "offered " + severity.Name };
         await store.EnqueueAsync(audit, OutboxMessage.For(OutboxMessage.NoIncident, new PostOffer(incidents.Value.AnnouncementChannel, messages.Offer(alert, severity, offer.Id)), now)).ConfigureAwait(false);
         await offers.SaveAsync(offer).ConfigureAwait(false);
         return new AlertOutcome("offered");

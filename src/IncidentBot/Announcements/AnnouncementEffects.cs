@@ -59,7 +59,7 @@ public sealed class AnnouncementEffects(AnnouncementMessages messages, Announcem
             return [];
         }
 
-        var id = incident.Id.Value;
+        var id = incident.Id;
         List<OutboxMessage> outbox = announce ? [OutboxMessage.For(id, new Announce(), now)] : [];
         outbox.Add(OutboxMessage.For(id, new RefreshAnnouncement(), now));
         outbox.AddRange(lines.Select(line => OutboxMessage.For(id, new AnnouncementLine(line), now)));

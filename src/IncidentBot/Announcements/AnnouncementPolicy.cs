@@ -1,5 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Scheduling;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using NodaTime;
 
@@ -29,12 +30,12 @@ public sealed class AnnouncementPolicy(IIncidentStore store, SeverityScheme sche
         var sent = 0;
         foreach (var due in Announced().Where(i => Next(i) <= now))
         {
-            var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = due.WarRoom.ChannelId ?? "", IncidentId = due.Id.Value, Command = "announcement overdue", Outcome = "marked" };
+            var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = new SlackChannelId(due.WarRoom.ChannelId ?? ""), IncidentId = due.Id, Command = "announcement overdue", Outcome = "marked" };
             var change = await store.UpdateAsync(due.Id, audit, incident =>
             {
                 var severity = scheme.Named(incident.Severity);
                 return incident.ShowOverdue(severity, Every(severity), now).Applied
-                    ? IncidentChanges.Save(true, OutboxMessage.For(incident.Id.Value, new RefreshAnnouncement(), now).InLane(OutboxMessage.AnnounceLane))
+                    ? IncidentChanges.Save(true, OutboxMessage.For(incident.Id, new RefreshAnnouncement(), now).InLane(OutboxMessage.AnnounceLane))
                     : IncidentChanges.Keep(false).Noting("current already");
             }).ConfigureAwait(false);
             sent += change?.Result == true ? 1 : 0;

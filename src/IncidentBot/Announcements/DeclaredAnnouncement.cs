@@ -15,6 +15,6 @@ public sealed class DeclaredAnnouncement : IIncidentChangeListener
         ArgumentNullException.ThrowIfNull(added);
         return incident.IsDrill || added.FirstOrDefault(e => e.Kind == TimelineKind.Declared) is not { } declared
             ? []
-            : [OutboxMessage.For(incident.Id.Value, new Announce(), declared.At).InLane(OutboxMessage.AnnounceLane)];
+            : [OutboxMessage.For(incident.Id, new Announce(), declared.At).InLane(OutboxMessage.AnnounceLane)];
     }
 }

@@ -23,7 +23,7 @@ public sealed class WarRoomBookmarks(IOptions<IncidentsOptions> incidents, IOpti
 
         return Links(incident)
             .DistinctBy(l => l.Url, StringComparer.Ordinal)
-            .Select(l => OutboxMessage.For(incident.Id.Value, l, declared.At).InLane(OutboxMessage.TopicLane))
+            .Select(l => OutboxMessage.For(incident.Id, l, declared.At).InLane(OutboxMessage.TopicLane))
             .ToList();
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Reminders;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
@@ -34,15 +35,15 @@ public sealed class IncidentButtonHandler(IIncidentStore store, IncidentChanger 
         }
 
         var who = new ResponderId(payload.UserId.Value);
-        var channel = payload.ChannelId?.Value;
+        var channel = payload.ChannelId;
         var now = clock.GetCurrentInstant();
-        var audit = new AuditEntry { At = now, User = who.Value, Channel = channel ?? "", IncidentId = number, Command = "button " + action.ActionId, Outcome = "done" };
+        var audit = new AuditEntry { At = now, User = who, Channel = channel ?? default, IncidentId = incident.Id, Command = "button " + action.ActionId, Outcome = "done" };
         switch (action.ActionId)
         {
             case IncidentButtons.TakeCommand:
                 await changer.ApplyAsync(new ChangeRequest(incident.Id, who, channel, audit, Authorize.Role(IncidentRole.Commander, who), latest => latest.AssignRole(IncidentRole.Commander, who, who, now))
                 {
-                    OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id.Value, new Ephemeral(who.Value, refusal), now)],
+                    OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id, new Ephemeral(new SlackUserId(who.Value), refusal), now)],
                 }).ConfigureAwait(false);
                 break;
             case IncidentButtons.PostUpdate when changer.Refusal(incident, who, channel, Authorize.Contribute("post updates to")) is { } refusal:
@@ -55,7 +56,7 @@ public sealed class IncidentButtonHandler(IIncidentStore store, IncidentChanger 
                 await RefuseAsync(payload, audit, refusal, cancellationToken).ConfigureAwait(false);
                 break;
             case IncidentButtons.Join:
-                await store.EnqueueAsync(audit, OutboxMessage.For(number, Invite.Of([who.Value]), now).InLane(OutboxMessage.InviteLane)).ConfigureAwait(false);
+                await store.EnqueueAsync(audit, OutboxMessage.For(incident.Id, Invite.Of([new SlackUserId(who.Value)]), now).InLane(OutboxMessage.InviteLane)).ConfigureAwait(false);
                 break;
         }
     }

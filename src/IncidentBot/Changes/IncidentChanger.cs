@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -17,11 +18,11 @@ public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionE
     /// Null when <paramref name="user"/>, asking from <paramref name="channel"/> (null: not from a channel), may make the
     /// change <paramref name="authorization"/> guards on <paramref name="incident"/> as it stands; else the refusal.
     /// </summary>
-    public string? Refusal(Incident incident, ResponderId user, string? channel, Authorization authorization)
+    public string? Refusal(Incident incident, ResponderId user, SlackChannelId? channel, Authorization authorization)
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(authorization);
-        var actor = new Actor(user, channel is not null && incident.WarRoom.ChannelId == channel, admins.IsAdmin(user));
+        var actor = new Actor(user, channel is { } asked && incident.WarRoom.ChannelId == asked.Value, admins.IsAdmin(user));
         return authorization(incident, actor, options.Value.OpenCommands);
     }
 
@@ -39,7 +40,8 @@ public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionE
             var decision = request.Decide(latest);
             if (!decision.Applied)
             {
-                return Refused(latest, decision.Refusal!, unauthorized: false).Noting("refused: " + decision.Refusal);
+                var refusal = decision.RefusalNaming(who => SlackText.User(who.Value))!;
+                return Refused(latest, refusal, unauthorized: false).Noting("refused: " + refusal);
             }
 
             OutboxMessage[] outbox =

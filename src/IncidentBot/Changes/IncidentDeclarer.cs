@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed partial class IncidentDeclarer(IIncidentStore store, IOptions<Inci
     /// <param name="now">When.</param>
     /// <param name="command">What the audit log says was asked.</param>
     /// <param name="shape">Runs on the declared incident inside the write, before its plan is made (e.g. an alert links itself).</param>
-    public async Task<Incident> DeclareAsync(NewIncident declaration, ResponderId reporter, string origin, Instant now, string command, Action<Incident>? shape = null)
+    public async Task<Incident> DeclareAsync(NewIncident declaration, ResponderId reporter, SlackChannelId origin, Instant now, string command, Action<Incident>? shape = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
         var d = declaration;
@@ -29,20 +30,20 @@ public sealed partial class IncidentDeclarer(IIncidentStore store, IOptions<Inci
         var incident = await store.InsertAsync(id =>
         {
             var room = WarRoomNames.Plan(pattern, d.Title, id, now);
-            var declared = Incident.Declare(id, d.Title, severity, d.Impact, d.IsPrivate, reporter, origin, d.IsDrill ? WarRoomNames.Drill(room) : room, now, d.IsDrill, d.ImpactStartedAt);
+            var declared = Incident.Declare(id, d.Title, severity, d.Impact, d.IsPrivate, reporter, origin.Value, d.IsDrill ? WarRoomNames.Drill(room) : room, now, d.IsDrill, d.ImpactStartedAt);
             shape?.Invoke(declared);
-            var n = id.Value;
+            var n = id;
             OutboxMessage[] plan =
             [
                 OutboxMessage.For(n, new CreateWarRoom(), now),
 
                 // The bot itself, when it declared for an alert, is nobody to invite.
-                .. declared.Responders.Count == 0 ? Array.Empty<OutboxMessage>() : [OutboxMessage.For(n, Invite.Of(declared.Responders.Select(r => r.Value)), now).InLane(OutboxMessage.InviteLane)],
+                .. declared.Responders.Count == 0 ? Array.Empty<OutboxMessage>() : [OutboxMessage.For(n, Invite.Of(declared.Responders.Select(r => new SlackUserId(r.Value))), now).InLane(OutboxMessage.InviteLane)],
                 OutboxMessage.For(n, new PostDeclaration(), now),
                 OutboxMessage.For(n, new PinDeclaration(), now),
                 OutboxMessage.For(n, new SetTopic(), now).InLane(OutboxMessage.TopicLane),
             ];
-            var audit = new AuditEntry { At = now, User = reporter.Value, Channel = origin, IncidentId = n, Command = command, Outcome = (d.IsDrill ? "declared drill " : "declared ") + severity.Name };
+            var audit = new AuditEntry { At = now, User = reporter, Channel = origin, IncidentId = n, Command = command, Outcome = (d.IsDrill ? "declared drill " : "declared ") + severity.Name };
             return new IncidentDeclaration(declared, plan, audit);
         }).ConfigureAwait(false);
         LogDeclared(incident.Id, severity.Name);

@@ -1,5 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class WarRoomEffects(IncidentMessages messages, IOptions<Incidents
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(decision);
-        var id = incident.Id.Value;
+        var id = incident.Id;
         var outbox = new List<OutboxMessage>();
         var refresh = false;
         var topic = false;
@@ -51,7 +52,7 @@ public sealed class WarRoomEffects(IncidentMessages messages, IOptions<Incidents
                 case RoleChanged role:
                     if (role.To is { } holder)
                     {
-                        outbox.Add(OutboxMessage.For(id, Invite.Of([holder.Value]), now));
+                        outbox.Add(OutboxMessage.For(id, Invite.Of([new SlackUserId(holder.Value)]), now));
                     }
 
                     outbox.Add(OutboxMessage.For(id, new Post(messages.RoleChanged(incident, actor, role, now)), now));

@@ -1,3 +1,4 @@
+using IncidentBot.Incidents;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
 
@@ -9,13 +10,13 @@ public static class AuditEntries
     private const int CommandMax = 500;
     private const int OutcomeMax = 300;
 
-    public static AuditEntry For(CommandContext context, int? incidentId, string outcome)
+    public static AuditEntry For(CommandContext context, IncidentId? incidentId, string outcome)
     {
         ArgumentNullException.ThrowIfNull(context);
         return new AuditEntry
         {
             At = context.Now,
-            User = context.User.Value,
+            User = context.User,
             Channel = context.Channel,
             IncidentId = incidentId,
             Command = SlackText.Truncate($"{context.Command.Command} {context.Command.Text}", CommandMax),

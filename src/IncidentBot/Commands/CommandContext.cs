@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using NodaTime;
 
@@ -9,7 +10,7 @@ public sealed record CommandContext(SlashCommand Command, string Verb, string Ar
 {
     public ResponderId User => new(Command.UserId.Value);
 
-    public string Channel => Command.ChannelId.Value;
+    public SlackChannelId Channel => Command.ChannelId;
 
     /// <summary>Set once the command's outcome is in the audit log (stored with the change it made, where there was one).</summary>
     public bool Audited { get; set; }

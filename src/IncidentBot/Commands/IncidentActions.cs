@@ -20,7 +20,7 @@ public sealed class IncidentActions(IIncidentStore store, IncidentChanger change
         {
             var named = store.Find(id);
             // A private incident is not shown to people outside it, not even whether it exists.
-            if (named is null || (named.IsPrivate && !named.IsMember(context.User) && named.WarRoom.ChannelId != context.Channel))
+            if (named is null || (named.IsPrivate && !named.IsMember(context.User) && named.WarRoom.ChannelId != context.Channel.Value))
             {
                 return new IncidentTarget(null, rest, new SlackReply($"There is no incident {id} that you can see. `/incident list` shows the open ones."));
             }
@@ -77,6 +77,6 @@ public sealed class IncidentActions(IIncidentStore store, IncidentChanger change
     private static AuditEntry Entry(CommandContext context, Incident? incident, string outcome)
     {
         context.Audited = true;
-        return AuditEntries.For(context, incident?.Id.Value, outcome);
+        return AuditEntries.For(context, incident?.Id, outcome);
     }
 }

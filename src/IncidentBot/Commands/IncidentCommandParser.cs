@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IncidentBot.Incidents;
 
 namespace IncidentBot.Commands;
 
@@ -15,11 +16,11 @@ public static partial class IncidentCommandParser
     }
 
     /// <summary>A user mention as Slack sends it with escaped usernames (<c>&lt;@U123|ann&gt;</c>) or plain (<c>&lt;@U123&gt;</c>).</summary>
-    public static string? MentionedUser(string word)
+    public static ResponderId? MentionedUser(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
         var match = Mention().Match(word.Trim());
-        return match.Success ? match.Groups[1].Value : null;
+        return match.Success ? new ResponderId(match.Groups[1].Value) : null;
     }
 
     [GeneratedRegex(@"^<@([UW][A-Z0-9]{2,})(\|[^>]*)?>$", RegexOptions.CultureInvariant)]

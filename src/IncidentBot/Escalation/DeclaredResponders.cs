@@ -23,7 +23,7 @@ public sealed class DeclaredResponders(IOptions<RespondersOptions> options, Seve
         var targets = For(options.Value, scheme, severity);
         return targets.Count == 0
             ? []
-            : [OutboxMessage.For(incident.Id.Value, new InviteResponders(targets, $"{severity} responders"), declared.At).InLane(OutboxMessage.InviteLane)];
+            : [OutboxMessage.For(incident.Id, new InviteResponders(targets, $"{severity} responders"), declared.At).InLane(OutboxMessage.InviteLane)];
     }
 
     /// <summary>The parsed responder targets configured for <paramref name="severity"/> (under its name or an alias).</summary>

@@ -38,7 +38,7 @@ public sealed class EscalateHandler(IncidentActions actions, EscalationNotices n
             incident,
             Authorize.Steer("escalate"),
             i => i.EscalateTo(called, context.User, context.Now),
-            i => $"Escalated {i.Id} to {string.Join(" ", called.Select(Incident.Mention))}.",
+            i => $"Escalated {i.Id} to {string.Join(" ", called.Select(SlackText.Mention))}.",
             (i, decision) => notices.For(i, new EscalationCall(null, called, null, decision.Entries[0]), context.User, context.Now)).ConfigureAwait(false);
     }
 

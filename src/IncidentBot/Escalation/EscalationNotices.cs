@@ -1,6 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Paging;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;
 using NodaTime;
@@ -18,9 +19,9 @@ public sealed class EscalationNotices(IncidentMessages messages)
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(escalation);
-        var id = incident.Id.Value;
+        var id = incident.Id;
         var outbox = new List<OutboxMessage> { Notify(id, null, messages.Escalated(incident, escalation, actor, now), now) };
-        var users = escalation.Targets.Where(EscalationTargets.IsUser).ToList();
+        var users = escalation.Targets.Where(EscalationTargets.IsUser).Select(u => new SlackUserId(u)).ToList();
         if (users.Count > 0)
         {
             outbox.Add(OutboxMessage.For(id, Invite.Of(users), now));
@@ -48,6 +49,6 @@ public sealed class EscalationNotices(IncidentMessages messages)
         return outbox;
     }
 
-    private static OutboxMessage Notify(int incidentId, string? target, RenderedMessage message, Instant now) =>
+    private static OutboxMessage Notify(IncidentId incidentId, string? target, RenderedMessage message, Instant now) =>
         OutboxMessage.For(incidentId, new Notify(target, message), now);
 }

@@ -1,5 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Scheduling;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using NodaTime;
 
@@ -23,7 +24,7 @@ public sealed class EscalationPolicy(IIncidentStore store, EscalationMatrix matr
         var sent = 0;
         foreach (var due in Escalating().Where(i => i.NextEscalationDue(matrix.For(i.Severity)) <= now))
         {
-            var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = due.WarRoom.ChannelId ?? "", IncidentId = due.Id.Value, Command = "escalation", Outcome = "escalated" };
+            var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = new SlackChannelId(due.WarRoom.ChannelId ?? ""), IncidentId = due.Id, Command = "escalation", Outcome = "escalated" };
             var change = await store.UpdateAsync(due.Id, audit, incident =>
             {
                 var plan = matrix.For(incident.Severity);

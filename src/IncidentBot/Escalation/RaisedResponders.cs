@@ -26,6 +26,6 @@ public sealed class RaisedResponders(IOptions<RespondersOptions> options, Severi
         var targets = DeclaredResponders.For(options.Value, scheme, moved.To).Except(before, StringComparer.Ordinal).ToList();
         return targets.Count == 0
             ? []
-            : [OutboxMessage.For(incident.Id.Value, new InviteResponders(targets, $"{scheme.Named(moved.To).Name} responders, as the severity was raised"), now).InLane(OutboxMessage.InviteLane)];
+            : [OutboxMessage.For(incident.Id, new InviteResponders(targets, $"{scheme.Named(moved.To).Name} responders, as the severity was raised"), now).InLane(OutboxMessage.InviteLane)];
     }
 }

@@ -113,7 +113,7 @@ public sealed partial class ResponderLookup(ISlackApi slack, OnCallClient onCall
     {
         ['S', ..] => groups.FirstOrDefault(g => g.Id == target) is { } group ? "@" + SlackText.Escape(group.Handle) : $"user group `{target}`",
         ['@', ..] => SlackText.Escape(target),
-        _ => Incidents.Incident.Mention(target),
+        _ => SlackText.Mention(target),
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No user group has the handle {Handle}; it is mentioned, and nobody is invited for it")]

@@ -11,7 +11,20 @@ public sealed record Decision(IReadOnlyList<TimelineEntry> Entries, string? Refu
     /// <summary>What changed, for the code that builds the decision's effects; empty when only the timeline grew.</summary>
     public IReadOnlyList<IncidentFact> Facts { get; init; } = [];
 
+    /// <summary>Who the refusal is about, named by the reader's syntax before <see cref="Refusal"/> (see <see cref="RefusalNaming"/>).</summary>
+    public ResponderId? About { get; init; }
+
     public static Decision Refuse(string reason) => new([], reason);
+
+    /// <summary>A refusal about <paramref name="who"/>: "<paramref name="who"/> <paramref name="reason"/>".</summary>
+    public static Decision Refuse(ResponderId who, string reason) => new([], reason) { About = who };
+
+    /// <summary>Why it refused, as one sentence with <paramref name="name"/> naming who it is about; null when applied.</summary>
+    public string? RefusalNaming(Func<ResponderId, string> name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return About is { } who && Refusal is not null ? $"{name(who)} {Refusal}" : Refusal;
+    }
 
     public static Decision Apply(params TimelineEntry[] entries) => new(entries, null);
 

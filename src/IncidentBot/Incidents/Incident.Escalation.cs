@@ -146,29 +146,15 @@ public sealed partial class Incident
             Paged.Add(page);
         }
 
-        // The timeline keeps user and channel mentions live; a group is named by its id or handle, never pinged from there.
-        var whom = targets.Select(t => t[0] is 'S' or '@' || t.Contains(':', StringComparison.Ordinal) ? t : Mention(t)).ToList();
+        // The renderers keep user and channel mentions live; a group is named by its id or handle, never pinged from there.
+        List<TimelineParty> whom = [.. targets.Select(TimelineParty.Target)];
         if (page is not null)
         {
-            whom.Add($"pager {page}");
+            whom.Add(TimelineParty.Pager(page));
         }
 
-        var entry = new TimelineEntry(now, TimelineKind.Escalated, by, $"{what}: {string.Join(", ", whom)}");
+        var entry = new TimelineEntry(now, TimelineKind.Escalated, by, what) { To = whom };
         Recorded.Add(entry);
         return entry;
-    }
-
-    /// <summary>Slack's mention of an id: <c>&lt;@U…&gt;</c>, <c>&lt;#C…&gt;</c> or <c>&lt;!subteam^S…&gt;</c>; an on-call schedule by name (<c>PagerDuty on-call PABC123</c>).</summary>
-    public static string Mention(string target)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        return target switch
-        {
-            ['C' or 'G', ..] => $"<#{target}>",
-            ['S', ..] => $"<!subteam^{target}>",
-            ['@', ..] => target,
-            _ when target.Split(':') is [var provider, var schedule] => $"{(provider == "pagerduty" ? "PagerDuty" : "Opsgenie")} on-call `{schedule}`",
-            _ => $"<@{target}>",
-        };
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class Incident
 
         if (Holder(role) == holder)
         {
-            return Decision.Refuse($"<@{holder}> already holds that role");
+            return Decision.Refuse(holder, "already holds that role");
         }
 
         var previous = Holder(role);
@@ -26,8 +26,12 @@ public sealed partial class Incident
             Responders.Add(holder);
         }
 
-        var text = previous is { } was ? $"{RoleNames.Title(role)}: <@{was}> → <@{holder}>" : $"{RoleNames.Title(role)}: <@{holder}>";
-        return Record(new TimelineEntry(now, TimelineKind.RoleAssigned, by, text), new RoleChanged(role, previous, holder));
+        var entry = new TimelineEntry(now, TimelineKind.RoleAssigned, by, RoleNames.Title(role))
+        {
+            From = previous is { } was ? [TimelineParty.Person(was)] : [],
+            To = [TimelineParty.Person(holder)],
+        };
+        return Record(entry, new RoleChanged(role, previous, holder));
     }
 
     /// <summary>Leaves <paramref name="role"/> empty; a commander who steps down leaves the command for anyone in the war room to take.</summary>
@@ -44,6 +48,7 @@ public sealed partial class Incident
         }
 
         Roles.RemoveAll(r => r.Role == role);
-        return Record(new TimelineEntry(now, TimelineKind.RoleAssigned, by, $"{RoleNames.Title(role)}: <@{previous}> → nobody"), new RoleChanged(role, previous, null));
+        var entry = new TimelineEntry(now, TimelineKind.RoleAssigned, by, RoleNames.Title(role)) { From = [TimelineParty.Person(previous)] };
+        return Record(entry, new RoleChanged(role, previous, null));
     }
 }

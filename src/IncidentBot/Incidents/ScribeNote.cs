@@ -10,7 +10,7 @@ public sealed class ScribeNote
 {
     public string Key { get; set; } = "";
 
-    public int IncidentId { get; set; }
+    public IncidentId IncidentId { get; set; }
 
     /// <summary>The message's ts; for a typed note, a ts the bot made up from the time it was typed.</summary>
     public string MessageTs { get; set; } = "";
@@ -18,23 +18,23 @@ public sealed class ScribeNote
     public string? ThreadTs { get; set; }
 
     /// <summary>Who wrote the message; null for bot and webhook messages.</summary>
-    public string? Author { get; set; }
+    public ResponderId? Author { get; set; }
 
     public string Text { get; set; } = "";
 
     /// <summary>When the message was written (from its ts).</summary>
     public Instant WrittenAt { get; set; }
 
-    public string AddedBy { get; set; } = "";
+    public ResponderId AddedBy { get; set; }
 
     /// <summary>
     /// The people whose scribe reaction marks the message (never the bot's own confirming one): the note stays while
     /// one is left. Null on notes stored before they were kept, where <see cref="AddedBy"/> is the one reactor.
     /// </summary>
-    public List<string>? Reactors { get; set; }
+    public List<ResponderId>? Reactors { get; set; }
 
     /// <summary>Who marks the message now, reading an older note's <see cref="AddedBy"/> as its one reactor.</summary>
-    public IReadOnlyList<string> MarkedBy() => Reactors ?? (Source == NoteSource.Reaction ? [AddedBy] : []);
+    public IReadOnlyList<ResponderId> MarkedBy() => Reactors ?? (Source == NoteSource.Reaction ? [AddedBy] : []);
 
     public Instant AddedAt { get; set; }
 

@@ -123,7 +123,7 @@ public sealed class CreateHandler(
 
         var isPrivate = payload.Values.GetValueOrDefault(PrivateBlock, "").Contains(PrivateBlock, StringComparison.Ordinal);
         var declaration = new NewIncident(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, false, started);
-        return (errors, await declarer.DeclareAsync(declaration, new ResponderId(payload.UserId.Value), origin, now, "declaration form").ConfigureAwait(false));
+        return (errors, await declarer.DeclareAsync(declaration, new ResponderId(payload.UserId.Value), new SlackChannelId(origin), now, "declaration form").ConfigureAwait(false));
     }
 
     /// <summary>The declaration form; <paramref name="title"/> prefills its title, <paramref name="metadata"/> comes back with the submission.</summary>
@@ -146,7 +146,7 @@ public sealed class CreateHandler(
 
     private async Task<SlackReply> OpenFormAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var view = Form(ModalCallbackId, context.Channel);
+        var view = Form(ModalCallbackId, context.Channel.Value);
         try
         {
             await slack.OpenViewAsync(context.Command.TriggerId, view, cancellationToken).ConfigureAwait(false);

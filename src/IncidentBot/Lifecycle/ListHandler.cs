@@ -16,7 +16,7 @@ public sealed class ListHandler(IIncidentStore store, IncidentMessages messages)
     public Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var visible = store.ListOpen().Where(i => !i.IsPrivate || i.IsMember(context.User) || i.WarRoom.ChannelId == context.Channel).ToList();
+        var visible = store.ListOpen().Where(i => !i.IsPrivate || i.IsMember(context.User) || i.WarRoom.ChannelId == context.Channel.Value).ToList();
         return Task.FromResult(new SlackReply(messages.List(visible, context.Now)));
     }
 }

@@ -41,14 +41,12 @@ public sealed class RoleHandler(IncidentActions actions) : IIncidentCommandHandl
                 i => $"Nobody is {RoleNames.Title(role)} of {i.Id} now.").ConfigureAwait(false);
         }
 
-        var holderId = who.Equals("me", StringComparison.OrdinalIgnoreCase) ? context.User.Value : IncidentCommandParser.MentionedUser(who);
-        if (holderId is null)
+        if ((who.Equals("me", StringComparison.OrdinalIgnoreCase) ? context.User : IncidentCommandParser.MentionedUser(who)) is not { } holder)
         {
             var word = RoleNames.Word(role);
             return new SlackReply($"Who should be {RoleNames.Title(role)}? Mention them: `{context.Command.Command} {word} @person` (or `me`; `none` clears it).");
         }
 
-        var holder = new ResponderId(holderId);
         return await actions.ApplyAsync(
             context,
             incident,

@@ -158,7 +158,7 @@ public static class TemplateModels
             }
         }
 
-        model["whom"] = string.Join(" ", escalation.Targets.Select(Incident.Mention));
+        model["whom"] = string.Join(" ", escalation.Targets.Select(SlackText.Mention));
         model["page"] = escalation.Page is { } page ? SlackText.Escape(page) : "";
         model["step"] = escalation.Step ?? 0;
         model["actor"] = actor is null ? "" : SlackText.User(actor);
@@ -228,7 +228,7 @@ public static class TemplateModels
                 ["kind"] = KindLabel(line.Kind),
                 ["actor"] = Person(line.Actor),
                 ["author"] = line.Author is { } author ? SlackText.User(author.Value) : "",
-                ["text"] = SlackText.Escape(SlackText.Truncate(line.Text, 300)),
+                ["text"] = SlackTimelineText.Line(line, 300),
                 ["permalink"] = line.Permalink ?? "",
             });
         }

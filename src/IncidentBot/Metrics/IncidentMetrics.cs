@@ -24,7 +24,7 @@ public sealed record IncidentMetrics(MetricsPeriod Period, IReadOnlyList<Severit
     /// <param name="declared">Incidents, drills included (they are counted apart); those declared outside <paramref name="period"/> are left out.</param>
     /// <param name="scheme">Orders the severities and says which require a post-mortem; every configured level gets a row.</param>
     /// <param name="postmortemShared">Ids of incidents whose post-mortem draft was shared.</param>
-    public static IncidentMetrics Compute(MetricsPeriod period, IEnumerable<Incident> declared, SeverityScheme scheme, IReadOnlySet<int> postmortemShared)
+    public static IncidentMetrics Compute(MetricsPeriod period, IEnumerable<Incident> declared, SeverityScheme scheme, IReadOnlySet<IncidentId> postmortemShared)
     {
         ArgumentNullException.ThrowIfNull(declared);
         ArgumentNullException.ThrowIfNull(scheme);
@@ -43,7 +43,7 @@ public sealed record IncidentMetrics(MetricsPeriod Period, IReadOnlyList<Severit
             .Where(i => i.Status is IncidentStatus.Resolved or IncidentStatus.Closed && scheme.Find(i.Severity) is { PostmortemRequired: true })
             .ToList();
         var postmortems = new Rate(
-            needingPostmortem.Count(i => i.Status == IncidentStatus.Closed && postmortemShared.Contains(i.Id.Value)),
+            needingPostmortem.Count(i => i.Status == IncidentStatus.Closed && postmortemShared.Contains(i.Id)),
             needingPostmortem.Count);
         var items = real.SelectMany(i => i.ActionItems).ToList();
         var actionItems = new Rate(items.Count(a => a.DoneAt is not null), items.Count);

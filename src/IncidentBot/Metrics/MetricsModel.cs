@@ -50,7 +50,7 @@ public static class MetricsModel
         var reporter = new ResponderId("UREPORTER");
         var incident = Incident.Declare(new IncidentId(1), "Checkout returns 500s", scheme.Levels[0], "", false, reporter, "CGENERAL", "inc-checkout", now - Duration.FromHours(2), impactStartedAt: now - Duration.FromHours(3));
         incident.Resolve("Rolled back", reporter, now - Duration.FromHours(1));
-        return new ScriptObject { ["metrics"] = For(IncidentMetrics.Compute(MetricsPeriod.LastDays(30, now), [incident], scheme, new HashSet<int>())) };
+        return new ScriptObject { ["metrics"] = For(IncidentMetrics.Compute(MetricsPeriod.LastDays(30, now), [incident], scheme, new HashSet<IncidentId>())) };
     }
 
     private static ScriptObject Row(SeverityFigures figures) => new()

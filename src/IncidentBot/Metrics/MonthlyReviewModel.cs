@@ -22,7 +22,7 @@ public static class MonthlyReviewModel
     /// <param name="scheme">The severity scheme.</param>
     /// <param name="postmortemShared">Ids of incidents whose post-mortem draft was shared.</param>
     /// <param name="now">When the review is made.</param>
-    public static ScriptObject For(YearMonth month, IReadOnlyList<Incident> incidents, SeverityScheme scheme, IReadOnlySet<int> postmortemShared, Instant now)
+    public static ScriptObject For(YearMonth month, IReadOnlyList<Incident> incidents, SeverityScheme scheme, IReadOnlySet<IncidentId> postmortemShared, Instant now)
     {
         ArgumentNullException.ThrowIfNull(incidents);
         ArgumentNullException.ThrowIfNull(scheme);
@@ -57,13 +57,13 @@ public static class MonthlyReviewModel
         var resolved = Incident.Declare(new IncidentId(2), "Search | slow", scheme.Levels[1], "", false, reporter, "CGENERAL", "inc-search", declared);
         resolved.AddActionItem("Alert", reporter, null, reporter, declared);
         resolved.Resolve("Fixed", reporter, declared + Duration.FromHours(1));
-        return For(new YearMonth(2026, 11), [open, resolved], scheme, new HashSet<int> { 2 }, declared + Duration.FromHours(2));
+        return For(new YearMonth(2026, 11), [open, resolved], scheme, new HashSet<IncidentId> { new(2) }, declared + Duration.FromHours(2));
     }
 
-    private static ScriptObject Row(Incident incident, SeverityScheme scheme, IReadOnlySet<int> shared, Instant now)
+    private static ScriptObject Row(Incident incident, SeverityScheme scheme, IReadOnlySet<IncidentId> shared, Instant now)
     {
         var required = scheme.Find(incident.Severity) is { PostmortemRequired: true };
-        var postmortem = (required, shared.Contains(incident.Id.Value), incident.Status) switch
+        var postmortem = (required, shared.Contains(incident.Id), incident.Status) switch
         {
             (_, true, IncidentStatus.Closed) => "done",
             (_, true, _) => "draft shared",

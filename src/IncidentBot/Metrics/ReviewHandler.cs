@@ -27,7 +27,7 @@ public sealed class ReviewHandler(IIncidentStore store) : IIncidentCommandHandle
 
         var entry = AuditEntries.For(context, null, "review " + MetricsPeriod.Month(month).Label);
         context.Audited = true;
-        await store.EnqueueAsync(entry, ReviewUpload.Requested(month, context.Channel, context.User, context.Now)).ConfigureAwait(false);
+        await store.EnqueueAsync(entry, ReviewUpload.Requested(month, context.Command.ChannelId, context.User, context.Now)).ConfigureAwait(false);
         return new SlackReply($"Putting together the incident review of {MetricsPeriod.Month(month).Label}: `{ReviewUpload.FileName(month)}` will be shared here. The bot must be a member of this channel.");
     }
 }

@@ -17,8 +17,8 @@ public sealed class ReviewUpload(IIncidentStore store, PostmortemUploadStore upl
     public const string TemplateName = "monthly-review.md";
 
     /// <summary><c>/incident review 2026-11</c> typed by <paramref name="by"/> in <paramref name="channel"/>.</summary>
-    public static OutboxMessage Requested(YearMonth month, string channel, ResponderId by, Instant now) =>
-        OutboxMessage.For(OutboxMessage.NoIncident, new UploadReview(MetricsPeriod.Month(month).Label, channel, by.Value), now);
+    public static OutboxMessage Requested(YearMonth month, SlackChannelId channel, ResponderId by, Instant now) =>
+        OutboxMessage.For(OutboxMessage.NoIncident, new UploadReview(MetricsPeriod.Month(month).Label, channel, new SlackUserId(by.Value)), now);
 
     public static string FileName(YearMonth month) => $"incident-review-{MetricsPeriod.Month(month).Label}.md";
 
@@ -34,13 +34,13 @@ public sealed class ReviewUpload(IIncidentStore store, PostmortemUploadStore upl
     public async Task UploadAsync(long outboxId, UploadReview request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (MetricsPeriod.ParseMonth(request.Month) is not { } month || request.Channel is not { Length: > 0 } channel)
+        if (MetricsPeriod.ParseMonth(request.Month) is not { } month || request.Channel is not { Value.Length: > 0 } channel)
         {
             throw new SlackApiException("review", "invalid_review_request");
         }
 
-        var asker = request.RequestedBy is { } user ? $", as asked by {SlackText.User(user)}" : "";
+        var asker = request.RequestedBy is { } user ? $", as asked by {SlackText.User(user.Value)}" : "";
         var file = new SharedFile(FileName(month), $"Incident review {request.Month}", $"📊 Monthly incident review of {request.Month}{asker}.");
-        await files.ShareOnceAsync(outboxId, OutboxMessage.NoIncident, new SlackChannelId(channel), file, () => Render(month, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+        await files.ShareOnceAsync(outboxId, OutboxMessage.NoIncident, channel, file, () => Render(month, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 
 namespace IncidentBot.Metrics;
@@ -6,7 +7,7 @@ namespace IncidentBot.Metrics;
 /// Share the monthly incident review of <paramref name="Month"/> (<c>yyyy-MM</c>) as a Markdown file in
 /// <paramref name="Channel"/>, asked for by <paramref name="RequestedBy"/>; it belongs to no incident (see <see cref="ReviewUpload"/>).
 /// </summary>
-public sealed record UploadReview(string Month, string Channel, string? RequestedBy) : IOutboxPayload
+public sealed record UploadReview(string Month, SlackChannelId Channel, SlackUserId? RequestedBy) : IOutboxPayload
 {
     public static string Kind => "UploadReview";
 

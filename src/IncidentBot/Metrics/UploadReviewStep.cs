@@ -17,12 +17,12 @@ public sealed class UploadReviewStep(ReviewUpload reviews, OutboxSlack slack) : 
     {
         ArgumentNullException.ThrowIfNull(payload);
         var text = $"I could not share the monthly review: Slack said `{slackError}`. Is the bot in this channel? Invite it, then ask again.";
-        return slack.TellAsync(new SlackChannelId(payload.Channel), new SlackUserId(payload.RequestedBy ?? ""), text, cancellationToken);
+        return slack.TellAsync(payload.Channel, payload.RequestedBy ?? new SlackUserId(""), text, cancellationToken);
     }
 
     protected override UploadReview Upgrade(OutboxMessageV1 stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return new(stored.Text ?? "", stored.Target ?? "", (stored.Users.Count > 0 ? stored.Users[0] : null));
+        return new(stored.Text ?? "", new SlackChannelId(stored.Target ?? ""), stored.Users.Count > 0 ? new SlackUserId(stored.Users[0]) : null);
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class OutboxDelivery(IIncidentStore store, OutboxSteps ste
             return await FinishAsync(message, null, null, OutboxStep.Failed, "unknown_step").ConfigureAwait(false);
         }
 
-        var incident = store.Find(new IncidentId(message.IncidentId));
+        var incident = store.Find(message.IncidentId);
         if (incident is null && message.IncidentId != OutboxMessage.NoIncident)
         {
             return await FinishAsync(message, step, null, OutboxStep.Failed, "incident_not_found").ConfigureAwait(false);
@@ -52,7 +52,7 @@ public sealed partial class OutboxDelivery(IIncidentStore store, OutboxSteps ste
         }
         catch (OutboundException ex)
         {
-            LogOutboundFailed(message.Id, message.Kind, new IncidentId(message.IncidentId), ex.Target, ex.Error);
+            LogOutboundFailed(message.Id, message.Kind, message.IncidentId, ex.Target, ex.Error);
             return await FinishAsync(message, step, incident, OutboxStep.Failed, ex.Error).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or SlackApiException))
@@ -63,7 +63,7 @@ public sealed partial class OutboxDelivery(IIncidentStore store, OutboxSteps ste
         }
         catch (SlackApiException ex)
         {
-            LogFailed(message.Id, message.Kind, new IncidentId(message.IncidentId), ex.Method, ex.Error);
+            LogFailed(message.Id, message.Kind, message.IncidentId, ex.Method, ex.Error);
             await step.RefusedAsync(attempt, ex.Error, cancellationToken).ConfigureAwait(false);
             return await FinishAsync(message, step, incident, OutboxStep.Failed, ex.Error).ConfigureAwait(false);
         }
@@ -75,7 +75,7 @@ public sealed partial class OutboxDelivery(IIncidentStore store, OutboxSteps ste
         message.NextAttemptAt = clock.GetCurrentInstant() + wait;
         message.Error = error;
         await store.SaveOutboxAsync(message).ConfigureAwait(false);
-        LogRetryLater(message.Id, message.Kind, new IncidentId(message.IncidentId), error, wait.TotalSeconds);
+        LogRetryLater(message.Id, message.Kind, message.IncidentId, error, wait.TotalSeconds);
         return OutboxStep.RetryLater;
     }
 

@@ -1,3 +1,4 @@
+using IncidentBot.Incidents;
 using IncidentBot.Observability;
 using IncidentBot.Storage;
 using NodaTime;
@@ -16,10 +17,10 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly Duration FullScanEvery = Duration.FromSeconds(1);
     private readonly Signal laneEnded = new();
-    private readonly Dictionary<(int Incident, int Lane), Task> lanes = [];
+    private readonly Dictionary<(IncidentId Incident, int Lane), Task> lanes = [];
 
     /// <summary>Lanes with pending messages that are not running yet: busy, or waiting for their war room.</summary>
-    private readonly HashSet<(int Incident, int Lane)> waiting = [];
+    private readonly HashSet<(IncidentId Incident, int Lane)> waiting = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -92,7 +93,7 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
         }
     }
 
-    private async Task RunLaneAsync((int Incident, int Lane) lane, CancellationToken stoppingToken)
+    private async Task RunLaneAsync((IncidentId Incident, int Lane) lane, CancellationToken stoppingToken)
     {
         await Task.Yield();
         try
@@ -140,7 +141,7 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
     {
         var kind = message.Kind.ToString();
         var retry = message.Attempts > 0;
-        using var activity = BotTelemetry.StartDelivery(kind, message.TraceParent, message.Id, message.IncidentId);
+        using var activity = BotTelemetry.StartDelivery(kind, message.TraceParent, message.Id, message.IncidentId.Value);
         try
         {
             var step = await delivery.DeliverAsync(message, stoppingToken).ConfigureAwait(false);
@@ -156,11 +157,11 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
 
     /// <summary>A step that needs the war room waits, without an attempt, until the main lane has created it.</summary>
     private bool Ready(OutboxMessage message) =>
-        !message.NeedsWarRoom || message.Lane == OutboxMessage.MainLane || store.Find(new IncidentBot.Incidents.IncidentId(message.IncidentId))?.WarRoom.ChannelId is not null;
+        !message.NeedsWarRoom || message.Lane == OutboxMessage.MainLane || store.Find(message.IncidentId)?.WarRoom.ChannelId is not null;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Looking for pending outbox messages failed")]
     private partial void LogLoopFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox lane of incident {IncidentId} stopped on an unexpected error")]
-    private partial void LogLaneCrashed(Exception ex, int incidentId);
+    private partial void LogLaneCrashed(Exception ex, IncidentId incidentId);
 }

@@ -24,13 +24,13 @@ public sealed class PagerResolutions : IIncidentChangeListener
     public static OutboxMessage Trigger(Incident incident, string service, NodaTime.Instant now)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return OutboxMessage.For(incident.Id.Value, new Page(service), now).InLane(OutboxMessage.PagerLane);
+        return OutboxMessage.For(incident.Id, new Page(service), now).InLane(OutboxMessage.PagerLane);
     }
 
     /// <summary>A resolution of <paramref name="service"/>, on the incident's pager lane.</summary>
     public static OutboxMessage Resolve(Incident incident, string service, NodaTime.Instant now)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return OutboxMessage.For(incident.Id.Value, new Unpage(service), now).InLane(OutboxMessage.PagerLane);
+        return OutboxMessage.For(incident.Id, new Unpage(service), now).InLane(OutboxMessage.PagerLane);
     }
 }

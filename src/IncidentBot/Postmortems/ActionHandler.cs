@@ -56,7 +56,7 @@ public sealed class ActionHandler(IncidentActions actions) : IIncidentCommandHan
         {
             if (owner is null && IncidentCommandParser.MentionedUser(words[^1]) is { } user)
             {
-                owner = new ResponderId(user);
+                owner = user;
                 words.RemoveAt(words.Count - 1);
             }
             else if (due is null && words.Count >= 2 && words[^2].Equals("due", StringComparison.OrdinalIgnoreCase))

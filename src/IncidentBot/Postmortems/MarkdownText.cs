@@ -27,6 +27,21 @@ public static partial class MarkdownText
         return "@" + Inert(names.Of(who.Value));
     }
 
+    /// <summary>Someone or something the timeline names: a person by their handle, a channel as <c>#C…</c>, a group or pager by its name.</summary>
+    public static string Party(TimelineParty party, PersonNames names)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        var named = party.Kind switch
+        {
+            TimelinePartyKind.Person => User(new ResponderId(party.Id), names),
+            TimelinePartyKind.Channel => "#" + Inert(party.Id),
+            TimelinePartyKind.Pager => "pager " + Inert(party.Id),
+            TimelinePartyKind.Schedule => Inert(TimelineParty.ScheduleName(party.Id)),
+            _ => Inert(party.Id),
+        };
+        return named.Replace("|", "\\|", StringComparison.Ordinal);
+    }
+
     /// <summary>User or Slack text as one line of Markdown prose; mentions without a name show the user's id.</summary>
     public static string Inline(string text) => Inline(text, PersonNames.None);
 

@@ -67,6 +67,7 @@ public static class PostmortemModel
         return new[] { incident.Reporter }
             .Concat(incident.Roles.Select(r => r.Holder))
             .Concat(lines.Select(l => l.Author ?? l.Actor))
+            .Concat(lines.SelectMany(l => l.From.Concat(l.To)).Where(p => p.Kind == TimelinePartyKind.Person).Select(p => new ResponderId(p.Id)))
             .Concat(incident.ActionItems.SelectMany(a => a.Owner is { } owner ? [owner, a.AddedBy] : new[] { a.AddedBy }))
             .Select(p => p.Value)
             .Concat(new[] { incident.Title, incident.Impact, incident.Resolution ?? "" }
@@ -84,7 +85,7 @@ public static class PostmortemModel
         full.AddActionItem("Alert on 5xx rate", reporter, new LocalDate(2026, 12, 1), reporter, SampleDeclared + Duration.FromMinutes(20));
         full.Resolve("Rolled back", reporter, SampleDeclared + Duration.FromMinutes(42));
         full.Close(reporter, SampleDeclared + Duration.FromHours(2));
-        var note = new ScribeNote { IncidentId = 7, Author = "UOPS", Text = "Alert fired", WrittenAt = SampleDeclared - Duration.FromMinutes(4), AddedBy = "USCRIBE", Permalink = "https://example.slack.com/archives/C1/p1" };
+        var note = new ScribeNote { IncidentId = new IncidentId(7), Author = new ResponderId("UOPS"), Text = "Alert fired", WrittenAt = SampleDeclared - Duration.FromMinutes(4), AddedBy = new ResponderId("USCRIBE"), Permalink = "https://example.slack.com/archives/C1/p1" };
         yield return For(full, SampleSeverity, full.Recorded, [note], Duration.FromHours(48), SampleDeclared + Duration.FromHours(3), PersonNames.None);
         var fresh = Incident.Declare(new IncidentId(8), "Login slow", SampleSeverity with { PostmortemRequired = false }, "", false, reporter, "CGENERAL", "inc-2026-11-24-login", SampleDeclared);
         yield return For(fresh, SampleSeverity with { PostmortemRequired = false }, fresh.Recorded, [], Duration.FromHours(48), SampleDeclared, PersonNames.None);
@@ -105,7 +106,7 @@ public static class PostmortemModel
         var rows = new ScriptArray();
         foreach (var line in lines)
         {
-            var text = MarkdownText.Cell(line.Text, names);
+            var text = line.Describe(plain => MarkdownText.Cell(plain, names), party => MarkdownText.Party(party, names));
             rows.Add(new ScriptObject
             {
                 ["at"] = MarkdownText.Time(line.At),

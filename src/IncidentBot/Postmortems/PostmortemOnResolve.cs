@@ -16,7 +16,7 @@ public sealed class PostmortemOnResolve : IDecisionEffects
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(decision);
         return decision.Facts.Any(f => f is StatusMoved { To: IncidentStatus.Resolved })
-            ? [OutboxMessage.For(incident.Id.Value, new UploadPostmortem(null), now)]
+            ? [OutboxMessage.For(incident.Id, new UploadPostmortem(null), now)]
             : [];
     }
 }

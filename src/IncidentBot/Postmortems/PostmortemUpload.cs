@@ -30,11 +30,11 @@ public sealed partial class PostmortemUpload(
     public static OutboxMessage Requested(Incident incident, ResponderId by, Instant now)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return OutboxMessage.For(incident.Id.Value, new UploadPostmortem(by.Value), now);
+        return OutboxMessage.For(incident.Id, new UploadPostmortem(new SlackUserId(by.Value)), now);
     }
 
     /// <summary>Shares the draft for outbox message <paramref name="outboxId"/>, asked for by <paramref name="requestedBy"/> (or nobody, on resolve).</summary>
-    public async Task UploadAsync(long outboxId, Incident incident, string? requestedBy, CancellationToken cancellationToken)
+    public async Task UploadAsync(long outboxId, Incident incident, SlackUserId? requestedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
 
@@ -49,7 +49,7 @@ public sealed partial class PostmortemUpload(
         var room = incident.WarRoom.ChannelId is { } id ? new SlackChannelId(id) : throw new SlackApiException("war_room", "war_room_not_created");
         var title = $"{incident.Id} post-mortem draft: {SlackText.Truncate(incident.Title, TitleMax)}";
         var comment = requestedBy is not null
-            ? $"📝 Post-mortem draft for *{incident.Id}*, as asked by {SlackText.User(requestedBy)}. Fill in the sections marked \"To fill in\"."
+            ? $"📝 Post-mortem draft for *{incident.Id}*, as asked by {SlackText.User(requestedBy.Value.Value)}. Fill in the sections marked \"To fill in\"."
             : $"📝 *{incident.Id}* is resolved and {severity.Name} requires a post-mortem: here is the draft to start from.";
         if (incident.IsDrill)
         {
@@ -60,14 +60,14 @@ public sealed partial class PostmortemUpload(
         var timeline = store.Timeline(incident.Id);
         var noted = notes.ForIncident(incident.Id);
         var names = await PersonNames.LookUpAsync(people, PostmortemModel.People(incident, timeline, noted), cancellationToken).ConfigureAwait(false);
-        await ShareOnceAsync(outboxId, incident.Id.Value, room, file, () => renderer.Render(incident, timeline, noted, clock.GetCurrentInstant(), names), cancellationToken).ConfigureAwait(false);
+        await ShareOnceAsync(outboxId, incident.Id, room, file, () => renderer.Render(incident, timeline, noted, clock.GetCurrentInstant(), names), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Uploads the Markdown <paramref name="render"/> makes, once per outbox message, and shares it in
     /// <paramref name="channel"/>: the post-mortem draft, and any other document the bot hands over as a file.
     /// </summary>
-    public async Task ShareOnceAsync(long outboxId, int incidentId, SlackChannelId channel, SharedFile file, Func<string> render, CancellationToken cancellationToken)
+    public async Task ShareOnceAsync(long outboxId, IncidentId incidentId, SlackChannelId channel, SharedFile file, Func<string> render, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(render);

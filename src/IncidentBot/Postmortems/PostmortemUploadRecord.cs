@@ -1,3 +1,4 @@
+using IncidentBot.Incidents;
 using NodaTime;
 
 namespace IncidentBot.Postmortems;
@@ -11,7 +12,7 @@ public sealed class PostmortemUploadRecord
     /// <summary>The outbox message's id.</summary>
     public long Id { get; set; }
 
-    public int IncidentId { get; set; }
+    public IncidentId IncidentId { get; set; }
 
     public string FileId { get; set; } = "";
 

@@ -1,3 +1,4 @@
+using IncidentBot.Incidents;
 using IncidentBot.Storage;
 using LiteDB;
 
@@ -20,6 +21,6 @@ public sealed class PostmortemUploadStore(LiteDatabase database, GroupCommitter 
     public Task ForgetAsync(long outboxId) => writer.WriteAsync(() => uploads.Delete(outboxId));
 
     /// <summary>The incidents whose post-mortem draft was shared in the war room at least once.</summary>
-    public IReadOnlySet<int> SharedIncidents() =>
+    public IReadOnlySet<IncidentId> SharedIncidents() =>
         LiteDbLimits.Read(() => uploads.FindAll().Where(u => u.SharedAt is not null).Select(u => u.IncidentId).ToHashSet());
 }

@@ -1,4 +1,5 @@
 using IncidentBot.Outbox;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 
 namespace IncidentBot.Postmortems;
@@ -16,6 +17,6 @@ public sealed class UploadPostmortemStep(PostmortemUpload upload) : TypedOutboxS
     protected override UploadPostmortem Upgrade(OutboxMessageV1 stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return new((stored.Users.Count > 0 ? stored.Users[0] : null));
+        return new(stored.Users.Count > 0 ? new SlackUserId(stored.Users[0]) : null);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
@@ -42,18 +43,18 @@ public sealed class ReminderActionHandler(IIncidentStore store, IncidentChanger 
 
         var now = clock.GetCurrentInstant();
         var minutes = ReminderActions.SnoozeMinutes(action.ActionId);
-        var audit = new AuditEntry { At = now, User = who.Value, Channel = room, IncidentId = number, Command = "reminder button " + action.ActionId, Outcome = "done" };
+        var audit = new AuditEntry { At = now, User = who, Channel = new SlackChannelId(room), IncidentId = incident.Id, Command = "reminder button " + action.ActionId, Outcome = "done" };
         var what = minutes is { } snoozed ? $"snoozed reminders for {snoozed} min" : "stopped update reminders";
         await changer.ApplyAsync(new ChangeRequest(
             incident.Id,
             who,
-            room,
+            audit.Channel,
             audit,
             minutes is null ? Authorize.Command("stop the update reminders of") : Authorize.Contribute("snooze the reminders of"),
             latest => minutes is { } m ? latest.Snooze(Duration.FromMinutes(m), who, now) : latest.StopReminders(who, now))
         {
-            Also = (latest, _) => [OutboxMessage.For(latest.Id.Value, new UpdateMessage(reminderTs, messages.ReminderDone(latest, who, what, now)), now)],
-            OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id.Value, new Ephemeral(who.Value, refusal), now)],
+            Also = (latest, _) => [OutboxMessage.For(latest.Id, new UpdateMessage(reminderTs, messages.ReminderDone(latest, who, what, now)), now)],
+            OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id, new Ephemeral(new SlackUserId(who.Value), refusal), now)],
         }).ConfigureAwait(false);
     }
 }

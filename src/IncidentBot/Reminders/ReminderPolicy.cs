@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Scheduling;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;
@@ -24,7 +25,7 @@ public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, 
         var sent = 0;
         foreach (var due in store.DueForReminder(now))
         {
-            var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = due.WarRoom.ChannelId ?? "", IncidentId = due.Id.Value, Command = "update reminder", Outcome = "sent" };
+            var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = new SlackChannelId(due.WarRoom.ChannelId ?? ""), IncidentId = due.Id, Command = "update reminder", Outcome = "sent" };
             var change = await store.UpdateAsync(due.Id, audit, incident =>
             {
                 var decision = incident.Remind(scheme.Named(incident.Severity), now);
@@ -33,7 +34,7 @@ public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, 
                     return IncidentChanges.Keep(false).Noting("not due any more");
                 }
 
-                return IncidentChanges.Save(true, OutboxMessage.For(incident.Id.Value, new Post(WithButtons(messages.Reminder(incident, now), incident.Id)), now));
+                return IncidentChanges.Save(true, OutboxMessage.For(incident.Id, new Post(WithButtons(messages.Reminder(incident, now), incident.Id)), now));
             }).ConfigureAwait(false);
             sent += change?.Result == true ? 1 : 0;
         }

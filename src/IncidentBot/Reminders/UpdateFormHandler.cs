@@ -36,12 +36,12 @@ public sealed class UpdateFormHandler(IIncidentStore store, IncidentChanger chan
         var text = payload.Values.GetValueOrDefault(UpdateForm.TextBlock, "").Trim();
         var wanted = Enum.TryParse<IncidentStatus>(payload.Values.GetValueOrDefault(UpdateForm.StatusBlock, ""), ignoreCase: true, out var s) ? s : incident.Status;
         var now = clock.GetCurrentInstant();
-        var audit = new AuditEntry { At = now, User = who.Value, Channel = incident.WarRoom.ChannelId ?? "", IncidentId = number, Command = "update form", Outcome = "done" };
+        var audit = new AuditEntry { At = now, User = who, Channel = new SlackChannelId(incident.WarRoom.ChannelId ?? ""), IncidentId = incident.Id, Command = "update form", Outcome = "done" };
         var moves = wanted != incident.Status;
         var outcome = await changer.ApplyAsync(new ChangeRequest(
             incident.Id,
             who,
-            incident.WarRoom.ChannelId,
+            audit.Channel,
             audit,
             moves ? Authorize.Steer(wanted == IncidentStatus.Resolved ? "resolve" : "change the status of") : Authorize.Contribute("post updates to"),
             latest =>
@@ -51,7 +51,7 @@ public sealed class UpdateFormHandler(IIncidentStore store, IncidentChanger chan
             })
         {
             // Opened from the declaration's button, there is no reminder to edit.
-            Also = (latest, _) => parts[1].Length == 0 ? [] : [OutboxMessage.For(latest.Id.Value, new UpdateMessage(parts[1], messages.ReminderDone(latest, who, "posted an update", now)), now)],
+            Also = (latest, _) => parts[1].Length == 0 ? [] : [OutboxMessage.For(latest.Id, new UpdateMessage(parts[1], messages.ReminderDone(latest, who, "posted an update", now)), now)],
         }).ConfigureAwait(false);
         if (!outcome.Done)
         {

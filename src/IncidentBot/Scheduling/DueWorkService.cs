@@ -1,3 +1,4 @@
+using IncidentBot.Incidents;
 using IncidentBot.Observability;
 using IncidentBot.Storage;
 using NodaTime;
@@ -19,7 +20,7 @@ public sealed partial class DueWorkService(
     ILogger<DueWorkService> logger) : BackgroundService
 {
     /// <summary>The user of the audit entries that scheduled work writes.</summary>
-    public const string SystemActor = "IncidentBot";
+    public static readonly ResponderId SystemActor = new("IncidentBot");
 
     /// <summary>The key of the <see cref="TimeProvider"/> the scheduler sleeps on.</summary>
     public const string TimeKey = "reminders";

@@ -1,3 +1,4 @@
+using IncidentBot.Incidents;
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
@@ -35,7 +36,7 @@ public sealed class FetchNoteTextStep(INoteStore notes, ISlackApi slack, OutboxS
                 n.TextPending = false;
             }
 
-            n.Author ??= found.User;
+            n.Author ??= found.User is { } user ? new ResponderId(user) : null;
         }).ConfigureAwait(false);
     }
 
@@ -45,13 +46,13 @@ public sealed class FetchNoteTextStep(INoteStore notes, ISlackApi slack, OutboxS
         {
             await notes.RemoveAsync(payload.NoteKey).ConfigureAwait(false);
             var text = $"I could not read that message (Slack said `{slackError}`), so it is not on {attempt.Incident.Id}'s timeline. Add it by hand: `/incident note &lt;what it said&gt;`.";
-            await posts.TellAsync(new SlackChannelId(room), new SlackUserId(reactor), text, cancellationToken).ConfigureAwait(false);
+            await posts.TellAsync(new SlackChannelId(room), reactor, text, cancellationToken).ConfigureAwait(false);
         }
     }
 
     protected override FetchNoteText Upgrade(OutboxMessageV1 stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return new(stored.NoteKey ?? "", stored.TargetTs ?? "", stored.Users is [var reactor] ? reactor : null);
+        return new(stored.NoteKey ?? "", stored.TargetTs ?? "", stored.Users is [var reactor] ? new SlackUserId(reactor) : null);
     }
 }

@@ -1,3 +1,4 @@
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
 using NodaTime;
@@ -16,12 +17,12 @@ public sealed class MessageSubscriber(IIncidentStore store, INoteStore notes, No
     {
         ArgumentNullException.ThrowIfNull(slackEvent);
         var ev = slackEvent.Event;
-        var channel = SlackJson.Text(ev, "channel");
-        if (channel is null || store.FindByWarRoom(channel) is not { } incident)
+        if (SlackJson.Text(ev, "channel") is not { } id || store.FindByWarRoom(new SlackChannelId(id)) is not { } incident)
         {
             return;
         }
 
+        var channel = new SlackChannelId(id);
         switch (SlackJson.Text(ev, "subtype"))
         {
             case "message_changed" when ev.TryGetProperty("message", out var changed) && SlackJson.Text(changed, "ts") is { } ts:
@@ -45,12 +46,12 @@ public sealed class MessageSubscriber(IIncidentStore store, INoteStore notes, No
         }
     }
 
-    private Task KeepAsync(string channel, string ts, string? threadTs, string? user, string text) => notes.KeepAsync(new CachedMessage
+    private Task KeepAsync(SlackChannelId channel, string ts, string? threadTs, string? user, string text) => notes.KeepAsync(new CachedMessage
     {
         Channel = channel,
         Ts = ts,
         ThreadTs = threadTs == ts ? null : threadTs,
-        User = user,
+        User = user is null ? null : new SlackUserId(user),
         Text = text,
         SeenAt = clock.GetCurrentInstant(),
     });

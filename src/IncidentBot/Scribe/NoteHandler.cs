@@ -30,7 +30,7 @@ public sealed class NoteHandler(IncidentActions actions, NoteTaker noteTaker) : 
             return new SlackReply(refusal);
         }
 
-        await noteTaker.TypeAsync(incident, target.Arguments.Trim(), context.User.Value).ConfigureAwait(false);
+        await noteTaker.TypeAsync(incident, target.Arguments.Trim(), context.User).ConfigureAwait(false);
         return new SlackReply($"Noted on {incident.Id}'s timeline: {SlackText.Escape(SlackText.Truncate(target.Arguments.Trim(), 300))}");
     }
 }

@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using NodaTime;
 
@@ -11,7 +12,7 @@ namespace IncidentBot.Scribe;
 public sealed class NoteTaker(INoteStore notes, IClock clock)
 {
     /// <summary>True when the message is now on the timeline; false when it already was (or is the declaration itself).</summary>
-    public Task<bool> CaptureAsync(Incident incident, string ts, string addedBy, NoteSource source, string? text = null, string? author = null)
+    public Task<bool> CaptureAsync(Incident incident, string ts, ResponderId addedBy, NoteSource source, string? text = null, ResponderId? author = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
         if (ts == incident.WarRoom.DeclarationTs || incident.WarRoom.ChannelId is not { } channel)
@@ -19,17 +20,17 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             return Task.FromResult(false);
         }
 
-        var cached = notes.FindMessage(channel, ts);
+        var cached = notes.FindMessage(new SlackChannelId(channel), ts);
         text ??= cached?.Text;
         var now = clock.GetCurrentInstant();
         var key = ScribeNote.KeyOf(incident.Id, ts);
         var note = new ScribeNote
         {
             Key = key,
-            IncidentId = incident.Id.Value,
+            IncidentId = incident.Id,
             MessageTs = ts,
             ThreadTs = cached?.ThreadTs,
-            Author = author ?? cached?.User,
+            Author = author ?? (cached?.User is { } user ? new ResponderId(user.Value) : null),
             Text = text ?? "",
             TextPending = text is null,
             WrittenAt = ScribeNote.TsToInstant(ts),
@@ -41,10 +42,10 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
         var followUps = new List<OutboxMessage>();
         if (text is null)
         {
-            followUps.Add(OutboxMessage.For(incident.Id.Value, new FetchNoteText(key, ts, addedBy), now).InLane(OutboxMessage.ScribeLane));
+            followUps.Add(OutboxMessage.For(incident.Id, new FetchNoteText(key, ts, new SlackUserId(addedBy.Value)), now).InLane(OutboxMessage.ScribeLane));
         }
 
-        followUps.Add(OutboxMessage.For(incident.Id.Value, new ConfirmNote(key, ts), now).InLane(OutboxMessage.ScribeLane));
+        followUps.Add(OutboxMessage.For(incident.Id, new ConfirmNote(key, ts), now).InLane(OutboxMessage.ScribeLane));
         return notes.TryAddAsync(note, followUps);
     }
 
@@ -52,7 +53,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
     /// A message from another channel put on the timeline (the "Add to incident timeline" shortcut), with the text Slack
     /// sent with the shortcut; its permalink is fetched through the outbox. False when it is on the timeline already.
     /// </summary>
-    public Task<bool> QuoteAsync(Incident incident, string channel, string ts, string text, string? author, string addedBy)
+    public Task<bool> QuoteAsync(Incident incident, string channel, string ts, string text, ResponderId? author, ResponderId addedBy)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var now = clock.GetCurrentInstant();
@@ -62,7 +63,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
         var note = new ScribeNote
         {
             Key = key,
-            IncidentId = incident.Id.Value,
+            IncidentId = incident.Id,
             MessageTs = ts,
             Author = author,
             Text = text,
@@ -72,11 +73,11 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             AddedAt = now,
             Source = NoteSource.Shortcut,
         };
-        return notes.TryAddAsync(note, [OutboxMessage.For(incident.Id.Value, new LinkNote(key, channel, ts), now).InLane(OutboxMessage.ScribeLane)]);
+        return notes.TryAddAsync(note, [OutboxMessage.For(incident.Id, new LinkNote(key, channel, ts), now).InLane(OutboxMessage.ScribeLane)]);
     }
 
     /// <summary>A note typed with <c>/incident note</c>: no message behind it, so its key is made from the time.</summary>
-    public Task<bool> TypeAsync(Incident incident, string text, string addedBy)
+    public Task<bool> TypeAsync(Incident incident, string text, ResponderId addedBy)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var now = clock.GetCurrentInstant();
@@ -84,7 +85,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
         var note = new ScribeNote
         {
             Key = ScribeNote.KeyOf(incident.Id, "typed-" + ts),
-            IncidentId = incident.Id.Value,
+            IncidentId = incident.Id,
             MessageTs = ts,
             Author = addedBy,
             Text = text,
@@ -101,7 +102,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
     /// <paramref name="reactor"/> added the scribe reaction: the message goes on the timeline, or, when it is there
     /// already by reaction, they are one more person who marks it.
     /// </summary>
-    public async Task MarkAsync(Incident incident, string ts, string reactor, string? author)
+    public async Task MarkAsync(Incident incident, string ts, ResponderId reactor, ResponderId? author)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var key = ScribeNote.KeyOf(incident.Id, ts);
@@ -115,7 +116,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
                 return;
             }
 
-            if (await notes.UpdateAsync(key, n => n.Reactors = [.. n.MarkedBy().Union([reactor], StringComparer.Ordinal)]).ConfigureAwait(false))
+            if (await notes.UpdateAsync(key, n => n.Reactors = [.. n.MarkedBy().Union([reactor])]).ConfigureAwait(false))
             {
                 return;
             }
@@ -126,7 +127,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
     /// <paramref name="reactor"/> took their scribe reaction off: the note goes, with the bot's confirming reaction,
     /// once nobody else marks the message. True when it went.
     /// </summary>
-    public async Task<bool> ReleaseAsync(Incident incident, string ts, string reactor)
+    public async Task<bool> ReleaseAsync(Incident incident, string ts, ResponderId reactor)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var key = ScribeNote.KeyOf(incident.Id, ts);
@@ -135,12 +136,12 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             return false;
         }
 
-        var unconfirm = OutboxMessage.For(incident.Id.Value, new UnconfirmNote(key, ts), clock.GetCurrentInstant()).InLane(OutboxMessage.ScribeLane);
+        var unconfirm = OutboxMessage.For(incident.Id, new UnconfirmNote(key, ts), clock.GetCurrentInstant()).InLane(OutboxMessage.ScribeLane);
         return await notes.TryRemoveAsync(
             key,
             n =>
             {
-                n.Reactors = [.. n.MarkedBy().Where(r => !string.Equals(r, reactor, StringComparison.Ordinal))];
+                n.Reactors = [.. n.MarkedBy().Where(r => r != reactor)];
                 return n.Source == NoteSource.Reaction && n.Reactors.Count == 0;
             },
             [unconfirm]).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
 
@@ -21,11 +22,11 @@ public sealed class PinSubscriber(IIncidentStore store, NoteTaker noteTaker) : I
         var channel = SlackJson.Text(ev, "channel_id") ?? SlackJson.Text(item, "channel");
         var ts = SlackJson.Text(message, "ts");
         var pinnedBy = SlackJson.Text(ev, "user");
-        if (channel is null || ts is null || pinnedBy is null || store.FindByWarRoom(channel) is not { Status: not IncidentStatus.Closed } incident)
+        if (channel is null || ts is null || pinnedBy is null || store.FindByWarRoom(new SlackChannelId(channel)) is not { Status: not IncidentStatus.Closed } incident)
         {
             return Task.CompletedTask;
         }
 
-        return noteTaker.CaptureAsync(incident, ts, pinnedBy, NoteSource.Pin, SlackJson.Text(message, "text"), SlackJson.Text(message, "user"));
+        return noteTaker.CaptureAsync(incident, ts, new ResponderId(pinnedBy), NoteSource.Pin, SlackJson.Text(message, "text"), SlackJson.Text(message, "user") is { } author ? new ResponderId(author) : null);
     }
 }

@@ -17,19 +17,19 @@ public sealed class ScribeReactionSubscriber(string eventType, IIncidentStore st
         if (reaction is null
             || !string.Equals(reaction.Reaction, options.Value.ScribeReaction, StringComparison.Ordinal)
             // The bot's own confirming reaction marks nothing: it follows the people's.
-            || reaction.User.Value == slackEvent.BotUserId
-            || store.FindByWarRoom(reaction.Channel.Value) is not { Status: not IncidentStatus.Closed } incident)
+            || reaction.User == slackEvent.BotUserId
+            || store.FindByWarRoom(reaction.Channel) is not { Status: not IncidentStatus.Closed } incident)
         {
             return;
         }
 
         if (reaction.Added)
         {
-            await noteTaker.MarkAsync(incident, reaction.Ts, reaction.User.Value, reaction.ItemUser?.Value).ConfigureAwait(false);
+            await noteTaker.MarkAsync(incident, reaction.Ts, new ResponderId(reaction.User.Value), reaction.ItemUser is { } author ? new ResponderId(author.Value) : null).ConfigureAwait(false);
         }
         else
         {
-            await noteTaker.ReleaseAsync(incident, reaction.Ts, reaction.User.Value).ConfigureAwait(false);
+            await noteTaker.ReleaseAsync(incident, reaction.Ts, new ResponderId(reaction.User.Value)).ConfigureAwait(false);
         }
     }
 }

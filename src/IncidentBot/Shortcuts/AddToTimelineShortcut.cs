@@ -29,12 +29,12 @@ public sealed class AddToTimelineShortcut(IIncidentStore store, IncidentChanger 
     {
         ArgumentNullException.ThrowIfNull(payload);
         var who = new ResponderId(payload.UserId.Value);
-        if (store.FindByWarRoom(payload.ChannelId.Value) is { } incident)
+        if (store.FindByWarRoom(payload.ChannelId) is { } incident)
         {
-            var audit = Audit(payload, incident.Id.Value);
+            var audit = Audit(payload, incident.Id);
             var refusal = IncidentLifecycle.IsFinal(incident.Status)
                 ? $"{incident.Id} is over ({IncidentLifecycle.Word(incident.Status)}); its timeline takes no more notes."
-                : changer.Refusal(incident, who, payload.ChannelId.Value, Authorize.Contribute("add notes to"));
+                : changer.Refusal(incident, who, payload.ChannelId, Authorize.Contribute("add notes to"));
             if (refusal is not null)
             {
                 await store.AuditAsync(audit.WithOutcome("refused: not allowed")).ConfigureAwait(false);
@@ -42,7 +42,7 @@ public sealed class AddToTimelineShortcut(IIncidentStore store, IncidentChanger 
                 return;
             }
 
-            var added = await notes.CaptureAsync(incident, payload.MessageTs, who.Value, NoteSource.Shortcut, payload.Text, payload.Author?.Value).ConfigureAwait(false);
+            var added = await notes.CaptureAsync(incident, payload.MessageTs, who, NoteSource.Shortcut, payload.Text, payload.Author is { } author ? new ResponderId(author.Value) : null).ConfigureAwait(false);
             await store.AuditAsync(audit.WithOutcome(added ? "added" : "already there")).ConfigureAwait(false);
             if (!added)
             {
@@ -62,8 +62,8 @@ public sealed class AddToTimelineShortcut(IIncidentStore store, IncidentChanger 
         await slack.OpenViewAsync(payload.TriggerId, view, cancellationToken).ConfigureAwait(false);
     }
 
-    private AuditEntry Audit(MessageShortcutPayload payload, int incident) =>
-        new() { At = clock.GetCurrentInstant(), User = payload.UserId.Value, Channel = payload.ChannelId.Value, IncidentId = incident, Command = "shortcut " + CallbackId, Outcome = "added" };
+    private AuditEntry Audit(MessageShortcutPayload payload, IncidentId? incident) =>
+        new() { At = clock.GetCurrentInstant(), User = new ResponderId(payload.UserId.Value), Channel = payload.ChannelId, IncidentId = incident, Command = "shortcut " + CallbackId, Outcome = "added" };
 
     private static JsonObject Picker(List<Incident> incidents, QuotedMessage quoted)
     {

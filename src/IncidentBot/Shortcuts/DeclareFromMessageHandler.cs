@@ -1,3 +1,4 @@
+using IncidentBot.Incidents;
 using IncidentBot.Lifecycle;
 using IncidentBot.Scribe;
 using IncidentBot.Slack.Inbound;
@@ -21,7 +22,7 @@ public sealed class DeclareFromMessageHandler(CreateHandler create, NoteTaker no
         var (errors, incident) = await create.SubmitAsync(payload, quoted?.Channel ?? "", cancellationToken).ConfigureAwait(false);
         if (incident is not null && quoted is not null)
         {
-            await notes.QuoteAsync(incident, quoted.Channel, quoted.Ts, quoted.Text, quoted.Author, payload.UserId.Value).ConfigureAwait(false);
+            await notes.QuoteAsync(incident, quoted.Channel, quoted.Ts, quoted.Text, quoted.AuthorId, new ResponderId(payload.UserId.Value)).ConfigureAwait(false);
         }
 
         return errors;

@@ -1,3 +1,4 @@
+using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
@@ -17,6 +18,9 @@ public sealed record QuotedMessage(string Channel, string Ts, string? Author, st
         ArgumentNullException.ThrowIfNull(shortcut);
         return new(shortcut.ChannelId.Value, shortcut.MessageTs, shortcut.Author?.Value, SlackText.Truncate(shortcut.Text, TemplateModels.TextMax));
     }
+
+    /// <summary>The author as a responder, when a person wrote it.</summary>
+    public ResponderId? AuthorId => Author is { Length: > 0 } author ? new ResponderId(author) : null;
 
     public string ToMetadata() => string.Join(Separator, Channel, Ts, Author ?? "", Text);
 

@@ -36,7 +36,7 @@ public sealed class TimelinePickHandler(IIncidentStore store, IncidentChanger ch
             return errors;
         }
 
-        var audit = new AuditEntry { At = clock.GetCurrentInstant(), User = who.Value, Channel = quoted.Channel, IncidentId = number, Command = "shortcut " + ShortcutIds.AddToTimeline, Outcome = "added" };
+        var audit = new AuditEntry { At = clock.GetCurrentInstant(), User = who, Channel = new SlackChannelId(quoted.Channel), IncidentId = incident.Id, Command = "shortcut " + ShortcutIds.AddToTimeline, Outcome = "added" };
         var refusal = IncidentLifecycle.IsFinal(incident.Status)
             ? $"{incident.Id} is over ({IncidentLifecycle.Word(incident.Status)}); its timeline takes no more notes."
             : changer.Refusal(incident, who, null, Authorize.Contribute("add notes to"));
@@ -47,7 +47,7 @@ public sealed class TimelinePickHandler(IIncidentStore store, IncidentChanger ch
             return errors;
         }
 
-        var added = await notes.QuoteAsync(incident, quoted.Channel, quoted.Ts, quoted.Text, quoted.Author, who.Value).ConfigureAwait(false);
+        var added = await notes.QuoteAsync(incident, quoted.Channel, quoted.Ts, quoted.Text, quoted.AuthorId, who).ConfigureAwait(false);
         await store.AuditAsync(audit.WithOutcome(added ? "added" : "already there")).ConfigureAwait(false);
         return errors;
     }

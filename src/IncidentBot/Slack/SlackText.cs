@@ -82,6 +82,20 @@ public static partial class SlackText
 
     public static string Channel(string channelId) => $"<#{channelId}>";
 
+    /// <summary>Slack's mention of an id: <c>&lt;@U…&gt;</c>, <c>&lt;#C…&gt;</c> or <c>&lt;!subteam^S…&gt;</c>; a group's handle stays as typed.</summary>
+    public static string Mention(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target switch
+        {
+            ['C' or 'G', ..] => Channel(target),
+            ['S', ..] => $"<!subteam^{target}>",
+            ['@', ..] => target,
+            _ when target.Split(':', 2) is [var provider, var schedule] => $"{(provider.Equals("pagerduty", StringComparison.OrdinalIgnoreCase) ? "PagerDuty" : "Opsgenie")} on-call `{schedule}`",
+            _ => User(target),
+        };
+    }
+
     private static string EscapePlain(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 

@@ -91,14 +91,14 @@ public sealed class StatusPageHandler(
         var who = new ResponderId(payload.UserId.Value);
         var text = payload.Values.GetValueOrDefault(TextBlock, "").Trim();
         var now = clock.GetCurrentInstant();
-        var audit = new AuditEntry { At = now, User = who.Value, Channel = incident.WarRoom.ChannelId ?? "", IncidentId = number, Command = "status-page form", Outcome = "done" };
+        var audit = new AuditEntry { At = now, User = who, Channel = new SlackChannelId(incident.WarRoom.ChannelId ?? ""), IncidentId = incident.Id, Command = "status-page form", Outcome = "done" };
 
         // Checked again on the latest copy inside the write: the roles may have moved while the form was open.
-        var outcome = await changer.ApplyAsync(new ChangeRequest(incident.Id, who, incident.WarRoom.ChannelId, audit, Authorize.Communicate(DraftAction), latest => latest.DraftStatusPage(text, who, now))
+        var outcome = await changer.ApplyAsync(new ChangeRequest(incident.Id, who, audit.Channel, audit, Authorize.Communicate(DraftAction), latest => latest.DraftStatusPage(text, who, now))
         {
             Also = (latest, _) =>
             [
-                OutboxMessage.For(latest.Id.Value, new PostStatusPage(messages.StatusPageDraft(latest, who, text, now)), now),
+                OutboxMessage.For(latest.Id, new PostStatusPage(messages.StatusPageDraft(latest, who, text, now)), now),
                 .. events.Emit(latest, DraftEvent, new JsonObject { ["text"] = text, ["status"] = IncidentLifecycle.Word(latest.Status), ["drafted_by"] = who.Value, ["drill"] = latest.IsDrill }, now),
             ],
         }).ConfigureAwait(false);

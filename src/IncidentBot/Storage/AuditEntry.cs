@@ -1,3 +1,5 @@
+using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using NodaTime;
 
 namespace IncidentBot.Storage;
@@ -9,11 +11,11 @@ public sealed class AuditEntry
 
     public Instant At { get; set; }
 
-    public string User { get; set; } = "";
+    public ResponderId User { get; set; }
 
-    public string Channel { get; set; } = "";
+    public SlackChannelId Channel { get; set; }
 
-    public int? IncidentId { get; set; }
+    public IncidentId? IncidentId { get; set; }
 
     public string Command { get; set; } = "";
 

@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using LiteDB;
 using NodaTime;
 using NodaTime.Text;
@@ -18,19 +19,9 @@ public static class BsonMappings
         mapper.RegisterType(duration => new BsonValue(duration.BclCompatibleTicks), bson => Duration.FromTicks(bson.AsInt64));
         mapper.RegisterType(id => new BsonValue(id.Value), bson => new IncidentId(bson.AsInt32));
         mapper.RegisterType(id => new BsonValue(id.Value), bson => new ResponderId(bson.AsString));
-        mapper.RegisterType(
-            entry => new BsonDocument
-            {
-                ["at"] = entry.At.ToUnixTimeMilliseconds(),
-                ["kind"] = entry.Kind.ToString(),
-                ["actor"] = entry.Actor.Value,
-                ["text"] = entry.Text,
-            },
-            bson => new TimelineEntry(
-                Instant.FromUnixTimeMilliseconds(bson["at"].AsInt64),
-                Enum.Parse<TimelineKind>(bson["kind"].AsString),
-                new ResponderId(bson["actor"].AsString),
-                bson["text"].AsString));
+        mapper.RegisterType(id => new BsonValue(id.Value), bson => new SlackUserId(bson.AsString));
+        mapper.RegisterType(id => new BsonValue(id.Value), bson => new SlackChannelId(bson.AsString));
+        mapper.RegisterType<TimelineEntry>(TimelineDocument, TimelineEntryOf);
         mapper.RegisterType(
             role => new BsonDocument { ["role"] = role.Role.ToString(), ["holder"] = role.Holder.Value },
             bson => new RoleAssignment(Enum.Parse<IncidentRole>(bson["role"].AsString), new ResponderId(bson["holder"].AsString)));
@@ -66,4 +57,45 @@ public static class BsonMappings
         mapper.Entity<CachedMessage>().Id(m => m.Key, autoId: false);
         return mapper;
     }
+
+    /// <summary>An entry as stored; its parties only when it names some, so a plain entry keeps the shape older versions wrote.</summary>
+    private static BsonDocument TimelineDocument(TimelineEntry entry)
+    {
+        var document = new BsonDocument
+        {
+            ["at"] = entry.At.ToUnixTimeMilliseconds(),
+            ["kind"] = entry.Kind.ToString(),
+            ["actor"] = entry.Actor.Value,
+            ["text"] = entry.Text,
+        };
+        if (entry.From.Count > 0)
+        {
+            document["from"] = Parties(entry.From);
+        }
+
+        if (entry.To.Count > 0)
+        {
+            document["to"] = Parties(entry.To);
+        }
+
+        return document;
+    }
+
+    /// <summary>Entries written before parties were kept have neither <c>from</c> nor <c>to</c>: their text says it all.</summary>
+    private static TimelineEntry TimelineEntryOf(BsonValue bson) => new(
+        Instant.FromUnixTimeMilliseconds(bson["at"].AsInt64),
+        Enum.Parse<TimelineKind>(bson["kind"].AsString),
+        new ResponderId(bson["actor"].AsString),
+        bson["text"].AsString)
+    {
+        From = Parties(bson["from"]),
+        To = Parties(bson["to"]),
+    };
+
+    private static BsonArray Parties(IEnumerable<TimelineParty> parties) =>
+        new(parties.Select(p => new BsonDocument { ["kind"] = p.Kind.ToString(), ["id"] = p.Id }));
+
+    private static List<TimelineParty> Parties(BsonValue stored) => stored.IsArray
+        ? [.. stored.AsArray.Select(p => new TimelineParty(Enum.Parse<TimelinePartyKind>(p["kind"].AsString), p["id"].AsString))]
+        : [];
 }

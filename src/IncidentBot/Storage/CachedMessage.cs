@@ -1,3 +1,4 @@
+using IncidentBot.Slack;
 using NodaTime;
 
 namespace IncidentBot.Storage;
@@ -10,18 +11,18 @@ public sealed class CachedMessage
 {
     public string Key { get; set; } = "";
 
-    public string Channel { get; set; } = "";
+    public SlackChannelId Channel { get; set; }
 
     public string Ts { get; set; } = "";
 
     public string? ThreadTs { get; set; }
 
     /// <summary>The author; null for bot and webhook messages.</summary>
-    public string? User { get; set; }
+    public SlackUserId? User { get; set; }
 
     public string Text { get; set; } = "";
 
     public Instant SeenAt { get; set; }
 
-    public static string KeyOf(string channel, string ts) => $"{channel}:{ts}";
+    public static string KeyOf(SlackChannelId channel, string ts) => $"{channel.Value}:{ts}";
 }

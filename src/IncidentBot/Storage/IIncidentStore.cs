@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using NodaTime;
 
 namespace IncidentBot.Storage;
@@ -24,7 +25,7 @@ public interface IIncidentStore
 
     Incident? Find(IncidentId id);
 
-    Incident? FindByWarRoom(string channelId);
+    Incident? FindByWarRoom(SlackChannelId channelId);
 
     /// <summary>Incidents open or awaiting close (not closed, cancelled or failed), newest first.</summary>
     IReadOnlyList<Incident> ListOpen();
@@ -40,19 +41,19 @@ public interface IIncidentStore
 
     Task AuditAsync(AuditEntry entry);
 
-    IReadOnlyList<AuditEntry> AuditLog(int? incidentId);
+    IReadOnlyList<AuditEntry> AuditLog(IncidentId? incidentId);
 
     /// <summary>Pending outbox messages in the order they were decided.</summary>
     IReadOnlyList<OutboxMessage> PendingOutbox();
 
     /// <summary>The lanes with pending messages: just their incident and lane, not the messages' rendered text.</summary>
-    IReadOnlyList<(int Incident, int Lane)> PendingLanes();
+    IReadOnlyList<(IncidentId Incident, int Lane)> PendingLanes();
 
     /// <summary>The first <paramref name="max"/> pending outbox messages of one lane of an incident, in decision order.</summary>
-    IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max);
+    IReadOnlyList<OutboxMessage> PendingInLane(IncidentId incidentId, int lane, int max);
 
     /// <summary>Sets aside every pending outbox message of an incident as failed, with <paramref name="reason"/>.</summary>
-    Task FailPendingAsync(int incidentId, string reason);
+    Task FailPendingAsync(IncidentId incidentId, string reason);
 
     /// <summary>
     /// Stores an outbox message's progress (attempts, state, error) and, when given, what it learnt about the war room,

@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 
 namespace IncidentBot.Storage;
 
@@ -33,7 +34,7 @@ public interface INoteStore
 
     Task KeepAsync(CachedMessage message);
 
-    CachedMessage? FindMessage(string channel, string ts);
+    CachedMessage? FindMessage(SlackChannelId channel, string ts);
 
-    Task ForgetMessageAsync(string channel, string ts);
+    Task ForgetMessageAsync(SlackChannelId channel, string ts);
 }

@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using LiteDB;
 using NodaTime;
 
@@ -114,8 +115,8 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
     public Incident? Find(IncidentId id) =>
         LiteDbLimits.Read(() => incidents.FindById(id.Value));
 
-    public Incident? FindByWarRoom(string channelId) =>
-        LiteDbLimits.Read(() => incidents.FindOne(i => i.WarRoom.ChannelId == channelId));
+    public Incident? FindByWarRoom(SlackChannelId channelId) =>
+        LiteDbLimits.Read(() => incidents.FindOne(i => i.WarRoom.ChannelId == channelId.Value));
 
     /// <summary>
     /// The open incidents, newest first. Read once per change and shared until the next one: list, the escalation and
@@ -163,18 +164,18 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
 
     public Task AuditAsync(AuditEntry entry) => writer.WriteAsync(() => audit.Insert(entry));
 
-    public IReadOnlyList<AuditEntry> AuditLog(int? incidentId) =>
+    public IReadOnlyList<AuditEntry> AuditLog(IncidentId? incidentId) =>
         LiteDbLimits.Read(() => (incidentId is null ? audit.FindAll() : audit.Find(a => a.IncidentId == incidentId)).OrderBy(a => a.Id).ToList());
 
     public IReadOnlyList<OutboxMessage> PendingOutbox() =>
         LiteDbLimits.Read(() => outbox.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id).ToList());
 
-    public IReadOnlyList<(int Incident, int Lane)> PendingLanes() =>
+    public IReadOnlyList<(IncidentId Incident, int Lane)> PendingLanes() =>
         LiteDbLimits.Read(() => rawOutbox.Query()
             .Where(Query.EQ(nameof(OutboxMessage.State), nameof(OutboxState.Pending)))
             .Select($"{{ i: $.{nameof(OutboxMessage.IncidentId)}, l: $.{nameof(OutboxMessage.Lane)} }}")
             .ToEnumerable()
-            .Select(d => (d["i"].AsInt32, d["l"].AsInt32))
+            .Select(d => (new IncidentId(d["i"].AsInt32), d["l"].AsInt32))
             .Distinct()
             .ToList());
 
@@ -182,10 +183,10 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
     private List<OutboxMessage> Heard(Incident incident, List<TimelineEntry> added) =>
         added.Count == 0 ? [] : listeners.SelectMany(l => l.Changed(incident, added)).ToList();
 
-    public IReadOnlyList<OutboxMessage> PendingInLane(int incidentId, int lane, int max) =>
+    public IReadOnlyList<OutboxMessage> PendingInLane(IncidentId incidentId, int lane, int max) =>
         LiteDbLimits.Read(() => outbox.Query().Where(m => m.IncidentId == incidentId && m.State == OutboxState.Pending && m.Lane == lane).OrderBy(m => m.Id).Limit(max).ToList());
 
-    public Task FailPendingAsync(int incidentId, string reason) => writer.WriteAsync(() =>
+    public Task FailPendingAsync(IncidentId incidentId, string reason) => writer.WriteAsync(() =>
     {
         // Only what needs the war room fails with it; webhooks and pagers do not depend on Slack.
         foreach (var message in outbox.Find(m => m.IncidentId == incidentId && m.State == OutboxState.Pending).Where(m => m.NeedsWarRoom).ToList())
@@ -207,7 +208,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
         await writer.WriteAsync(() =>
         {
             outbox.Update(message);
-            if (warRoom is not null && incidents.FindById(message.IncidentId) is { } latest)
+            if (warRoom is not null && incidents.FindById(message.IncidentId.Value) is { } latest)
             {
                 latest.UseWarRoom(warRoom);
                 incidents.Update(latest);

@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using LiteDB;
 
 namespace IncidentBot.Storage;
@@ -84,7 +85,7 @@ public sealed class LiteDbNoteStore : INoteStore
         LiteDbLimits.Read(() => notes.FindById(key));
 
     public IReadOnlyList<ScribeNote> ForIncident(IncidentId incident) =>
-        LiteDbLimits.Read(() => notes.Find(n => n.IncidentId == incident.Value).OrderBy(n => n.WrittenAt).ThenBy(n => n.MessageTs, StringComparer.Ordinal).ToList());
+        LiteDbLimits.Read(() => notes.Find(n => n.IncidentId == incident).OrderBy(n => n.WrittenAt).ThenBy(n => n.MessageTs, StringComparer.Ordinal).ToList());
 
     public Task<bool> UpdateAsync(string key, Action<ScribeNote> change)
     {
@@ -110,8 +111,8 @@ public sealed class LiteDbNoteStore : INoteStore
         return writer.WriteAsync(() => messages.Upsert(message));
     }
 
-    public CachedMessage? FindMessage(string channel, string ts) =>
+    public CachedMessage? FindMessage(SlackChannelId channel, string ts) =>
         LiteDbLimits.Read(() => messages.FindById(CachedMessage.KeyOf(channel, ts)));
 
-    public Task ForgetMessageAsync(string channel, string ts) => writer.WriteAsync(() => messages.Delete(CachedMessage.KeyOf(channel, ts)));
+    public Task ForgetMessageAsync(SlackChannelId channel, string ts) => writer.WriteAsync(() => messages.Delete(CachedMessage.KeyOf(channel, ts)));
 }

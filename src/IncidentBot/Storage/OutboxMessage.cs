@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using NodaTime;
 
 namespace IncidentBot.Storage;
@@ -10,11 +12,18 @@ namespace IncidentBot.Storage;
 /// </summary>
 public sealed class OutboxMessage
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters =
+        {
+            new StringIdJsonConverter<SlackUserId>(id => new SlackUserId(id), id => id.Value),
+            new StringIdJsonConverter<SlackChannelId>(id => new SlackChannelId(id), id => id.Value),
+        },
+    };
 
     public long Id { get; set; }
 
-    public int IncidentId { get; set; }
+    public IncidentId IncidentId { get; set; }
 
     /// <summary>The <see cref="IOutboxPayload.Kind"/> of <see cref="Payload"/>: which outbox step (<c>Outbox.IOutboxStep</c>) carries it out.</summary>
     public string Kind { get; set; } = "";
@@ -39,7 +48,7 @@ public sealed class OutboxMessage
     public const int AnnounceLane = 4;
 
     /// <summary>The incident id of messages that belong to no incident.</summary>
-    public const int NoIncident = 0;
+    public static readonly IncidentId NoIncident = new(0);
 
     /// <summary>Pager triggers and resolutions of an incident, in order, never held up by Slack.</summary>
     public const int PagerLane = 5;
@@ -77,7 +86,7 @@ public sealed class OutboxMessage
     public string? TraceParent { get; set; }
 
     /// <summary>A step decided at <paramref name="now"/>, carried out by the outbox step (<c>Outbox.IOutboxStep</c>) of its payload's kind.</summary>
-    public static OutboxMessage For<TPayload>(int incidentId, TPayload payload, Instant now)
+    public static OutboxMessage For<TPayload>(IncidentId incidentId, TPayload payload, Instant now)
         where TPayload : IOutboxPayload =>
         new() { IncidentId = incidentId, Kind = TPayload.Kind, Payload = Serialize(payload), NeedsWarRoom = TPayload.NeedsWarRoom, CreatedAt = now, NextAttemptAt = now, TraceParent = Activity.Current?.Id };
 

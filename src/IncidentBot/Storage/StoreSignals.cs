@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IncidentBot.Incidents;
 
 namespace IncidentBot.Storage;
 
@@ -8,7 +9,7 @@ namespace IncidentBot.Storage;
 /// </summary>
 public sealed class StoreSignals
 {
-    private readonly ConcurrentDictionary<(int Incident, int Lane), byte> lanesWithNews = new();
+    private readonly ConcurrentDictionary<(IncidentId Incident, int Lane), byte> lanesWithNews = new();
 
     public Signal Outbox { get; } = new();
 
@@ -32,9 +33,9 @@ public sealed class StoreSignals
     }
 
     /// <summary>The lanes that got messages since the last call, so the outbox need not scan everything pending.</summary>
-    public IReadOnlyList<(int Incident, int Lane)> TakeLanesWithNews()
+    public IReadOnlyList<(IncidentId Incident, int Lane)> TakeLanesWithNews()
     {
-        var taken = new List<(int Incident, int Lane)>();
+        var taken = new List<(IncidentId Incident, int Lane)>();
         foreach (var lane in lanesWithNews.Keys)
         {
             if (lanesWithNews.TryRemove(lane, out _))

@@ -1,5 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Outbox;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
 
@@ -12,7 +13,7 @@ namespace IncidentBot.WarRooms;
 public sealed class CreateWarRoomStep(IIncidentStore store, ISlackApi slack, WarRoomFailure failure) : TypedOutboxStep<CreateWarRoom>
 {
     private const int MaxNameTries = 20;
-    private string? botUserId;
+    private SlackUserId? botUserId;
 
     public override bool MayDuplicate => true;
 
@@ -43,14 +44,14 @@ public sealed class CreateWarRoomStep(IIncidentStore store, ISlackApi slack, War
             try
             {
                 var channel = await slack.CreateConversationAsync(name, incident.IsPrivate, cancellationToken).ConfigureAwait(false);
-                (room.ChannelId, room.Name) = (channel.Id, channel.Name);
+                (room.ChannelId, room.Name) = (channel.Id.Value, channel.Name);
                 return;
             }
             catch (SlackApiException ex) when (ex.Error == "name_taken")
             {
                 if (triedBefore && await FindOwnChannelAsync(name, cancellationToken).ConfigureAwait(false) is { } own)
                 {
-                    (room.ChannelId, room.Name) = (own.Id, own.Name);
+                    (room.ChannelId, room.Name) = (own.Id.Value, own.Name);
                     return;
                 }
 

@@ -1,9 +1,10 @@
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 
 namespace IncidentBot.WarRooms;
 
 /// <summary>chat.postEphemeral of <paramref name="Text"/> in the war room to <paramref name="User"/>.</summary>
-public sealed record Ephemeral(string User, string Text) : IOutboxPayload
+public sealed record Ephemeral(SlackUserId User, string Text) : IOutboxPayload
 {
     public static string Kind => "Ephemeral";
 }

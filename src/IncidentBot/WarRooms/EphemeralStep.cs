@@ -12,13 +12,13 @@ public sealed class EphemeralStep(ISlackApi slack) : TypedOutboxStep<Ephemeral>
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(payload);
-        var call = slack.PostEphemeralAsync(new SlackMessage(attempt.WarRoom, payload.Text), new SlackUserId(payload.User), cancellationToken);
+        var call = slack.PostEphemeralAsync(new SlackMessage(attempt.WarRoom, payload.Text), payload.User, cancellationToken);
         return OutboxSlack.IgnoringAsync(call, "user_not_in_channel");
     }
 
     protected override Ephemeral Upgrade(OutboxMessageV1 stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return new((stored.Users.Count > 0 ? stored.Users[0] : ""), stored.Text ?? "");
+        return new(new SlackUserId(stored.Users.Count > 0 ? stored.Users[0] : ""), stored.Text ?? "");
     }
 }

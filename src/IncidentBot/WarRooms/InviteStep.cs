@@ -14,14 +14,14 @@ public sealed partial class InviteStep(ISlackApi slack, ILogger<InviteStep> logg
         var users = payload.Users;
         try
         {
-            await slack.InviteToConversationAsync(channel, users.Select(u => new SlackUserId(u)).ToList(), cancellationToken).ConfigureAwait(false);
+            await slack.InviteToConversationAsync(channel, users, cancellationToken).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (ex.Error is "already_in_channel" or "cant_invite_self" && users.Count > 1)
         {
             // One member already in the channel fails the whole call; invite one at a time so the rest still get in.
             foreach (var user in users)
             {
-                await OutboxSlack.IgnoringAsync(slack.InviteToConversationAsync(channel, [new SlackUserId(user)], cancellationToken), "already_in_channel", "cant_invite_self").ConfigureAwait(false);
+                await OutboxSlack.IgnoringAsync(slack.InviteToConversationAsync(channel, [user], cancellationToken), "already_in_channel", "cant_invite_self").ConfigureAwait(false);
             }
         }
         catch (SlackApiException ex) when (ex.Error is "already_in_channel" or "cant_invite_self")
@@ -33,7 +33,7 @@ public sealed partial class InviteStep(ISlackApi slack, ILogger<InviteStep> logg
     protected override Invite Upgrade(OutboxMessageV1 stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return new(stored.Users);
+        return new([.. stored.Users.Select(u => new SlackUserId(u))]);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Invitees already in {Channel}")]

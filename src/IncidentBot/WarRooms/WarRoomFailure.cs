@@ -25,7 +25,7 @@ public sealed partial class WarRoomFailure(IIncidentStore store, ISlackApi slack
         await TellAsync(incident, text, ct).ConfigureAwait(false);
 
         var now = clock.GetCurrentInstant();
-        var audit = new AuditEntry { At = now, User = Bot.Value, Channel = incident.OriginChannel, IncidentId = incident.Id.Value, Command = "create war room", Outcome = "failed: " + error };
+        var audit = new AuditEntry { At = now, User = Bot, Channel = new SlackChannelId(incident.OriginChannel), IncidentId = incident.Id, Command = "create war room", Outcome = "failed: " + error };
         await store.UpdateAsync(incident.Id, audit, latest => latest.FailWarRoom(error, Bot, now).Applied ? IncidentChanges.Save(true) : IncidentChanges.Keep(false)).ConfigureAwait(false);
     }
 

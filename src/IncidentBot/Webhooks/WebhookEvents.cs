@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
+using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
@@ -63,7 +64,7 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
             }
 
             var webhook = new WebhookEvent(receivers[i].Url?.ToString() ?? "", sees == PrivateView.Full ? full : redacted);
-            messages.Add(OutboxMessage.For(incident.Id.Value, webhook, at).InLane(OutboxMessage.FirstWebhookLane + i));
+            messages.Add(OutboxMessage.For(incident.Id, webhook, at).InLane(OutboxMessage.FirstWebhookLane + i));
         }
 
         return messages;
@@ -76,7 +77,7 @@ public sealed class WebhookEvents(IOptions<WebhookOptions> options) : IIncidentC
     {
         ArgumentNullException.ThrowIfNull(added);
         return added.SelectMany(entry => Type(entry.Kind) is { } type
-            ? Event(incident, type, new JsonObject { ["actor"] = entry.Actor.Value, ["summary"] = entry.Text }, entry.At)
+            ? Event(incident, type, new JsonObject { ["actor"] = entry.Actor.Value, ["summary"] = SlackTimelineText.Summary(entry) }, entry.At)
             : []);
     }
 

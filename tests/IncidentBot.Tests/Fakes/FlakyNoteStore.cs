@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 
 namespace IncidentBot.Tests.Fakes;
@@ -51,7 +52,7 @@ public sealed class FlakyNoteStore(LiteDbNoteStore inner) : INoteStore
 
     public Task KeepAsync(CachedMessage message) => inner.KeepAsync(message);
 
-    public CachedMessage? FindMessage(string channel, string ts) => inner.FindMessage(channel, ts);
+    public CachedMessage? FindMessage(SlackChannelId channel, string ts) => inner.FindMessage(channel, ts);
 
-    public Task ForgetMessageAsync(string channel, string ts) => inner.ForgetMessageAsync(channel, ts);
+    public Task ForgetMessageAsync(SlackChannelId channel, string ts) => inner.ForgetMessageAsync(channel, ts);
 }

@@ -125,7 +125,9 @@ public sealed class EscalationTests
         var late = incident.EscalateTo(["U0CTO"], by, clock.GetCurrentInstant());
 
         Assert.True(decision.Applied);
-        Assert.Equal("Escalated: <@U0VPENG>, S0ONCALL", decision.Entries.Single().Text);
+        var entry = decision.Entries.Single();
+        Assert.Equal("Escalated", entry.Text);
+        Assert.Equal([new TimelineParty(TimelinePartyKind.Person, "U0VPENG"), new TimelineParty(TimelinePartyKind.Group, "S0ONCALL")], entry.To);
         Assert.False(late.Applied);
         Assert.False(incident.Page("payments", by, clock.GetCurrentInstant()).Applied);
     }

@@ -25,7 +25,7 @@ public sealed class IncidentAuthorityTests
     [InlineData("UADMIN", IncidentAccess.Communicate, true)]
     public void Each_access_is_for_the_people_the_handbooks_give_it(string who, IncidentAccess access, bool allowed)
     {
-        var refusal = IncidentAuthority.Refusal(Incident(), Actor(who), access, openCommands: false, "do that to");
+        var refusal = IncidentAuthority.Refusal(Incident(), Actor(who), access, openCommands: false, "do that to", Name);
 
         Assert.Equal(allowed, refusal is null);
     }
@@ -39,7 +39,7 @@ public sealed class IncidentAuthorityTests
     [InlineData("UADMIN", IncidentRole.Commander, "UADMIN", true)]
     public void Command_is_handed_over_by_the_commander_and_other_roles_by_role_holders(string who, IncidentRole role, string holder, bool allowed)
     {
-        var refusal = IncidentAuthority.RoleRefusal(Incident(), Actor(who), role, new ResponderId(holder), openCommands: false);
+        var refusal = IncidentAuthority.RoleRefusal(Incident(), Actor(who), role, new ResponderId(holder), openCommands: false, Name);
 
         Assert.Equal(allowed, refusal is null);
     }
@@ -50,10 +50,10 @@ public sealed class IncidentAuthorityTests
         var incident = Incident();
         Assert.True(incident.ClearRole(IncidentRole.Commander, new ResponderId("UIC"), Now).Applied);
 
-        Assert.Null(IncidentAuthority.RoleRefusal(incident, Actor("UMEMBER"), IncidentRole.Commander, new ResponderId("UMEMBER"), false));
-        Assert.NotNull(IncidentAuthority.RoleRefusal(incident, Actor("UMEMBER"), IncidentRole.Commander, new ResponderId("UOUT"), false));
-        Assert.NotNull(IncidentAuthority.RoleRefusal(incident, Actor("UOUT"), IncidentRole.Commander, new ResponderId("UOUT"), false));
-        Assert.Null(IncidentAuthority.Refusal(incident, Actor("ULEAD"), IncidentAccess.Command, false, "stop the reminders of"));
+        Assert.Null(IncidentAuthority.RoleRefusal(incident, Actor("UMEMBER"), IncidentRole.Commander, new ResponderId("UMEMBER"), false, Name));
+        Assert.NotNull(IncidentAuthority.RoleRefusal(incident, Actor("UMEMBER"), IncidentRole.Commander, new ResponderId("UOUT"), false, Name));
+        Assert.NotNull(IncidentAuthority.RoleRefusal(incident, Actor("UOUT"), IncidentRole.Commander, new ResponderId("UOUT"), false, Name));
+        Assert.Null(IncidentAuthority.Refusal(incident, Actor("ULEAD"), IncidentAccess.Command, false, "stop the reminders of", Name));
     }
 
     [Fact]
@@ -61,10 +61,12 @@ public sealed class IncidentAuthorityTests
     {
         var incident = Incident();
 
-        Assert.Null(IncidentAuthority.Refusal(incident, Actor("UOUT"), IncidentAccess.Steer, openCommands: true, "resolve"));
-        Assert.Null(IncidentAuthority.RoleRefusal(incident, Actor("UOUT"), IncidentRole.Commander, new ResponderId("UOUT"), openCommands: true));
-        Assert.NotNull(IncidentAuthority.Refusal(incident, Actor("UOUT"), IncidentAccess.Command, openCommands: true, "cancel"));
+        Assert.Null(IncidentAuthority.Refusal(incident, Actor("UOUT"), IncidentAccess.Steer, openCommands: true, "resolve", Name));
+        Assert.Null(IncidentAuthority.RoleRefusal(incident, Actor("UOUT"), IncidentRole.Commander, new ResponderId("UOUT"), openCommands: true, Name));
+        Assert.NotNull(IncidentAuthority.Refusal(incident, Actor("UOUT"), IncidentAccess.Command, openCommands: true, "cancel", Name));
     }
+
+    private static string Name(ResponderId who) => "@" + who.Value;
 
     private static Actor Actor(string who) => new(new ResponderId(who), InWarRoom: who == "UMEMBER", IsAdmin: who == "UADMIN");
 

@@ -157,4 +157,26 @@ public sealed class IncidentTests
         clock.AdvanceHours(1);
         Assert.False(incident.Remind(IncidentFactory.Sev1, clock.GetCurrentInstant()).Applied);
     }
+
+    [Fact]
+    public void A_role_change_records_who_as_facts_and_a_refusal_names_them_in_the_readers_syntax()
+    {
+        var incident = IncidentFactory.Declare(clock.GetCurrentInstant());
+        var lead = new ResponderId("ULEAD");
+
+        var given = incident.AssignRole(IncidentRole.TechLead, lead, ic, clock.GetCurrentInstant());
+        var handed = incident.AssignRole(IncidentRole.TechLead, new ResponderId("UNEXT"), ic, clock.GetCurrentInstant());
+        var cleared = incident.ClearRole(IncidentRole.TechLead, ic, clock.GetCurrentInstant());
+        incident.AssignRole(IncidentRole.TechLead, lead, ic, clock.GetCurrentInstant());
+        var again = incident.AssignRole(IncidentRole.TechLead, lead, ic, clock.GetCurrentInstant());
+
+        static string Plain(string text) => text;
+        static string Handle(TimelineParty party) => "@" + party.Id;
+        Assert.Equal("Tech lead: @ULEAD", given.Entries.Single().Describe(Plain, Handle));
+        Assert.Equal("Tech lead: @ULEAD → @UNEXT", handed.Entries.Single().Describe(Plain, Handle));
+        Assert.Equal("Tech lead: @UNEXT → nobody", cleared.Entries.Single().Describe(Plain, Handle));
+        Assert.All(incident.Recorded, e => Assert.DoesNotContain("<@", e.Text, StringComparison.Ordinal));
+        Assert.Equal("@ULEAD already holds that role", again.RefusalNaming(who => "@" + who.Value));
+        Assert.DoesNotContain("<@", again.Refusal, StringComparison.Ordinal);
+    }
 }

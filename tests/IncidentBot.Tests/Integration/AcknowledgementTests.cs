@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Acknowledgements;
 using IncidentBot.Escalation;
 using IncidentBot.Incidents;
+using IncidentBot.Messaging;
 using IncidentBot.Storage;
 using IncidentBot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,7 +49,7 @@ public sealed class AcknowledgementTests : IAsyncLifetime
         await bot.OutboxDrainedAsync();
 
         var early = Assert.Single(bot.Store.Timeline(new IncidentId(1)), e => e.Text.StartsWith("Nobody acknowledged", StringComparison.Ordinal));
-        Assert.Equal("Nobody acknowledged within the SEV-1 response target (5 min): escalation step 2 called in early: <@U0VPENG>", early.Text);
+        Assert.Equal("Nobody acknowledged within the SEV-1 response target (5 min): escalation step 2 called in early: <@U0VPENG>", SlackTimelineText.Summary(early));
         Assert.Equal(2, Escalations(room).Count);
         Assert.Contains(VpEngineering, slack.Channel(room).Members);
 

@@ -1,4 +1,5 @@
 using IncidentBot.Incidents;
+using IncidentBot.Messaging;
 using IncidentBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +29,7 @@ public sealed class AuthorityTests : BotTest
         var incident = Bot.Store.Find(new IncidentId(1))!;
         Assert.Equal(new ResponderId(BotHost.Reporter), incident.Holder(IncidentRole.Commander));
         Assert.Equal(IncidentStatus.Investigating, incident.Status);
-        Assert.Equal(3, Bot.Store.AuditLog(1).Count(a => a.User == Bystander && a.Outcome == "refused: not allowed"));
+        Assert.Equal(3, Bot.Store.AuditLog(new IncidentId(1)).Count(a => a.User.Value == Bystander && a.Outcome == "refused: not allowed"));
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class AuthorityTests : BotTest
         Assert.Equal("<@U0NEWIC> is now Incident commander of INC-1.", handed);
         Assert.Contains(Slack.Messages(room), m => m.Text.Contains($"<@U0NEWIC> is now *Incident commander*, taking over from <@{BotHost.Reporter}>", StringComparison.Ordinal));
         Assert.Contains("U0NEWIC", Slack.Channel(room).Members);
-        Assert.Contains(Bot.Store.Timeline(new IncidentId(1)), e => e.Kind == TimelineKind.RoleAssigned && e.Text == $"Incident commander: <@{BotHost.Reporter}> → <@U0NEWIC>");
+        Assert.Contains(Bot.Store.Timeline(new IncidentId(1)), e => e.Kind == TimelineKind.RoleAssigned && SlackTimelineText.Summary(e) == $"Incident commander: <@{BotHost.Reporter}> → <@U0NEWIC>");
         Assert.StartsWith("Only INC-1's role holders can resolve it: Incident commander <@U0NEWIC>", oldResolves, StringComparison.Ordinal);
         Assert.Equal("INC-1 is resolved.", newResolves);
     }
@@ -91,7 +92,7 @@ public sealed class AuthorityTests : BotTest
         Assert.Null(incident.Holder(IncidentRole.TechLead));
         Assert.Equal(new ResponderId(Bystander), incident.Holder(IncidentRole.Commander));
         Assert.Contains(Slack.Messages(room), m => m.Text.Contains($"Nobody is *Tech lead* now (<@{Lead}> was; cleared by <@{BotHost.Reporter}>)", StringComparison.Ordinal));
-        Assert.Contains(Bot.Store.Timeline(incident.Id), e => e.Text == $"Incident commander: <@{BotHost.Reporter}> → nobody");
+        Assert.Contains(Bot.Store.Timeline(incident.Id), e => SlackTimelineText.Summary(e) == $"Incident commander: <@{BotHost.Reporter}> → nobody");
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class DeclarationButtonTests : BotTest
         Assert.Equal(new ResponderId(Engineer), Bot.Store.Find(new IncidentId(1))!.Holder(IncidentRole.Commander));
         var refusal = Assert.Single(Slack.Ephemerals(room), e => e.User == Stranger);
         Assert.Contains($"Only the incident commander <@{Engineer}> can hand over command of INC-1", refusal.Text, StringComparison.Ordinal);
-        Assert.Contains(Bot.Store.AuditLog(1), a => a.Command == "button " + IncidentButtons.TakeCommand && a.User == Stranger && a.Outcome.StartsWith("refused", StringComparison.Ordinal));
+        Assert.Contains(Bot.Store.AuditLog(new IncidentId(1)), a => a.Command == "button " + IncidentButtons.TakeCommand && a.User.Value == Stranger && a.Outcome.StartsWith("refused", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class EscalationTests : IAsyncLifetime
         Assert.Contains("<!subteam^S0SRE>", Escalations(room)[1].Text, StringComparison.Ordinal);
         Assert.Contains($"<@{BotHost.Reporter}>", Escalations(room)[1].Text, StringComparison.Ordinal);
         Assert.Single(slack.DirectMessages("U0CTO"));
-        Assert.Contains(bot.Store.AuditLog(1), a => a.User == "U0BYSTANDER" && a.Outcome.StartsWith("refused", StringComparison.Ordinal));
+        Assert.Contains(bot.Store.AuditLog(new IncidentId(1)), a => a.User.Value == "U0BYSTANDER" && a.Outcome.StartsWith("refused", StringComparison.Ordinal));
     }
 
     private BotHost Start(string? path = null) => BotHost.Start(slack, path, Settings(), clock: clock);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Tests.Fakes;
 
 namespace IncidentBot.Tests.Integration;
@@ -62,7 +63,7 @@ public sealed class IncidentCommandTests : BotTest
         Assert.Equal(Slack.Pins(room)[0], (string?)update.Args["ts"]);
         Assert.Contains("SEV-1", update.Args["text"]!.ToString(), StringComparison.Ordinal);
         Assert.Contains("SEV-1", Slack.Channel(room).Topic, StringComparison.Ordinal);
-        Assert.Equal(IncidentStatus.Investigating, Bot.Store.FindByWarRoom(room)!.Status);
+        Assert.Equal(IncidentStatus.Investigating, Bot.Store.FindByWarRoom(new SlackChannelId(room))!.Status);
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class IncidentCommandTests : BotTest
 
         Assert.Contains("Not done: the incident is already identified", refused, StringComparison.Ordinal);
         Assert.Contains("`fixed` is not a status", bogus, StringComparison.Ordinal);
-        Assert.Equal(IncidentStatus.Identified, Bot.Store.FindByWarRoom(room)!.Status);
+        Assert.Equal(IncidentStatus.Identified, Bot.Store.FindByWarRoom(new SlackChannelId(room))!.Status);
         Assert.Single(Slack.Messages(room), m => Flatten(m).Contains("*Status* investigating → *identified*", StringComparison.Ordinal));
     }
 
@@ -111,7 +112,7 @@ public sealed class IncidentCommandTests : BotTest
     public async Task Update_posts_a_templated_update_and_resets_the_cadence()
     {
         var room = await DeclareAsync("create DB failover sev1");
-        var dueBefore = Bot.Store.FindByWarRoom(room)!.NextUpdateDue;
+        var dueBefore = Bot.Store.FindByWarRoom(new SlackChannelId(room))!.NextUpdateDue;
 
         var reply = await Bot.ReplyAsync("update Failover done <!channel>, replication catching up", channel: room);
         await Bot.OutboxDrainedAsync();
@@ -120,8 +121,8 @@ public sealed class IncidentCommandTests : BotTest
         var update = Flatten(Slack.Messages(room)[^1]);
         Assert.Contains("Failover done &lt;!channel&gt;, replication catching up", update, StringComparison.Ordinal);
         Assert.DoesNotContain("<!channel>", update, StringComparison.Ordinal);
-        Assert.True(Bot.Store.FindByWarRoom(room)!.NextUpdateDue >= dueBefore);
-        Assert.Contains(Bot.Store.Timeline(Bot.Store.FindByWarRoom(room)!.Id), e => e.Kind == TimelineKind.Update);
+        Assert.True(Bot.Store.FindByWarRoom(new SlackChannelId(room))!.NextUpdateDue >= dueBefore);
+        Assert.Contains(Bot.Store.Timeline(Bot.Store.FindByWarRoom(new SlackChannelId(room))!.Id), e => e.Kind == TimelineKind.Update);
     }
 
     [Fact]
@@ -159,8 +160,8 @@ public sealed class IncidentCommandTests : BotTest
         var reply = await Bot.ReplyAsync("severity sev1", user: "U0BYSTANDER", channel: room);
 
         Assert.Contains($"Only INC-1's role holders can change the severity of it: Incident commander <@{BotHost.Reporter}>", reply, StringComparison.Ordinal);
-        Assert.Equal("SEV-3", Bot.Store.FindByWarRoom(room)!.Severity);
-        Assert.Contains(Bot.Store.AuditLog(1), a => a.User == "U0BYSTANDER" && a.Outcome.StartsWith("refused", StringComparison.Ordinal));
+        Assert.Equal("SEV-3", Bot.Store.FindByWarRoom(new SlackChannelId(room))!.Severity);
+        Assert.Contains(Bot.Store.AuditLog(new IncidentId(1)), a => a.User.Value == "U0BYSTANDER" && a.Outcome.StartsWith("refused", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -263,7 +264,7 @@ public sealed class IncidentCommandTests : BotTest
         Assert.StartsWith("declared SEV-3", log[0].Outcome, StringComparison.Ordinal);
         Assert.Contains("is not a severity", log[2].Outcome, StringComparison.Ordinal);
         Assert.Equal("done", log[3].Outcome);
-        Assert.All(log, a => Assert.Equal(BotHost.Reporter, a.User));
+        Assert.All(log, a => Assert.Equal(BotHost.Reporter, a.User.Value));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class MessageShortcutTests : BotTest
 
         await Bot.OutboxDrainedAsync();
         var note = Assert.Single(Notes(1));
-        Assert.Equal(("DB CPU pinned at 100% since 14:02", Engineer, NoteSource.Shortcut), (note.Text, note.AddedBy, note.Source));
+        Assert.Equal(("DB CPU pinned at 100% since 14:02", Engineer, NoteSource.Shortcut), (note.Text, note.AddedBy.Value, note.Source));
         Assert.NotNull(note.Permalink);
         Assert.Contains(Slack.Reactions(room), r => r.Ts == said.Ts);
         Assert.Empty(Slack.Calls("views.open"));
@@ -58,7 +58,7 @@ public sealed class MessageShortcutTests : BotTest
 
         Assert.Equal("", await picked.Content.ReadAsStringAsync());
         var note = Assert.Single(Notes(2));
-        Assert.Equal(("Seeing 502s from the payroll export", Engineer, NoteSource.Shortcut), (note.Text, note.Author, note.Source));
+        Assert.Equal(("Seeing 502s from the payroll export", Engineer, NoteSource.Shortcut), (note.Text, note.Author?.Value, note.Source));
         Assert.Contains(Bot.General, note.Permalink, StringComparison.Ordinal);
         Assert.Empty(Notes(1));
     }

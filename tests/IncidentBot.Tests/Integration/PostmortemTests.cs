@@ -143,7 +143,7 @@ public sealed class PostmortemTests : BotTest
     {
         var at = SystemClock.Instance.GetCurrentInstant();
         var ts = ScribeNote.InstantToTs(at);
-        var note = new ScribeNote { Key = ScribeNote.KeyOf(incident, ts), IncidentId = incident.Value, MessageTs = ts, Author = "U0LEAD", Text = text, WrittenAt = at, AddedBy = "U0SCRIBE", AddedAt = at, Source = NoteSource.Reaction };
+        var note = new ScribeNote { Key = ScribeNote.KeyOf(incident, ts), IncidentId = incident, MessageTs = ts, Author = new ResponderId("U0LEAD"), Text = text, WrittenAt = at, AddedBy = new ResponderId("U0SCRIBE"), AddedAt = at, Source = NoteSource.Reaction };
         Assert.True(await Bot.Services.GetRequiredService<INoteStore>().TryAddAsync(note, []));
     }
 

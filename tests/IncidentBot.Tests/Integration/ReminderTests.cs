@@ -48,7 +48,7 @@ public sealed class ReminderTests : BotTest
         var incident = Bot.Store.Find(new IncidentId(1))!;
         Assert.Equal(clock.GetCurrentInstant() + Duration.FromMinutes(30), incident.NextUpdateDue);
         Assert.Contains(Bot.Store.Timeline(incident.Id), e => e.Kind == TimelineKind.Reminder && e.Actor.Value == "U0LEAD" && e.Text.Contains("30 min", StringComparison.Ordinal));
-        Assert.Contains(Bot.Store.AuditLog(1), a => a.Command == "reminder button " + ReminderActions.Snooze30 && a.User == "U0LEAD");
+        Assert.Contains(Bot.Store.AuditLog(new IncidentId(1)), a => a.Command == "reminder button " + ReminderActions.Snooze30 && a.User.Value == "U0LEAD");
         var edited = Slack.Messages(room).Single(m => m.Ts == reminder.Ts);
         Assert.Contains("<@U0LEAD> snoozed reminders for 30 min", edited.Text, StringComparison.Ordinal);
         Assert.Empty(Buttons(edited));

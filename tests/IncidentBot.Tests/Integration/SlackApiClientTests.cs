@@ -20,7 +20,7 @@ public sealed class SlackApiClientTests : BotTest
         Slack.FailNext("chat.postMessage", 429, retryAfter: TimeSpan.FromSeconds(1));
         var channel = await Api.CreateConversationAsync("inc-retry-after", isPrivate: false, CancellationToken.None);
 
-        var posting = Api.PostMessageAsync(new SlackMessage(new SlackChannelId(channel.Id), "hello"), CancellationToken.None);
+        var posting = Api.PostMessageAsync(new SlackMessage(channel.Id, "hello"), CancellationToken.None);
         await Slack.WaitForCallAsync("chat.postMessage");
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Single(Slack.Calls("chat.postMessage"));
@@ -32,7 +32,7 @@ public sealed class SlackApiClientTests : BotTest
         Assert.Equal(2, attempts.Count);
         Assert.NotNull(attempts[0].Injected);
         Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(1), $"retried after {(attempts[1].At - attempts[0].At).TotalMilliseconds} ms");
-        Assert.Equal(posted.Ts, Assert.Single(Slack.Messages(channel.Id)).Ts);
+        Assert.Equal(posted.Ts, Assert.Single(Slack.Messages(channel.Id.Value)).Ts);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class SlackApiClientTests : BotTest
         var channel = await DriveAsync(Api.CreateConversationAsync("inc-flaky", isPrivate: true, CancellationToken.None));
 
         Assert.Equal(3, Slack.Calls("conversations.create").Count);
-        Assert.True(Slack.Channel(channel.Id).IsPrivate);
+        Assert.True(Slack.Channel(channel.Id.Value).IsPrivate);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class SlackApiClientTests : BotTest
     public async Task Every_call_carries_the_bot_token_as_a_bearer()
     {
         var identity = await Api.AuthTestAsync(CancellationToken.None);
-        Assert.Equal(FakeSlackApi.BotUserId, identity.UserId);
+        Assert.Equal(FakeSlackApi.BotUserId, identity.UserId.Value);
     }
 
     /// <summary>Moves time past each back-off until <paramref name="call"/> has ended.</summary>

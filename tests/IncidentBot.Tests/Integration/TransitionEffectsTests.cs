@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Incidents;
 using IncidentBot.Reminders;
+using IncidentBot.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
@@ -69,7 +70,7 @@ public sealed class TransitionEffectsTests : BotTest
         var reminder = Slack.Messages(room).First(m => m.Text.StartsWith('⏰'));
         var opens = Slack.Calls("views.open").Count;
         var click = ReminderTests.Click(room, reminder.Ts, ReminderActions.PostUpdate, BotHost.Reporter);
-        click["actions"]![0]!["value"] = Bot.Store.FindByWarRoom(room)!.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        click["actions"]![0]!["value"] = Bot.Store.FindByWarRoom(new SlackChannelId(room))!.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using (await Bot.InteractionAsync(click))
         {
         }
@@ -90,7 +91,7 @@ public sealed class TransitionEffectsTests : BotTest
         var channel = Slack.Channel(room);
         var resolvedPosts = Slack.Messages(room).Count(m => IncidentCommandTests.Flatten(m).Contains("was resolved by", StringComparison.Ordinal));
         var postmortem = Slack.Calls("files.completeUploadExternal").Any(c => (string?)c.Args["channel_id"] == room);
-        return new Effects(channel.Topic.Replace(Bot.Store.FindByWarRoom(room)!.Id.ToString(), "INC-1", StringComparison.Ordinal), resolvedPosts, postmortem);
+        return new Effects(channel.Topic.Replace(Bot.Store.FindByWarRoom(new SlackChannelId(room))!.Id.ToString(), "INC-1", StringComparison.Ordinal), resolvedPosts, postmortem);
     }
 
     private sealed record Effects(string Topic, int ResolvedPosts, bool PostmortemShared);

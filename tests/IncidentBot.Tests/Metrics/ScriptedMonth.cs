@@ -18,7 +18,7 @@ internal static class ScriptedMonth
     private static Instant At(int month, int day, int hour, int minute) => Instant.FromUtc(2026, month, day, hour, minute);
 
     /// <summary>Incidents whose post-mortem draft was shared: INC-1, INC-7 and INC-8 (not INC-3).</summary>
-    public static IReadOnlySet<int> Shared { get; } = new HashSet<int> { 1, 7, 8 };
+    public static IReadOnlySet<IncidentId> Shared { get; } = new HashSet<IncidentId> { new(1), new(7), new(8) };
 
     public static IReadOnlyList<Incident> Incidents()
     {

@@ -57,5 +57,5 @@ public sealed class PostmortemMetricsTests
         Assert.Null(metrics.TimeToResolve);
     }
 
-    private static ScribeNote Note(Instant written) => new() { IncidentId = 7, Text = "x", WrittenAt = written, AddedBy = "USCRIBE" };
+    private static ScribeNote Note(Instant written) => new() { IncidentId = new IncidentId(7), Text = "x", WrittenAt = written, AddedBy = new ResponderId("USCRIBE") };
 }

@@ -143,12 +143,12 @@ public sealed class PostmortemRendererTests : IAsyncLifetime
             new ScribeNote
             {
                 Key = ScribeNote.KeyOf(incident, ts),
-                IncidentId = incident.Value,
+                IncidentId = incident,
                 MessageTs = ts,
-                Author = author,
+                Author = author is null ? null : new ResponderId(author),
                 Text = text,
                 WrittenAt = Now(),
-                AddedBy = Scribe.Value,
+                AddedBy = Scribe,
                 AddedAt = Now(),
                 Source = source,
                 Permalink = permalink,

@@ -1,5 +1,6 @@
 using IncidentBot.Announcements;
 using IncidentBot.Incidents;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 using IncidentBot.Tests.Incidents;
 using IncidentBot.WarRooms;
@@ -104,11 +105,11 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
             declared.WarRoom.ChannelId = "C0WAR";
             declared.WarRoom.TriedNames.Add("inc-x");
             recorded.AddRange(declared.Recorded);
-            return new IncidentDeclaration(declared, [OutboxMessage.For(id.Value, new CreateWarRoom(), clock.GetCurrentInstant())], Audit(id));
+            return new IncidentDeclaration(declared, [OutboxMessage.For(id, new CreateWarRoom(), clock.GetCurrentInstant())], Audit(id));
         });
 
         await ReopenAsync();
-        var loaded = store.FindByWarRoom("C0WAR");
+        var loaded = store.FindByWarRoom(new SlackChannelId("C0WAR"));
 
         Assert.NotNull(loaded);
         Assert.Equal(incident.Id, loaded.Id);
@@ -120,6 +121,9 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         Assert.Equal(["inc-x"], loaded.WarRoom.TriedNames);
         Assert.Equal(3, recorded.Count);
         Assert.Equal(recorded, store.Timeline(loaded.Id));
+        // An entry that names nobody keeps the shape older versions wrote and read.
+        var declaredEntry = database.GetCollection("timeline").Find(Query.EQ("kind", "Declared")).Single();
+        Assert.False(declaredEntry.ContainsKey("from") || declaredEntry.ContainsKey("to"));
         Assert.Empty(loaded.Recorded);
         Assert.Equal(incident.ActionItems, loaded.ActionItems);
         Assert.Equal(CreateWarRoom.Kind, Assert.Single(store.PendingOutbox()).Kind);
@@ -143,7 +147,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
 
         Assert.NotNull(result);
         Assert.False(result.Result.Applied);
-        Assert.Equal(2, store.AuditLog(id.Value).Count);
+        Assert.Equal(2, store.AuditLog(id).Count);
         Assert.Single(store.PendingOutbox());
     }
 
@@ -154,12 +158,12 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         await store.UpdateAsync(id, Audit(id), i =>
         {
             i.ChangeSeverity(IncidentFactory.Sev1, new ResponderId("UIC"), clock.GetCurrentInstant());
-            return IncidentChanges.Save(true, OutboxMessage.For(id.Value, new RefreshDeclaration(), clock.GetCurrentInstant()), OutboxMessage.For(id.Value, new SetTopic(), clock.GetCurrentInstant()));
+            return IncidentChanges.Save(true, OutboxMessage.For(id, new RefreshDeclaration(), clock.GetCurrentInstant()), OutboxMessage.For(id, new SetTopic(), clock.GetCurrentInstant()));
         });
 
         await ReopenAsync();
         Assert.Equal("SEV-1", store.Find(id)!.Severity);
-        Assert.Equal([CreateWarRoom.Kind, RefreshDeclaration.Kind, SetTopic.Kind], store.PendingInLane(id.Value, OutboxMessage.MainLane, 10).Select(m => m.Kind));
+        Assert.Equal([CreateWarRoom.Kind, RefreshDeclaration.Kind, SetTopic.Kind], store.PendingInLane(id, OutboxMessage.MainLane, 10).Select(m => m.Kind));
     }
 
     [Fact]
@@ -192,14 +196,14 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         var now = clock.GetCurrentInstant();
         await store.UpdateAsync(id, Audit(id), _ => IncidentChanges.Save(
             true,
-            OutboxMessage.For(id.Value, new RefreshDeclaration(), now),
-            OutboxMessage.For(id.Value, new SetTopic(), now).InLane(OutboxMessage.TopicLane),
-            OutboxMessage.For(id.Value, new Announce(), now).InLane(OutboxMessage.AnnounceLane)));
-        var announcement = Assert.Single(store.PendingInLane(id.Value, OutboxMessage.AnnounceLane, 10));
+            OutboxMessage.For(id, new RefreshDeclaration(), now),
+            OutboxMessage.For(id, new SetTopic(), now).InLane(OutboxMessage.TopicLane),
+            OutboxMessage.For(id, new Announce(), now).InLane(OutboxMessage.AnnounceLane)));
+        var announcement = Assert.Single(store.PendingInLane(id, OutboxMessage.AnnounceLane, 10));
         announcement.State = OutboxState.Done;
         await store.SaveOutboxAsync(announcement);
 
-        Assert.Equal([(id.Value, OutboxMessage.MainLane), (id.Value, OutboxMessage.TopicLane)], store.PendingLanes().Order());
+        Assert.Equal([(id, OutboxMessage.MainLane), (id, OutboxMessage.TopicLane)], store.PendingLanes().OrderBy(l => l.Lane));
     }
 
     [Fact]
@@ -212,7 +216,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
 
         await ReopenAsync();
         Assert.Equal(50, store.Timeline(id).Count(e => e.Kind == TimelineKind.Update));
-        Assert.Equal(51, store.AuditLog(id.Value).Count);
+        Assert.Equal(51, store.AuditLog(id).Count);
     }
 
     [Fact]
@@ -238,7 +242,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         var id = await DeclareAsync();
         var message = store.PendingOutbox()[0];
         var staleRoom = store.Find(id)!.WarRoom;
-        var audited = store.AuditLog(id.Value).Count;
+        var audited = store.AuditLog(id).Count;
 
         await store.LearnAsync(id, i => i.RecordAnnouncement("C0INCIDENTS", "1795489200.000100"));
         staleRoom.ChannelId = "C0NEW";
@@ -248,7 +252,7 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         var latest = store.Find(id)!;
         Assert.Equal([new AnnouncementPost("C0INCIDENTS", "1795489200.000100")], latest.Announcements);
         Assert.Equal("C0NEW", latest.WarRoom.ChannelId);
-        Assert.Equal(audited, store.AuditLog(id.Value).Count);
+        Assert.Equal(audited, store.AuditLog(id).Count);
     }
 
     [Fact]
@@ -269,16 +273,37 @@ public sealed class LiteDbIncidentStoreTests : IAsyncLifetime
         Assert.Empty(store.PendingOutbox());
     }
 
+    [Fact]
+    public async Task Audit_entries_are_stored_with_plain_ids_and_those_stored_before_read_into_typed_ids()
+    {
+        var id = await DeclareAsync();
+        database.GetCollection("audit", BsonAutoId.Int64).Insert(new BsonDocument
+        {
+            ["At"] = clock.GetCurrentInstant().ToUnixTimeMilliseconds(),
+            ["User"] = "U0OLD",
+            ["Channel"] = "C0OLD",
+            ["IncidentId"] = id.Value,
+            ["Command"] = "/incident resolve",
+            ["Outcome"] = "done",
+        });
+
+        var written = database.GetCollection("audit").FindAll().First();
+        var older = Assert.Single(store.AuditLog(id), a => a.Command == "/incident resolve");
+
+        Assert.Equal(("UIC", "CGEN", id.Value), (written["User"].AsString, written["Channel"].AsString, written["IncidentId"].AsInt32));
+        Assert.Equal((new ResponderId("U0OLD"), new SlackChannelId("C0OLD"), (IncidentId?)id), (older.User, older.Channel, older.IncidentId));
+    }
+
     private async Task<IncidentId> DeclareAsync()
     {
         var incident = await store.InsertAsync(id => new IncidentDeclaration(
             Incident.Declare(id, "Checkout returns 500s", IncidentFactory.Sev3, "", false, new ResponderId("UIC"), "CGEN", "inc-x", clock.GetCurrentInstant()),
-            [OutboxMessage.For(id.Value, new CreateWarRoom(), clock.GetCurrentInstant())],
+            [OutboxMessage.For(id, new CreateWarRoom(), clock.GetCurrentInstant())],
             Audit(id)));
         return incident.Id;
     }
 
-    private AuditEntry Audit(IncidentId id) => new() { At = clock.GetCurrentInstant(), User = "UIC", Channel = "CGEN", IncidentId = id.Value, Command = "/incident test", Outcome = "ok" };
+    private AuditEntry Audit(IncidentId id) => new() { At = clock.GetCurrentInstant(), User = new ResponderId("UIC"), Channel = new SlackChannelId("CGEN"), IncidentId = id, Command = "/incident test", Outcome = "ok" };
 
     private void Open()
     {

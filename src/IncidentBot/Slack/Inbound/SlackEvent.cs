@@ -7,7 +7,7 @@ namespace IncidentBot.Slack.Inbound;
 /// own user id from the envelope's <c>authorizations</c> (null when Slack sent none), so a handler can tell the bot's
 /// own doings (its confirming reaction, say) from people's.
 /// </summary>
-public sealed record SlackEvent(string EventId, string TeamId, string Type, JsonElement Event, string? BotUserId = null)
+public sealed record SlackEvent(string EventId, string TeamId, string Type, JsonElement Event, SlackUserId? BotUserId = null)
 {
     /// <summary>Throws <see cref="JsonException"/> when the envelope has no event id or no event object with a type.</summary>
     public static SlackEvent Parse(JsonElement root)
@@ -23,6 +23,6 @@ public sealed record SlackEvent(string EventId, string TeamId, string Type, Json
             envelope.TeamId ?? "",
             SlackJson.RequiredString(inner, "type"),
             inner,
-            envelope.Authorizations?.Where(a => a.IsBot).Select(a => a.UserId).FirstOrDefault(id => !string.IsNullOrEmpty(id)));
+            envelope.Authorizations?.Where(a => a.IsBot && !string.IsNullOrEmpty(a.UserId)).Select(a => (SlackUserId?)new SlackUserId(a.UserId!)).FirstOrDefault());
     }
 }

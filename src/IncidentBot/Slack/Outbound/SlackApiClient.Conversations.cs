@@ -70,7 +70,7 @@ public sealed partial class SlackApiClient
     }
 
     private static SlackChannel ReadChannel(WireChannel c) =>
-        new(Required(c.Id, "id"), c.Name ?? "", c.Creator, c.IsPrivate, c.IsArchived);
+        new(new SlackChannelId(Required(c.Id, "id")), c.Name ?? "", c.Creator is { Length: > 0 } creator ? new SlackUserId(creator) : null, c.IsPrivate, c.IsArchived);
 
     private static List<SlackHistoryMessage> ReadMessages(MessagesResponse answer) =>
         [.. (answer.Messages ?? []).Select(m => new SlackHistoryMessage(Required(m.Ts, "ts"), m.User, m.BotId, m.Text ?? "", m.ThreadTs, m.Metadata))];

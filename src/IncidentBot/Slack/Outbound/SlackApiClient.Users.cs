@@ -6,7 +6,7 @@ public sealed partial class SlackApiClient
     public async Task<SlackIdentity> AuthTestAsync(CancellationToken cancellationToken)
     {
         var answer = await FormAsync("auth.test", new NoArguments(), Wire.NoArguments, Wire.AuthTestResponse, cancellationToken).ConfigureAwait(false);
-        return new SlackIdentity(Required(answer.UserId, "user_id"), Required(answer.TeamId, "team_id"), answer.BotId);
+        return new SlackIdentity(new SlackUserId(Required(answer.UserId, "user_id")), Required(answer.TeamId, "team_id"), answer.BotId);
     }
 
     public async Task<SlackUser> GetUserInfoAsync(SlackUserId user, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
 namespace IncidentBot.Slack.Outbound;
 
 /// <summary>Who the token belongs to, from auth.test.</summary>
-public sealed record SlackIdentity(string UserId, string TeamId, string? BotId);
+public sealed record SlackIdentity(SlackUserId UserId, string TeamId, string? BotId);

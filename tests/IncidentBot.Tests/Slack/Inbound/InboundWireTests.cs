@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.SocketMode;
 
@@ -55,7 +56,7 @@ public sealed class InboundWireTests
              "authorizations":[{"user_id":"U9","is_bot":false},{"user_id":"UBOT","is_bot":true}]}
             """));
 
-        Assert.Equal(("Ev1", "T1", "reaction_added", "UBOT"), (ev.EventId, ev.TeamId, ev.Type, ev.BotUserId));
+        Assert.Equal(("Ev1", "T1", "reaction_added", (SlackUserId?)new SlackUserId("UBOT")), (ev.EventId, ev.TeamId, ev.Type, ev.BotUserId));
         Assert.Equal("U1", ev.Event.GetProperty("user").GetString());
         Assert.Throws<JsonException>(() => SlackEvent.Parse(Json("""{"event_id":"Ev1","event":"x"}""")));
         Assert.Throws<JsonException>(() => SlackEvent.Parse(Json("""{"event":{"type":"message"}}""")));

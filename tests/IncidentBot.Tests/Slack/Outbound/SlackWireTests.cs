@@ -98,7 +98,7 @@ public sealed class SlackWireTests
         await SendAsync(history, async api => messages = await api.GetRepliesAsync(Channel, "1.0", CancellationToken.None));
         await SendAsync("""{"ok":true,"channels":[{"id":"C1","name":"inc-7","is_private":true,"creator":"U1","num_members":3}],"response_metadata":{"next_cursor":"abc"}}""", async api => page = await api.ListConversationsAsync("public_channel", null, CancellationToken.None));
 
-        Assert.Equal(new SlackChannelPage([new SlackChannel("C1", "inc-7", "U1", IsPrivate: true)], "abc").Channels, page.Channels);
+        Assert.Equal(new SlackChannelPage([new SlackChannel(new SlackChannelId("C1"), "inc-7", new SlackUserId("U1"), IsPrivate: true)], "abc").Channels, page.Channels);
         Assert.Equal("abc", page.NextCursor);
         Assert.Equal(("1.2", "U1", "hi", "1.0", "incident"), (messages[0].Ts, messages[0].User, messages[0].Text, messages[0].ThreadTs, messages[0].Metadata?.GetProperty("event_type").GetString()));
         Assert.Equal(("1.3", "B1", "", (JsonElement?)null), (messages[1].Ts, messages[1].BotId, messages[1].Text, messages[1].Metadata));
