@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IncidentBot.Slack.Inbound;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Alerts;
@@ -34,7 +35,7 @@ public static partial class AlertEndpoints
         }
 
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AlertEndpoints));
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var body = await BoundedBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             return Results.Text($"the body is over {MaxBodyBytes / 1024} KiB", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -65,29 +66,6 @@ public static partial class AlertEndpoints
         var outcome = await intake.ReceiveAsync(alert, context.RequestAborted).ConfigureAwait(false);
         LogReceived(logger, source, alert.Action, outcome.Outcome);
         return Results.Json(new JsonObject { ["outcome"] = outcome.Outcome, ["incident"] = outcome.Incident?.ToString() });
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Source} alert from {Remote}: missing or wrong signature or token")]

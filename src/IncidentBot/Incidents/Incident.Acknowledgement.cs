@@ -75,11 +75,8 @@ public sealed partial class Incident
         var done = StepsDoneIn(Severity);
         while (done < plan.Count)
         {
-            var step = plan[done];
             done++;
-            var targets = step.Notify.Where(t => !EscalatedTo.Contains(t, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-            var page = step.Page is { } service && !Paged.Contains(service, StringComparer.OrdinalIgnoreCase) ? service : null;
-            if (targets.Count == 0 && page is null)
+            if (Uncalled(plan[done - 1]) is not var (targets, page))
             {
                 continue;
             }

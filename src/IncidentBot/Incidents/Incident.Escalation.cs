@@ -48,6 +48,14 @@ public sealed partial class Incident
         return IsEscalating && done < plan.Count ? EscalationBase(plan) + plan[done].After : null;
     }
 
+    /// <summary>Who of <paramref name="step"/> is not called in yet, and its pager service if not paged yet; null when nobody new is left.</summary>
+    private (List<string> Targets, string? Page)? Uncalled(EscalationStep step)
+    {
+        var targets = step.Notify.Where(t => !EscalatedTo.Contains(t, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        var page = step.Page is { } service && !Paged.Contains(service, StringComparer.OrdinalIgnoreCase) ? service : null;
+        return targets.Count == 0 && page is null ? null : (targets, page);
+    }
+
     /// <summary>
     /// Fires every step of <paramref name="plan"/> that is due at <paramref name="now"/> and has not fired; empty when
     /// none is (or the incident is resolved). Each returned escalation is already on the timeline.
@@ -67,9 +75,7 @@ public sealed partial class Incident
         {
             var step = plan[done];
             done++;
-            var targets = step.Notify.Where(t => !EscalatedTo.Contains(t, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-            var page = step.Page is { } service && !Paged.Contains(service, StringComparer.OrdinalIgnoreCase) ? service : null;
-            if (targets.Count == 0 && page is null)
+            if (Uncalled(step) is not var (targets, page))
             {
                 continue;
             }

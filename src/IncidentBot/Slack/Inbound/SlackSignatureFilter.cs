@@ -20,7 +20,7 @@ public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        var body = await BoundedBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -38,24 +38,6 @@ public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier
 
         http.Items[BodyKey] = body;
         return await next(context).ConfigureAwait(false);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused request to {Path}: signature {Check}")]
