@@ -38,7 +38,11 @@ public sealed class ArchitectureTests
     [Fact]
     public void The_outbox_delivers_steps_without_knowing_any_feature()
     {
-        string[] features = ["Announcements", "Changes", "Commands", "Escalation", "Metrics", "Paging", "People", "Postmortems", "Reminders", "Sandbox", "Scribe", "StatusPages", "WarRooms", "Webhooks"];
+        string[] features =
+        [
+            "Acknowledgements", "Alerts", "Announcements", "AppHome", "Bookmarks", "Buttons", "Changes", "Commands", "Escalation", "Lifecycle", "Metrics",
+            "Paging", "People", "Postmortems", "Reminders", "Sandbox", "Scribe", "Shortcuts", "StatusPages", "WarRooms", "Webhooks",
+        ];
         var outbox = typeof(Incident).Assembly.GetTypes().Where(t => t.Namespace == "IncidentBot.Outbox").ToList();
         Assert.NotEmpty(outbox);
         var offenders = outbox
