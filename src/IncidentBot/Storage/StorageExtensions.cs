@@ -1,4 +1,5 @@
 using LiteDB;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Storage;
@@ -11,13 +12,15 @@ public static class StorageExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Path must name a file.")
             .ValidateOnStart();
-        builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        builder.Services.TryAddSingleton<StorageFileLock>();
+        builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, sp.GetRequiredService<StorageFileLock>()));
         builder.Services.AddSingleton<GroupCommitter>();
         return builder;
     }
 
-    private static LiteDatabase Open(string path)
+    private static LiteDatabase Open(string path, StorageFileLock fileLock)
     {
+        fileLock.Hold(path, StorageOptions.Section + ":" + nameof(StorageOptions.Path));
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(directory))
