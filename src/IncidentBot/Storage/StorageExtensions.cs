@@ -20,14 +20,8 @@ public static class StorageExtensions
 
     private static LiteDatabase Open(string path, StorageFileLock fileLock)
     {
+        // Locked before LiteDB reads a byte: a second process must not even recover the file's log. This also creates its folder.
         fileLock.Hold(path, StorageOptions.Section + ":" + nameof(StorageOptions.Path));
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        return new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, BsonMappings.Create());
+        return new LiteDatabase(new ConnectionString { Filename = Path.GetFullPath(path), Connection = ConnectionType.Direct }, BsonMappings.Create());
     }
 }
