@@ -91,13 +91,14 @@ await app.WaitForShutdownAsync().ConfigureAwait(false);
 await app.DisposeAsync().ConfigureAwait(false);
 return 0;
 
-// The reasons a start failed that the operator can fix: settings and templates; anything else stays an exception.
+// The reasons a start failed that the operator can fix: settings, templates and a data file in use; anything else stays an exception.
 static List<string> StartFailures(Exception ex)
 {
     List<string> lines = ex switch
     {
         OptionsValidationException options => [.. options.Failures],
         TemplateException template => [template.Message],
+        StorageInUseException inUse => [inUse.Message],
         AggregateException all when all.InnerExceptions.All(e => StartFailures(e).Count > 0) => [.. all.InnerExceptions.SelectMany(StartFailures)],
         _ => [],
     };

@@ -6,6 +6,7 @@ using IncidentBot.Escalation;
 using IncidentBot.Incidents;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Sandbox;
@@ -50,6 +51,7 @@ public static class SandboxExtensions
             Loopback(url),
             "xoxb-sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
             sp.GetRequiredService<IOptions<SandboxOptions>>().Value.SigningSecret is { Length: > 0 } secret ? secret : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))));
+        services.TryAddSingleton<StorageFileLock>();
         services.AddSingleton<SandboxFile>();
         services.AddOptions<SlackOptions>().PostConfigure<SandboxSession>((o, session) =>
         {

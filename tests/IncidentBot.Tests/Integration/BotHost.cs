@@ -177,5 +177,23 @@ internal sealed class BotHost : IAsyncDisposable
         Slack.Dispose();
         Unsigned.Dispose();
         await factory.DisposeAsync();
+
+        // The factory may return while the bot's own entry point is still disposing it. Its file lock goes last, after
+        // LiteDB closed the file: once the lock is free, a test may reopen the file or restart a host on it.
+        await Eventually.TrueAsync(() => Released(DatabasePath), "the stopped bot to release " + DatabasePath);
+    }
+
+    private static bool Released(string path)
+    {
+        using var probe = new StorageFileLock();
+        try
+        {
+            probe.Hold(path, "Storage:Path");
+            return true;
+        }
+        catch (StorageInUseException)
+        {
+            return false;
+        }
     }
 }
