@@ -21,4 +21,9 @@ public sealed class AlertOffer
     public Instant OfferedAt { get; set; }
 
     public int? IncidentId { get; set; }
+
+    /// <summary>Where the offer was posted, once it was: edited when the offer is declared or withdrawn.</summary>
+    public string? Channel { get; set; }
+
+    public string? Ts { get; set; }
 }

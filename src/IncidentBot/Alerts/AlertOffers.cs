@@ -33,6 +33,16 @@ public sealed class AlertOffers
     /// <summary>The alert stopped before anyone declared: a later firing is offered afresh.</summary>
     public Task WithdrawAsync(string key) => writer.WriteAsync(() => offers.Delete(IdOf(key)));
 
+    /// <summary>Records where offer <paramref name="id"/> was first posted, unless it was withdrawn meanwhile.</summary>
+    public async Task PostedAsync(string id, string channel, string ts)
+    {
+        if (Find(id) is { Ts: null } offer)
+        {
+            (offer.Channel, offer.Ts) = (channel, ts);
+            await SaveAsync(offer).ConfigureAwait(false);
+        }
+    }
+
     public async Task DeclaredAsync(AlertOffer offer, IncidentId incident)
     {
         ArgumentNullException.ThrowIfNull(offer);

@@ -89,6 +89,32 @@ public sealed class AlertOfferTests : IAsyncLifetime
         Assert.Empty(bot.Store.ListOpen());
     }
 
+    [Fact]
+    public async Task A_withdrawn_offer_says_so_without_its_button_and_a_click_on_the_old_button_is_answered()
+    {
+        using var offered = await AlertHost.PagerDutyAsync(bot, AlertHost.Fixture("pagerduty-incident-triggered.json"));
+        await bot.OutboxDrainedAsync();
+        var offer = Assert.Single(slack.Messages(bot.AnnouncementChannel));
+        var value = (string)offer.Blocks!.Select(b => b!["elements"]?[0]).Single(e => (string?)e?["action_id"] == AlertOfferHandler.DeclareAction)!["value"]!;
+
+        using var resolved = await AlertHost.PagerDutyAsync(bot, AlertHost.Fixture("pagerduty-incident-resolved.json"));
+        await bot.OutboxDrainedAsync();
+
+        var withdrawn = Assert.Single(slack.Messages(bot.AnnouncementChannel));
+        Assert.Equal(offer.Ts, withdrawn.Ts);
+        Assert.NotNull(withdrawn.EditedTs);
+        Assert.Contains("resolved at the source before anyone declared; nothing to do", withdrawn.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(withdrawn.Blocks!, b => (string?)b!["type"] == "actions");
+
+        // A client that has not refreshed still shows the button: its click is answered, where it was made.
+        using var click = await bot.InteractionAsync(Click(bot.AnnouncementChannel, offer.Ts, value));
+        Assert.Equal(HttpStatusCode.OK, click.StatusCode);
+        var answer = Assert.Single(slack.Ephemerals(bot.AnnouncementChannel));
+        Assert.Equal((Clicker, AlertOfferHandler.StaleOffer), (answer.User, answer.Text));
+        Assert.Empty(slack.Calls("views.open"));
+        Assert.Empty(bot.Store.ListOpen());
+    }
+
     private static JsonObject Click(string channel, string messageTs, string value)
     {
         var payload = JsonNode.Parse(Fixture.Text("slack/BlockActionPayload.json"))!.AsObject();
