@@ -184,7 +184,7 @@ public sealed partial class AlertIntake(
         // The post first: should the bot stop in between, a repeat offers again rather than nobody ever being asked.
         var offer = AlertOffers.For(alert, severity, now);
         var audit = new AuditEntry { At = now, User = Bot, Channel = new SlackChannelId(incidents.Value.AnnouncementChannel), Command = $"{alert.SourceName} alert {alert.Reference}", Outcome = "offered " + severity.Name };
-        await store.EnqueueAsync(audit, OutboxMessage.For(OutboxMessage.NoIncident, new PostOffer(incidents.Value.AnnouncementChannel, messages.Offer(alert, severity, offer.Id), offer.Id), now)).ConfigureAwait(false);
+        await store.EnqueueAsync(audit, OutboxMessage.For(OutboxMessage.NoIncident, new PostOffer(incidents.Value.AnnouncementChannel, messages.Offer(alert, severity, offer.Id), offer.Id, offer.Offering), now)).ConfigureAwait(false);
         await offers.SaveAsync(offer).ConfigureAwait(false);
         return new AlertOutcome("offered");
     }

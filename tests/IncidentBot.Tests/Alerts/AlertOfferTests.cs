@@ -79,14 +79,46 @@ public sealed class AlertOfferTests : IAsyncLifetime
         var body = AlertHost.Fixture("pagerduty-incident-triggered.json");
 
         using var offered = await AlertHost.PagerDutyAsync(bot, body);
+        await bot.OutboxDrainedAsync();
         using var resolved = await AlertHost.PagerDutyAsync(bot, AlertHost.Fixture("pagerduty-incident-resolved.json"));
         using var again = await AlertHost.PagerDutyAsync(bot, body);
         await bot.OutboxDrainedAsync();
 
         Assert.Equal("ignored", (string?)(await AlertHost.JsonAsync(resolved))["outcome"]);
         Assert.Equal("offered", (string?)(await AlertHost.JsonAsync(again))["outcome"]);
-        Assert.Equal(2, slack.Messages(bot.AnnouncementChannel).Count);
+        var posts = slack.Messages(bot.AnnouncementChannel);
+        Assert.Equal(2, posts.Count);
+        Assert.DoesNotContain(posts[0].Blocks!, b => (string?)b!["type"] == "actions");
+        Assert.Contains(posts[1].Blocks!, b => (string?)b!["type"] == "actions");
         Assert.Empty(bot.Store.ListOpen());
+    }
+
+    [Fact]
+    public async Task A_withdrawal_edits_the_post_of_the_offering_it_withdraws_not_an_earlier_one_of_the_same_alert()
+    {
+        var body = AlertHost.Fixture("pagerduty-incident-triggered.json");
+        var resolve = AlertHost.Fixture("pagerduty-incident-resolved.json");
+
+        // Slack holds the first post while the alert resolves and fires again: that post belongs to a withdrawn offering
+        // (it keeps its button; a click on it is the next offering's), and the next resolve edits the next post only.
+        var time = new TestTime();
+        await using var held = await FakeSlackApi.StartAsync(time);
+        await using var host = BotHost.Start(held, settings: AlertHost.Settings(autoDeclare: false));
+        held.DelayNext("chat.postMessage", TimeSpan.FromSeconds(1));
+        using var offered = await AlertHost.PagerDutyAsync(host, body);
+        await held.WaitForCallAsync("chat.postMessage");
+        using var resolved = await AlertHost.PagerDutyAsync(host, resolve);
+        using var again = await AlertHost.PagerDutyAsync(host, body);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await host.OutboxDrainedAsync();
+        using var resolvedAgain = await AlertHost.PagerDutyAsync(host, resolve);
+        await host.OutboxDrainedAsync();
+
+        var posts = held.Messages(host.AnnouncementChannel);
+        Assert.Equal(2, posts.Count);
+        var edit = Assert.Single(held.Calls("chat.update"));
+        Assert.Equal(posts[1].Ts, (string?)edit.Args["ts"]);
+        Assert.Contains("nothing to do", posts[1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
