@@ -123,6 +123,28 @@ public sealed class PostmortemTests : BotTest
     }
 
     [Fact]
+    public async Task An_upload_answer_without_a_permalink_as_slack_documents_it_is_completed_with_files_info()
+    {
+        var room = await DeclareAsync("create Payments down sev1");
+
+        // Slack's documented answer names each file's id and title only.
+        Slack.ReshapeNext("files.completeUploadExternal", answer =>
+        {
+            foreach (var file in answer["files"]!.AsArray())
+            {
+                file!.AsObject().Remove("permalink");
+            }
+        });
+        await Bot.ReplyAsync("resolve Failed over", channel: room);
+        await Bot.OutboxDrainedAsync();
+
+        var draft = Assert.Single(Slack.Files(room));
+        var info = Assert.Single(Slack.Calls("files.info"));
+        Assert.Equal(draft.Id, (string?)info.Args["file"]);
+        Assert.Contains($"/{draft.Id}/", Assert.Single(Slack.Bookmarks(room)).Link, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_draft_asked_for_with_the_command_is_not_bookmarked()
     {
         var room = await DeclareAsync("create Payments down sev1");
