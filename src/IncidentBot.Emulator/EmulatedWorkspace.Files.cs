@@ -85,9 +85,22 @@ public sealed partial class EmulatedWorkspace
                 messages.Insert(message);
             }
 
-            shared.Add(new JsonObject { ["id"] = file.Id, ["name"] = file.Name, ["title"] = file.Title, ["size"] = file.Length, ["channels"] = new JsonArray(file.Channel) });
+            shared.Add(Describe(file));
         }
 
         return new JsonObject { ["ok"] = true, ["files"] = shared };
     }
+
+    /// <summary>files.info: the file as <see cref="CompleteUpload"/> describes it; one never shared is not found.</summary>
+    private JsonObject FileInfo(JsonObject args) =>
+        files.FindById(SlackArgs.Text(args, "file") ?? "") is { Channel: not null } file
+            ? new JsonObject { ["ok"] = true, ["file"] = Describe(file) }
+            : throw new SlackErrorException("file_not_found");
+
+    /// <summary>A shared file with its permalink in Slack's shape, on the sandbox's own address.</summary>
+    private JsonObject Describe(EmulatedFile file) => new()
+    {
+        ["id"] = file.Id, ["name"] = file.Name, ["title"] = file.Title, ["size"] = file.Length, ["channels"] = new JsonArray(file.Channel),
+        ["permalink"] = $"{profile.Url}files/{BotUserId}/{file.Id}/{Uri.EscapeDataString(file.Name)}",
+    };
 }

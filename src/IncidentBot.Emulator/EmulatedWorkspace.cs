@@ -18,7 +18,7 @@ public sealed partial class EmulatedWorkspace
 
     // Calls that change nothing, so they do not count as a change.
     private static readonly FrozenSet<string> Reads = FrozenSet.Create(
-        StringComparer.Ordinal, "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info", "users.lookupByEmail", "usergroups.list", "usergroups.users.list");
+        StringComparer.Ordinal, "auth.test", "conversations.list", "conversations.history", "conversations.replies", "chat.getPermalink", "users.info", "users.lookupByEmail", "usergroups.list", "usergroups.users.list", "files.info");
 
     private readonly Lock gate = new();
     private readonly ILiteCollection<EmulatedChannel> channels;
@@ -95,6 +95,7 @@ public sealed partial class EmulatedWorkspace
                     "views.publish" => PublishView(args),
                     "files.getUploadURLExternal" => GetUploadUrl(args),
                     "files.completeUploadExternal" => CompleteUpload(args),
+                    "files.info" => FileInfo(args),
                     _ => throw new SlackErrorException("unknown_method"),
                 };
                 if (!Reads.Contains(method))

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace IncidentBot.Tests.Fakes;
 
 /// <summary>The call log, waiting on it, and the per-method fault queues.</summary>
@@ -66,6 +68,16 @@ public sealed partial class FakeSlackApi
     {
         ArgumentException.ThrowIfNullOrEmpty(slackError);
         Enqueue(method, count, new FakeSlackFault(SlackError: slackError));
+    }
+
+    /// <summary>
+    /// The next call to <paramref name="method"/> does its work and answers in the shape <paramref name="reshape"/> leaves
+    /// its answer, as Slack does where it documents fewer fields than the workspace emulator gives.
+    /// </summary>
+    public void ReshapeNext(string method, Action<JsonObject> reshape)
+    {
+        ArgumentNullException.ThrowIfNull(reshape);
+        Enqueue(method, 1, new FakeSlackFault(Reshape: reshape));
     }
 
     /// <summary>

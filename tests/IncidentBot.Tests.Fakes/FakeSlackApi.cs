@@ -144,6 +144,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
             }
         }
 
+        fault?.Reshape?.Invoke(answer);
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(answer.ToJsonString());
     }

@@ -59,7 +59,7 @@ public sealed partial class AlertIntake(
             {
                 if (open is null)
                 {
-                    await offers.WithdrawAsync(alert.DedupKey).ConfigureAwait(false);
+                    await WithdrawAsync(alert, now).ConfigureAwait(false);
                     return AlertOutcome.Ignored;
                 }
 
@@ -159,6 +159,21 @@ public sealed partial class AlertIntake(
         };
     }
 
+    /// <summary>
+    /// The alert resolved with no incident open for it: its offer, if any, is withdrawn, and the posted offer edited to
+    /// say so with its button gone. The edit is queued before the offer goes, so a stop in between edits it twice at worst.
+    /// </summary>
+    private async Task WithdrawAsync(Alert alert, Instant now)
+    {
+        if (offers.Find(AlertOffers.IdOf(alert.DedupKey)) is { IncidentId: null, Channel: { } channel, Ts: { } ts } offer)
+        {
+            var audit = new AuditEntry { At = now, User = Bot, Channel = new SlackChannelId(channel), Command = $"{alert.SourceName} alert {alert.Reference}", Outcome = "offer withdrawn" };
+            await store.EnqueueAsync(audit, OutboxMessage.For(OutboxMessage.NoIncident, new CloseOffer(channel, ts, messages.OfferWithdrawn(offer)), now)).ConfigureAwait(false);
+        }
+
+        await offers.WithdrawAsync(alert.DedupKey).ConfigureAwait(false);
+    }
+
     private async Task<AlertOutcome> OfferAsync(Alert alert, Severity severity, Instant now)
     {
         if (offers.Find(AlertOffers.IdOf(alert.DedupKey)) is { IncidentId: null })
@@ -169,7 +184,7 @@ public sealed partial class AlertIntake(
         // The post first: should the bot stop in between, a repeat offers again rather than nobody ever being asked.
         var offer = AlertOffers.For(alert, severity, now);
         var audit = new AuditEntry { At = now, User = Bot, Channel = new SlackChannelId(incidents.Value.AnnouncementChannel), Command = $"{alert.SourceName} alert {alert.Reference}", Outcome = "offered " + severity.Name };
-        await store.EnqueueAsync(audit, OutboxMessage.For(OutboxMessage.NoIncident, new PostOffer(incidents.Value.AnnouncementChannel, messages.Offer(alert, severity, offer.Id)), now)).ConfigureAwait(false);
+        await store.EnqueueAsync(audit, OutboxMessage.For(OutboxMessage.NoIncident, new PostOffer(incidents.Value.AnnouncementChannel, messages.Offer(alert, severity, offer.Id), offer.Id, offer.Offering), now)).ConfigureAwait(false);
         await offers.SaveAsync(offer).ConfigureAwait(false);
         return new AlertOutcome("offered");
     }

@@ -12,6 +12,7 @@ public sealed class AlertMessages(MessageRenderer renderer)
     public const string NotedTemplate = "alert-noted";
     public const string OfferTemplate = "alert-offer";
     public const string OfferDeclaredTemplate = "alert-offer-declared";
+    public const string OfferWithdrawnTemplate = "alert-offer-withdrawn";
 
     private static readonly Alert SampleAlert = new(
         AlertSource.PagerDuty, AlertAction.Trigger, "PT4KHLK", "The server is on fire.", "My Mail Service", "P1", new Dictionary<string, string>(), "https://subdomain.pagerduty.com/incidents/PT4KHLK", 3);
@@ -21,6 +22,7 @@ public sealed class AlertMessages(MessageRenderer renderer)
         [NotedTemplate] = () => Model(SampleAlert, "fired again", "INC-7", "SEV-2"),
         [OfferTemplate] = () => Model(SampleAlert with { Url = null, Count = 1 }, "fired", "", "SEV-2"),
         [OfferDeclaredTemplate] = () => DeclaredModel(new AlertOffer { Reference = "PagerDuty PT4KHLK", Title = "The server is on fire." }, "INC-7", "SEV-2", new ResponderId("U0ONCALL01")),
+        [OfferWithdrawnTemplate] = () => DeclaredModel(new AlertOffer { Reference = "PagerDuty PT4KHLK", Title = "The server is on fire." }, "", "SEV-2", null),
     };
 
     public RenderedMessage Noted(Incident incident, Alert alert, string what)
@@ -43,6 +45,13 @@ public sealed class AlertMessages(MessageRenderer renderer)
     {
         ArgumentNullException.ThrowIfNull(incident);
         return renderer.Render(OfferDeclaredTemplate, DeclaredModel(offer, incident.Id.ToString(), incident.Severity, by));
+    }
+
+    /// <summary>The offer once its alert resolved before anyone declared: nothing to do, and no button left to click.</summary>
+    public RenderedMessage OfferWithdrawn(AlertOffer offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        return renderer.Render(OfferWithdrawnTemplate, DeclaredModel(offer, "", offer.Severity, null));
     }
 
     /// <summary>What the timeline says of the alert (plain text; renderers escape it).</summary>
@@ -69,7 +78,7 @@ public sealed class AlertMessages(MessageRenderer renderer)
         },
     };
 
-    private static ScriptObject DeclaredModel(AlertOffer offer, string incident, string severity, ResponderId by) => new()
+    private static ScriptObject DeclaredModel(AlertOffer offer, string incident, string severity, ResponderId? by) => new()
     {
         ["offer"] = new ScriptObject
         {
@@ -77,7 +86,7 @@ public sealed class AlertMessages(MessageRenderer renderer)
             ["title"] = SlackText.Escape(SlackText.Truncate(offer.Title, 300)),
             ["incident"] = incident,
             ["severity"] = severity,
-            ["by"] = SlackText.User(by.Value),
+            ["by"] = by is { } who ? SlackText.User(who.Value) : "",
         },
     };
 

@@ -20,5 +20,13 @@ public sealed class AlertOffer
 
     public Instant OfferedAt { get; set; }
 
+    /// <summary>This offering of the alert, apart from an earlier one of the same key: its post is recorded on it alone.</summary>
+    public string Offering { get; set; } = "";
+
     public int? IncidentId { get; set; }
+
+    /// <summary>Where the offer was posted, once it was: edited when the offer is declared or withdrawn.</summary>
+    public string? Channel { get; set; }
+
+    public string? Ts { get; set; }
 }

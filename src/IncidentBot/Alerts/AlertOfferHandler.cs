@@ -22,6 +22,9 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, Se
     public const string SeverityBlock = "severity";
     public const string ImpactBlock = "impact";
 
+    /// <summary>The answer to a click on an offer no longer open: its alert resolved before anyone declared.</summary>
+    public const string StaleOffer = "This alert is no longer on offer: it resolved at the source before anyone declared; nothing to do. Should it fire again, it is offered again.";
+
     public IReadOnlyCollection<string> ActionIds { get; } = [DeclareAction];
 
     public string CallbackId => ModalCallbackId;
@@ -34,6 +37,8 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, Se
         ArgumentNullException.ThrowIfNull(action);
         if (action.Value is not { } id || offers.Find(id) is not { } offer)
         {
+            // A button left from before the offer was withdrawn (or the edit saying so is still on its way).
+            await StaleAsync(payload, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -68,6 +73,19 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, Se
         }
 
         return errors;
+    }
+
+    /// <summary>Tells the clicker, where they clicked, that the alert is no longer on offer.</summary>
+    private async Task StaleAsync(BlockActionsPayload payload, CancellationToken cancellationToken)
+    {
+        if (payload.ChannelId is { } channel)
+        {
+            await slack.PostEphemeralAsync(new SlackMessage(channel, StaleOffer), payload.UserId, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await slack.OpenViewAsync(payload.TriggerId, BlockKit.Notice("Nothing to do", StaleOffer), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The form, remembering in <paramref name="metadata"/> the offer and where its message is: <c>id [channel ts]</c>.</summary>

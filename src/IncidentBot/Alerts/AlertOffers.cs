@@ -33,6 +33,16 @@ public sealed class AlertOffers
     /// <summary>The alert stopped before anyone declared: a later firing is offered afresh.</summary>
     public Task WithdrawAsync(string key) => writer.WriteAsync(() => offers.Delete(IdOf(key)));
 
+    /// <summary>Records where <paramref name="offering"/> of offer <paramref name="id"/> was posted, unless it was withdrawn meanwhile.</summary>
+    public async Task PostedAsync(string id, string offering, string channel, string ts)
+    {
+        if (Find(id) is { Ts: null } offer && offer.Offering == offering)
+        {
+            (offer.Channel, offer.Ts) = (channel, ts);
+            await SaveAsync(offer).ConfigureAwait(false);
+        }
+    }
+
     public async Task DeclaredAsync(AlertOffer offer, IncidentId incident)
     {
         ArgumentNullException.ThrowIfNull(offer);
@@ -44,6 +54,6 @@ public sealed class AlertOffers
     {
         ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(severity);
-        return new AlertOffer { Id = IdOf(alert.DedupKey), Key = alert.DedupKey, Reference = alert.Reference, Title = alert.Title, Severity = severity.Name, OfferedAt = now };
+        return new AlertOffer { Id = IdOf(alert.DedupKey), Key = alert.DedupKey, Reference = alert.Reference, Title = alert.Title, Severity = severity.Name, OfferedAt = now, Offering = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) };
     }
 }

@@ -9,7 +9,7 @@ namespace IncidentBot.Announcements;
 
 /// <summary>
 /// What the announcements see of a change: a severity, status or commander change, a resolve, a close, a cancel or an
-/// update edits every announcement and adds its line to each one's thread; a severity with stakeholder channels brings
+/// update edits every announcement (an acknowledgement only adds its line) and adds its line to each one's thread; a severity with stakeholder channels brings
 /// them in. All in the announcement lane, behind the announcement itself, so an edit never runs before its post.
 /// </summary>
 public sealed class AnnouncementEffects(AnnouncementMessages messages, AnnouncementChannels channels) : IDecisionEffects
@@ -50,6 +50,9 @@ public sealed class AnnouncementEffects(AnnouncementMessages messages, Announcem
                     break;
                 case UpdatePosted update:
                     lines.Add(messages.Line(incident, "update", actor, now, text: update.Text));
+                    break;
+                case Acknowledged { By: var by }:
+                    lines.Add(messages.Line(incident, "acknowledged", by.Actor, now, by.IsSlackUser ? "" : by.Source, AnnouncementMessages.Ago(now - incident.DeclaredAt), by.Name));
                     break;
             }
         }

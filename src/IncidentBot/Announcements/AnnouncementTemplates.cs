@@ -13,7 +13,7 @@ public static class AnnouncementTemplates
 
     private static readonly ResponderId Reporter = new("UREPORTER");
 
-    private static readonly string[] LineKinds = ["update", "severity", "status", "commander", "resolved", "closed", "cancelled"];
+    private static readonly string[] LineKinds = ["update", "severity", "status", "commander", "resolved", "closed", "cancelled", "acknowledged"];
 
     public static IEnumerable<ScriptObject> Announcements() =>
         [.. Incidents().Select(i => AnnouncementMessages.Model(i, SampleSeverity, Duration.FromHours(48), archiveOnClose: true, SampleNow + Duration.FromHours(1)))];

@@ -15,7 +15,7 @@ namespace IncidentBot.Buttons;
 /// <summary>
 /// The clicks on <see cref="IncidentButtons"/>, each asking the same authority rules as its command. "Take command" is
 /// <c>/incident commander me</c>, decided inside the write, so of two people who click at once one gets command and the
-/// other is told who has it. "Post update" opens the update form; "Join war room" invites the clicker (a private
+/// other is told who has it, privately where they clicked. "Post update" opens the update form; "Join war room" invites the clicker (a private
 /// incident only its members). A refusal made before any write is shown in a small modal, as the click may come from a
 /// channel the clicker alone cannot be told in; views.open needs the click's trigger id within 3 s, so it is made here.
 /// </summary>
@@ -41,10 +41,19 @@ public sealed class IncidentButtonHandler(IIncidentStore store, IncidentChanger 
         switch (action.ActionId)
         {
             case IncidentButtons.TakeCommand:
-                await changer.ApplyAsync(new ChangeRequest(incident.Id, who, channel, audit, Authorize.Role(IncidentRole.Commander, who), latest => latest.AssignRole(IncidentRole.Commander, who, who, now))
+                // The refusal goes where the click was made: the war room, the channel of the announcement, or (from
+                // App Home, which has no channel) a pop-up.
+                var outcome = await changer.ApplyAsync(new ChangeRequest(incident.Id, who, channel, audit, Authorize.Role(IncidentRole.Commander, who), latest => latest.AssignRole(IncidentRole.Commander, who, who, now))
                 {
-                    OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id, new Ephemeral(new SlackUserId(who.Value), refusal), now)],
+                    OnRefused = (latest, refusal) => channel is { } clicked
+                        ? [OutboxMessage.For(latest.Id, new Ephemeral(new SlackUserId(who.Value), refusal, clicked.Value == latest.WarRoom.ChannelId ? null : clicked), now)]
+                        : [],
                 }).ConfigureAwait(false);
+                if (channel is null && !outcome.Done)
+                {
+                    await slack.OpenViewAsync(payload.TriggerId, BlockKit.Notice("Not done", outcome.RefusalText), cancellationToken).ConfigureAwait(false);
+                }
+
                 break;
             case IncidentButtons.PostUpdate when changer.Refusal(incident, who, channel, Authorize.Contribute("post updates to")) is { } refusal:
                 await RefuseAsync(payload, audit, refusal, cancellationToken).ConfigureAwait(false);

@@ -47,7 +47,7 @@ public sealed partial class Incident
         var text = who.IsSlackUser ? "Acknowledged" : $"Acknowledged in {who.Source}{(who.Name.Length > 0 ? " by " + who.Name : "")}";
         var entry = new TimelineEntry(now, TimelineKind.Acknowledged, who.Actor, text);
         Recorded.Add(entry);
-        return Decision.Apply(entry);
+        return Decision.Apply(new Acknowledged(who), entry);
     }
 
     /// <summary>

@@ -1,9 +1,12 @@
 using System.Text;
+using IncidentBot.Bookmarks;
 using IncidentBot.Incidents;
 using IncidentBot.People;
+using IncidentBot.Scheduling;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace IncidentBot.Postmortems;
@@ -12,6 +15,7 @@ namespace IncidentBot.Postmortems;
 /// The outbox step that shares the post-mortem draft in the war room: rendered when sent, so it holds everything
 /// recorded until then, and uploaded with Slack's flow (reserve a file, POST the bytes, complete). The file id is
 /// recorded once the bytes are up and before sharing, so a retry or a restart shares that file, never a second one.
+/// With no <c>Incidents:PostmortemUrl</c>, the draft shared on resolve is bookmarked in the war room, once per incident.
 /// </summary>
 public sealed partial class PostmortemUpload(
     ISlackApi slack,
@@ -22,8 +26,12 @@ public sealed partial class PostmortemUpload(
     SeverityScheme scheme,
     IPeopleDirectory people,
     IClock clock,
+    IOptions<IncidentsOptions> incidents,
     ILogger<PostmortemUpload> logger)
 {
+    /// <summary>The bookmark's title for the shared draft.</summary>
+    public const string DraftBookmark = "📝 Post-mortem draft";
+
     private const int TitleMax = 100;
 
     /// <summary><c>/incident postmortem</c>: shared whatever the severity, saying who asked.</summary>
@@ -61,6 +69,30 @@ public sealed partial class PostmortemUpload(
         var noted = notes.ForIncident(incident.Id);
         var names = await PersonNames.LookUpAsync(people, PostmortemModel.People(incident, timeline, noted), cancellationToken).ConfigureAwait(false);
         await ShareOnceAsync(outboxId, incident.Id, room, file, () => renderer.Render(incident, timeline, noted, clock.GetCurrentInstant(), names), cancellationToken).ConfigureAwait(false);
+        if (requestedBy is null && string.IsNullOrWhiteSpace(incidents.Value.PostmortemUrl))
+        {
+            await BookmarkOnceAsync(outboxId, incident, room, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Queues the war room's bookmark of the draft <paramref name="outboxId"/> shared, unless one of the incident's drafts
+    /// already has it: the link from Slack's answer when it gave one, else from files.info.
+    /// </summary>
+    private async Task BookmarkOnceAsync(long outboxId, Incident incident, SlackChannelId room, CancellationToken cancellationToken)
+    {
+        if (uploads.Find(outboxId) is not { SharedAt: not null } record || uploads.BookmarkedIncidents().Contains(incident.Id))
+        {
+            return;
+        }
+
+        var link = record.Permalink is { } known ? new Uri(known) : await slack.GetFilePermalinkAsync(record.FileId, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetCurrentInstant();
+        var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = room, IncidentId = incident.Id, Command = "post-mortem draft bookmark", Outcome = "queued" };
+        await store.EnqueueAsync(audit, OutboxMessage.For(incident.Id, new AddBookmark(DraftBookmark, link.ToString()), now).InLane(OutboxMessage.TopicLane)).ConfigureAwait(false);
+        record.Permalink = link.ToString();
+        record.BookmarkedAt = now;
+        await uploads.SaveAsync(record).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -101,7 +133,8 @@ public sealed partial class PostmortemUpload(
 
     private async Task ShareAsync(PostmortemUploadRecord record, SlackChannelId channel, SharedFile file, CancellationToken ct)
     {
-        await slack.CompleteUploadExternalAsync([new SlackUploadedFile(record.FileId, file.Title)], channel, file.Comment, ct).ConfigureAwait(false);
+        var link = await slack.CompleteUploadExternalAsync([new SlackUploadedFile(record.FileId, file.Title)], channel, file.Comment, ct).ConfigureAwait(false);
+        record.Permalink = link?.ToString();
         record.SharedAt = clock.GetCurrentInstant();
         await uploads.SaveAsync(record).ConfigureAwait(false);
         LogShared(file.FileName, record.FileId);

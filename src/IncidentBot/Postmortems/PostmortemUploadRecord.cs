@@ -19,4 +19,10 @@ public sealed class PostmortemUploadRecord
     public Instant UploadedAt { get; set; }
 
     public Instant? SharedAt { get; set; }
+
+    /// <summary>The shared file's address in Slack, when known.</summary>
+    public string? Permalink { get; set; }
+
+    /// <summary>When the war room's bookmark of this draft was queued; at most one per incident.</summary>
+    public Instant? BookmarkedAt { get; set; }
 }

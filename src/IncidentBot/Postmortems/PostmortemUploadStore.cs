@@ -23,4 +23,8 @@ public sealed class PostmortemUploadStore(LiteDatabase database, GroupCommitter 
     /// <summary>The incidents whose post-mortem draft was shared in the war room at least once.</summary>
     public IReadOnlySet<IncidentId> SharedIncidents() =>
         LiteDbLimits.Read(() => uploads.FindAll().Where(u => u.SharedAt is not null).Select(u => u.IncidentId).ToHashSet());
+
+    /// <summary>The incidents whose war room has its post-mortem draft bookmarked.</summary>
+    public IReadOnlySet<IncidentId> BookmarkedIncidents() =>
+        LiteDbLimits.Read(() => uploads.FindAll().Where(u => u.BookmarkedAt is not null).Select(u => u.IncidentId).ToHashSet());
 }

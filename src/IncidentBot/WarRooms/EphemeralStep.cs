@@ -5,14 +5,14 @@ using IncidentBot.Storage;
 
 namespace IncidentBot.WarRooms;
 
-/// <summary>Shows one person a message in the war room; gone from it meanwhile, they are not told.</summary>
+/// <summary>Shows one person a message in the war room (or the channel it names); gone from it meanwhile, they are not told.</summary>
 public sealed class EphemeralStep(ISlackApi slack) : TypedOutboxStep<Ephemeral>
 {
     protected override Task RunAsync(OutboxAttempt attempt, Ephemeral payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(payload);
-        var call = slack.PostEphemeralAsync(new SlackMessage(attempt.WarRoom, payload.Text), payload.User, cancellationToken);
+        var call = slack.PostEphemeralAsync(new SlackMessage(payload.Channel ?? attempt.WarRoom, payload.Text), payload.User, cancellationToken);
         return OutboxSlack.IgnoringAsync(call, "user_not_in_channel");
     }
 

@@ -215,6 +215,8 @@ public sealed class AlertDeclarationTests : IAsyncLifetime
         Assert.Equal(("PagerDuty", "Ann Lee"), (incident.AcknowledgedVia, incident.AcknowledgedName));
         Assert.Single(bot.Store.Timeline(incident.Id), e => e.Kind == TimelineKind.Acknowledged);
         Assert.Single(slack.Messages(incident.WarRoom.ChannelId!), m => m.Text.Contains("Acknowledged", StringComparison.Ordinal));
+        var line = Assert.Single(slack.Messages(bot.AnnouncementChannel), m => m.ThreadTs is not null && m.Text.Contains("Acknowledged", StringComparison.Ordinal));
+        Assert.StartsWith("✅ *Acknowledged* in PagerDuty by Ann Lee after ", line.Text, StringComparison.Ordinal);
     }
 
     [Fact]

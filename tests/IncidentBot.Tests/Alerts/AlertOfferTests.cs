@@ -79,13 +79,71 @@ public sealed class AlertOfferTests : IAsyncLifetime
         var body = AlertHost.Fixture("pagerduty-incident-triggered.json");
 
         using var offered = await AlertHost.PagerDutyAsync(bot, body);
+        await bot.OutboxDrainedAsync();
         using var resolved = await AlertHost.PagerDutyAsync(bot, AlertHost.Fixture("pagerduty-incident-resolved.json"));
         using var again = await AlertHost.PagerDutyAsync(bot, body);
         await bot.OutboxDrainedAsync();
 
         Assert.Equal("ignored", (string?)(await AlertHost.JsonAsync(resolved))["outcome"]);
         Assert.Equal("offered", (string?)(await AlertHost.JsonAsync(again))["outcome"]);
-        Assert.Equal(2, slack.Messages(bot.AnnouncementChannel).Count);
+        var posts = slack.Messages(bot.AnnouncementChannel);
+        Assert.Equal(2, posts.Count);
+        Assert.DoesNotContain(posts[0].Blocks!, b => (string?)b!["type"] == "actions");
+        Assert.Contains(posts[1].Blocks!, b => (string?)b!["type"] == "actions");
+        Assert.Empty(bot.Store.ListOpen());
+    }
+
+    [Fact]
+    public async Task A_withdrawal_edits_the_post_of_the_offering_it_withdraws_not_an_earlier_one_of_the_same_alert()
+    {
+        var body = AlertHost.Fixture("pagerduty-incident-triggered.json");
+        var resolve = AlertHost.Fixture("pagerduty-incident-resolved.json");
+
+        // Slack holds the first post while the alert resolves and fires again: that post belongs to a withdrawn offering
+        // (it keeps its button; a click on it is the next offering's), and the next resolve edits the next post only.
+        var time = new TestTime();
+        await using var held = await FakeSlackApi.StartAsync(time);
+        await using var host = BotHost.Start(held, settings: AlertHost.Settings(autoDeclare: false));
+        held.DelayNext("chat.postMessage", TimeSpan.FromSeconds(1));
+        using var offered = await AlertHost.PagerDutyAsync(host, body);
+        await held.WaitForCallAsync("chat.postMessage");
+        using var resolved = await AlertHost.PagerDutyAsync(host, resolve);
+        using var again = await AlertHost.PagerDutyAsync(host, body);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await host.OutboxDrainedAsync();
+        using var resolvedAgain = await AlertHost.PagerDutyAsync(host, resolve);
+        await host.OutboxDrainedAsync();
+
+        var posts = held.Messages(host.AnnouncementChannel);
+        Assert.Equal(2, posts.Count);
+        var edit = Assert.Single(held.Calls("chat.update"));
+        Assert.Equal(posts[1].Ts, (string?)edit.Args["ts"]);
+        Assert.Contains("nothing to do", posts[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_offer_says_so_without_its_button_and_a_click_on_the_old_button_is_answered()
+    {
+        using var offered = await AlertHost.PagerDutyAsync(bot, AlertHost.Fixture("pagerduty-incident-triggered.json"));
+        await bot.OutboxDrainedAsync();
+        var offer = Assert.Single(slack.Messages(bot.AnnouncementChannel));
+        var value = (string)offer.Blocks!.Select(b => b!["elements"]?[0]).Single(e => (string?)e?["action_id"] == AlertOfferHandler.DeclareAction)!["value"]!;
+
+        using var resolved = await AlertHost.PagerDutyAsync(bot, AlertHost.Fixture("pagerduty-incident-resolved.json"));
+        await bot.OutboxDrainedAsync();
+
+        var withdrawn = Assert.Single(slack.Messages(bot.AnnouncementChannel));
+        Assert.Equal(offer.Ts, withdrawn.Ts);
+        Assert.NotNull(withdrawn.EditedTs);
+        Assert.Contains("resolved at the source before anyone declared; nothing to do", withdrawn.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(withdrawn.Blocks!, b => (string?)b!["type"] == "actions");
+
+        // A client that has not refreshed still shows the button: its click is answered, where it was made.
+        using var click = await bot.InteractionAsync(Click(bot.AnnouncementChannel, offer.Ts, value));
+        Assert.Equal(HttpStatusCode.OK, click.StatusCode);
+        var answer = Assert.Single(slack.Ephemerals(bot.AnnouncementChannel));
+        Assert.Equal((Clicker, AlertOfferHandler.StaleOffer), (answer.User, answer.Text));
+        Assert.Empty(slack.Calls("views.open"));
         Assert.Empty(bot.Store.ListOpen());
     }
 

@@ -164,6 +164,34 @@ public sealed class AnnouncementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_acknowledgement_adds_who_and_how_long_after_the_declaration_to_the_thread_once()
+    {
+        var room = await DeclareAsync("create Checkout down sev2");
+        var announcement = Announcement(bot.AnnouncementChannel, "INC-1");
+        time.Advance(TimeSpan.FromMinutes(4));
+
+        await ChangeAsync("ack", room, "U0LEAD");
+        await ChangeAsync("ack", room, BotHost.Reporter);
+
+        var line = Assert.Single(Thread(bot.AnnouncementChannel, announcement));
+        Assert.Equal("✅ *Acknowledged* by <@U0LEAD> after 4 min", line.Text.Trim());
+    }
+
+    [Fact]
+    public async Task A_drills_acknowledgement_adds_nothing_to_the_announcement_channel()
+    {
+        await bot.ReplyAsync("drill Database failover sev2");
+        await bot.OutboxDrainedAsync();
+        var room = slack.Channels.Single(c => c.Name.StartsWith("drill-inc-", StringComparison.Ordinal)).Id;
+        var before = slack.Messages(bot.AnnouncementChannel).Count;
+
+        await ChangeAsync("ack", room);
+
+        Assert.Equal(before, slack.Messages(bot.AnnouncementChannel).Count);
+        Assert.DoesNotContain(slack.Messages(bot.AnnouncementChannel), m => m.Text.Contains("Acknowledged", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_private_incident_never_reaches_the_announcement_or_the_stakeholder_channel()
     {
         using (await bot.InteractionAsync(DeclarationForm.Submission("Card data exposed", "SEV-1", impact: "PANs in logs", isPrivate: true)))
@@ -172,6 +200,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
 
         await bot.OutboxDrainedAsync();
         var room = slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
+        await ChangeAsync("ack", room);
         await ChangeAsync("severity SEV-2", room);
         await ChangeAsync("update Keys rotated", room);
         await ChangeAsync("severity SEV-1", room);

@@ -56,6 +56,41 @@ public sealed class DeclarationButtonTests : BotTest
     }
 
     [Fact]
+    public async Task Take_command_refused_outside_the_war_room_is_answered_where_it_was_clicked()
+    {
+        var room = await DeclareAsync();
+        await Bot.ReplyAsync("commander none", channel: room);
+        await Bot.OutboxDrainedAsync();
+        var ts = Declaration(room).Ts;
+        using (await Bot.InteractionAsync(Clicks.Button(room, ts, IncidentButtons.TakeCommand, Engineer)))
+        {
+        }
+
+        await Bot.OutboxDrainedAsync();
+
+        // The declaration's button, seen from a channel the stranger is in (a preview of the public war room, a share).
+        using (await Bot.InteractionAsync(Clicks.Button(Bot.AnnouncementChannel, ts, IncidentButtons.TakeCommand, Stranger)))
+        {
+        }
+
+        await Bot.OutboxDrainedAsync();
+        var refusal = Assert.Single(Slack.Ephemerals(Bot.AnnouncementChannel), e => e.User == Stranger);
+        Assert.Contains($"Only the incident commander <@{Engineer}> can hand over command of INC-1", refusal.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Slack.Ephemerals(room), e => e.User == Stranger);
+
+        // With no channel at all (App Home), a pop-up says it.
+        var homeClick = Clicks.Button(Bot.AnnouncementChannel, ts, IncidentButtons.TakeCommand, Stranger);
+        homeClick.Remove("channel");
+        homeClick["container"]!.AsObject().Remove("channel_id");
+        using (await Bot.InteractionAsync(homeClick))
+        {
+        }
+
+        Assert.Contains($"Only the incident commander <@{Engineer}> can hand over command of INC-1", Notice(await Slack.WaitForCallAsync("views.open")), StringComparison.Ordinal);
+        Assert.Equal(new ResponderId(Engineer), Bot.Store.Find(new IncidentId(1))!.Holder(IncidentRole.Commander));
+    }
+
+    [Fact]
     public async Task Post_update_opens_the_update_form_whose_submission_posts_the_update()
     {
         var room = await DeclareAsync();

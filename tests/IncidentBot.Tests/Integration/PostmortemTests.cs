@@ -98,6 +98,62 @@ public sealed class PostmortemTests : BotTest
         var upload = Assert.Single(Slack.Calls(FakeSlackApi.UploadCall));
         Assert.Equal(2, Slack.Calls("files.completeUploadExternal").Count);
         Assert.Equal((string?)upload.Args["file_id"], Assert.Single(Slack.Files(room)).Id);
+        Assert.Contains((string)upload.Args["file_id"]!, Assert.Single(Slack.Bookmarks(room)).Link, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_postmortem_url_the_war_room_bookmarks_the_draft_shared_on_resolve_once()
+    {
+        var room = await DeclareAsync("create Payments down sev1");
+
+        // Slack is down as the draft is shared: the outbox retries, and the bookmark follows the share once.
+        Slack.FailNext("files.completeUploadExternal", 503, count: 2);
+        await Bot.ReplyAsync("resolve Failed over", channel: room);
+        await DrainedAsync();
+        await Bot.ReplyAsync("status investigating", channel: room);
+        await Bot.ReplyAsync("resolve Failed over again", channel: room);
+        await DrainedAsync();
+
+        var drafts = Slack.Files(room);
+        Assert.Equal(2, drafts.Count);
+        var bookmark = Assert.Single(Slack.Bookmarks(room));
+        Assert.Equal(("📝 Post-mortem draft", "link"), (bookmark.Title, bookmark.Type));
+        Assert.Matches($"^https?://.+/files/U[A-Z0-9]+/{drafts[0].Id}/", bookmark.Link);
+        Assert.Empty(Slack.Calls("files.info"));
+    }
+
+    [Fact]
+    public async Task An_upload_answer_without_a_permalink_as_slack_documents_it_is_completed_with_files_info()
+    {
+        var room = await DeclareAsync("create Payments down sev1");
+
+        // Slack's documented answer names each file's id and title only.
+        Slack.ReshapeNext("files.completeUploadExternal", answer =>
+        {
+            foreach (var file in answer["files"]!.AsArray())
+            {
+                file!.AsObject().Remove("permalink");
+            }
+        });
+        await Bot.ReplyAsync("resolve Failed over", channel: room);
+        await Bot.OutboxDrainedAsync();
+
+        var draft = Assert.Single(Slack.Files(room));
+        var info = Assert.Single(Slack.Calls("files.info"));
+        Assert.Equal(draft.Id, (string?)info.Args["file"]);
+        Assert.Contains($"/{draft.Id}/", Assert.Single(Slack.Bookmarks(room)).Link, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_asked_for_with_the_command_is_not_bookmarked()
+    {
+        var room = await DeclareAsync("create Payments down sev1");
+
+        await Bot.ReplyAsync("postmortem", channel: room);
+        await Bot.OutboxDrainedAsync();
+
+        Assert.Single(Slack.Files(room));
+        Assert.Empty(Slack.Bookmarks(room));
     }
 
     [Fact]

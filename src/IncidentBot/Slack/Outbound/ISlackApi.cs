@@ -97,6 +97,12 @@ public interface ISlackApi
     /// </summary>
     Task UploadFileAsync(Uri uploadUrl, byte[] content, CancellationToken cancellationToken);
 
-    /// <summary>files.completeUploadExternal: finishes the uploads and shares the files in <paramref name="channel"/>.</summary>
-    Task CompleteUploadExternalAsync(IReadOnlyList<SlackUploadedFile> files, SlackChannelId channel, string? initialComment, CancellationToken cancellationToken);
+    /// <summary>
+    /// files.completeUploadExternal: finishes the uploads and shares the files in <paramref name="channel"/>; the first
+    /// file's permalink when Slack's answer carries one (its documented answer names only id and title).
+    /// </summary>
+    Task<Uri?> CompleteUploadExternalAsync(IReadOnlyList<SlackUploadedFile> files, SlackChannelId channel, string? initialComment, CancellationToken cancellationToken);
+
+    /// <summary>files.info (scope <c>files:read</c>): the file's permalink, the address that opens it in Slack.</summary>
+    Task<Uri> GetFilePermalinkAsync(string fileId, CancellationToken cancellationToken);
 }

@@ -49,10 +49,17 @@ public sealed partial class SlackApiClient
         }
     }
 
-    public async Task CompleteUploadExternalAsync(IReadOnlyList<SlackUploadedFile> files, SlackChannelId channel, string? initialComment, CancellationToken cancellationToken)
+    public async Task<Uri?> CompleteUploadExternalAsync(IReadOnlyList<SlackUploadedFile> files, SlackChannelId channel, string? initialComment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         var request = new CompleteUploadRequest([.. files.Select(f => new UploadedFileArgument(f.Id, f.Title))], channel.Value, initialComment);
-        await JsonAsync("files.completeUploadExternal", request, Wire.CompleteUploadRequest, Wire.SlackResponse, cancellationToken).ConfigureAwait(false);
+        var answer = await JsonAsync("files.completeUploadExternal", request, Wire.CompleteUploadRequest, Wire.CompleteUploadResponse, cancellationToken).ConfigureAwait(false);
+        return answer.Files is [{ Permalink: { } link }, ..] && Uri.TryCreate(link, UriKind.Absolute, out var url) ? url : null;
+    }
+
+    public async Task<Uri> GetFilePermalinkAsync(string fileId, CancellationToken cancellationToken)
+    {
+        var answer = await FormAsync("files.info", new FileInfoRequest(fileId), Wire.FileInfoRequest, Wire.FileInfoResponse, cancellationToken).ConfigureAwait(false);
+        return new Uri(Required(answer.File?.Permalink, "permalink"));
     }
 }

@@ -24,6 +24,8 @@ namespace IncidentBot.Slack.Outbound;
 [JsonSerializable(typeof(UserGroupsResponse))]
 [JsonSerializable(typeof(ViewResponse))]
 [JsonSerializable(typeof(UploadUrlResponse))]
+[JsonSerializable(typeof(CompleteUploadResponse))]
+[JsonSerializable(typeof(FileInfoResponse))]
 [JsonSerializable(typeof(AppsConnectionsOpenResponse))]
 [JsonSerializable(typeof(NoArguments))]
 [JsonSerializable(typeof(CreateConversationRequest))]
@@ -48,4 +50,5 @@ namespace IncidentBot.Slack.Outbound;
 [JsonSerializable(typeof(PublishViewRequest))]
 [JsonSerializable(typeof(UploadUrlRequest))]
 [JsonSerializable(typeof(CompleteUploadRequest))]
+[JsonSerializable(typeof(FileInfoRequest))]
 internal sealed partial class SlackWireContext : JsonSerializerContext;

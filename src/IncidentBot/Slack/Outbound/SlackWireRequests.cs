@@ -56,3 +56,5 @@ internal sealed record UploadUrlRequest(string Filename, int Length);
 internal sealed record CompleteUploadRequest(IReadOnlyList<UploadedFileArgument> Files, string ChannelId, string? InitialComment);
 
 internal sealed record UploadedFileArgument(string Id, string Title);
+
+internal sealed record FileInfoRequest(string File);

@@ -91,6 +91,19 @@ internal sealed record UploadUrlResponse : SlackResponse
     public string? FileId { get; init; }
 }
 
+/// <summary>A file as files.completeUploadExternal and files.info describe it; Slack documents <c>permalink</c> for files.info only.</summary>
+internal sealed record WireFile(string? Id, string? Permalink);
+
+internal sealed record CompleteUploadResponse : SlackResponse
+{
+    public IReadOnlyList<WireFile>? Files { get; init; }
+}
+
+internal sealed record FileInfoResponse : SlackResponse
+{
+    public WireFile? File { get; init; }
+}
+
 /// <summary>apps.connections.open's answer: the single-use Socket Mode address.</summary>
 internal sealed record AppsConnectionsOpenResponse : SlackResponse
 {

@@ -104,6 +104,23 @@ public sealed class SlackWireTests
         Assert.Equal(("1.3", "B1", "", (JsonElement?)null), (messages[1].Ts, messages[1].BotId, messages[1].Text, messages[1].Metadata));
     }
 
+    /// <summary>Slack documents completeUploadExternal's files with id and title only, so the link may need files.info.</summary>
+    [Fact]
+    public async Task A_shared_files_permalink_is_read_from_the_upload_answer_or_from_files_info()
+    {
+        Uri? documented = new("https://unset.test/");
+        Uri? full = null;
+        Uri? info = null;
+        await SendAsync("""{"ok":true,"files":[{"id":"F044GKUHN9Z","title":"slack-test"}]}""", async api => documented = await api.CompleteUploadExternalAsync([new SlackUploadedFile("F044GKUHN9Z", "slack-test")], Channel, null, CancellationToken.None));
+        await SendAsync("""{"ok":true,"files":[{"id":"F1","permalink":"https://acme.slack.com/files/U1/F1/inc-7.md"}]}""", async api => full = await api.CompleteUploadExternalAsync([new SlackUploadedFile("F1", "INC-7")], Channel, null, CancellationToken.None));
+        var sent = await SendAsync("""{"ok":true,"file":{"id":"F1","permalink":"https://acme.slack.com/files/U1/F1/inc-7.md"}}""", async api => info = await api.GetFilePermalinkAsync("F1", CancellationToken.None));
+
+        Assert.Null(documented);
+        Assert.Equal(new Uri("https://acme.slack.com/files/U1/F1/inc-7.md"), full);
+        Assert.Equal(full, info);
+        Assert.Equal(("files.info", "file=F1"), (sent.Method, sent.Body));
+    }
+
     [Theory]
     [InlineData("""{"ok":false,"error":"channel_not_found"}""", "channel_not_found")]
     [InlineData("""{"ok":false}""", "unknown_error")]
