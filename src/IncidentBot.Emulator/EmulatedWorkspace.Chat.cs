@@ -22,9 +22,8 @@ public sealed partial class EmulatedWorkspace
         };
         message.Id = EmulatedMessage.IdOf(channel.Id, message.Ts);
         messages.Insert(message);
-        var all = MessagesIn(channel.Id);
-        Tell(channel, MessageEvent(message, all));
-        return new JsonObject { ["ok"] = true, ["channel"] = channel.Id, ["ts"] = message.Ts, ["message"] = MessageJson(message, all) };
+        Tell(channel, MessageEvent(message));
+        return new JsonObject { ["ok"] = true, ["channel"] = channel.Id, ["ts"] = message.Ts, ["message"] = MessageJson(message) };
     }
 
     /// <summary>Leaving out <c>blocks</c> or <c>metadata</c> keeps the old ones; an empty array or object removes them.</summary>
@@ -37,13 +36,12 @@ public sealed partial class EmulatedWorkspace
             throw new SlackErrorException("cant_update_message");
         }
 
-        var all = MessagesIn(channel.Id);
-        var previous = MessageJson(message, all);
+        var previous = MessageJson(message);
         (message.Text, message.Blocks) = Content(args, message.Blocks);
         message.Metadata = Metadata(args, message.Metadata);
         message.EditedTs = NextTs();
         messages.Update(message);
-        var updated = MessageJson(message, all);
+        var updated = MessageJson(message);
         Tell(channel, new JsonObject
         {
             ["type"] = "message",
@@ -138,8 +136,13 @@ public sealed partial class EmulatedWorkspace
 
     private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 
+    /// <summary>One message as Slack answers it, its replies counted through the thread index, not by reading its channel.</summary>
+    private JsonObject MessageJson(EmulatedMessage m) => MessageJson(m, messages.Count(r => r.ThreadTs == m.Ts && r.Channel == m.Channel));
+
     /// <summary>A message as history and replies show it; a thread's parent carries its own ts as thread_ts and a reply count.</summary>
-    private JsonObject MessageJson(EmulatedMessage m, List<EmulatedMessage> channelMessages)
+    private JsonObject MessageJson(EmulatedMessage m, List<EmulatedMessage> channelMessages) => MessageJson(m, channelMessages.Count(r => r.ThreadTs == m.Ts));
+
+    private JsonObject MessageJson(EmulatedMessage m, int replies)
     {
         var json = new JsonObject { ["type"] = "message", ["user"] = m.User, ["text"] = m.Text, ["ts"] = m.Ts };
         if (m.IsBot || m.User == BotUserId)
@@ -153,7 +156,6 @@ public sealed partial class EmulatedWorkspace
             json["blocks"] = blocks;
         }
 
-        var replies = channelMessages.Count(r => r.ThreadTs == m.Ts);
         if (m.ThreadTs is not null || replies > 0)
         {
             json["thread_ts"] = m.ThreadTs ?? m.Ts;
@@ -193,9 +195,9 @@ public sealed partial class EmulatedWorkspace
     }
 
     /// <summary>The Events API <c>message</c> event of a new message.</summary>
-    private JsonObject MessageEvent(EmulatedMessage message, List<EmulatedMessage> channelMessages)
+    private JsonObject MessageEvent(EmulatedMessage message)
     {
-        var json = MessageJson(message, channelMessages);
+        var json = MessageJson(message);
         json["channel"] = message.Channel;
         json["event_ts"] = message.Ts;
         json["channel_type"] = "channel";

@@ -40,8 +40,7 @@ public sealed partial class EmulatedWorkspace
         message.PinnedBy = by;
         message.PinnedTs = NextTs();
         messages.Update(message);
-        var all = MessagesIn(channel.Id);
-        var item = MessageJson(message, all);
+        var item = MessageJson(message);
         item["permalink"] = PermalinkOf(message);
         var now = Now();
         Tell(channel, new JsonObject
@@ -51,7 +50,7 @@ public sealed partial class EmulatedWorkspace
             ["channel_id"] = channel.Id,
             ["item"] = new JsonObject { ["type"] = "message", ["created"] = now, ["created_by"] = by, ["channel"] = channel.Id, ["message"] = item },
             ["item_user"] = message.User,
-            ["pin_count"] = all.Count(m => m.PinnedBy is not null),
+            ["pin_count"] = messages.Count(m => m.Channel == channel.Id && m.PinnedBy != null),
             ["pinned_info"] = new JsonObject { ["channel"] = channel.Id, ["pinned_by"] = by, ["pinned_ts"] = now },
             ["event_ts"] = message.PinnedTs,
         });

@@ -33,7 +33,7 @@ public sealed partial class EmulatedWorkspace
         var message = new EmulatedMessage { Channel = channel.Id, Ts = NextTs(), User = user.Id, Text = text, ThreadTs = threadTs };
         message.Id = EmulatedMessage.IdOf(channel.Id, message.Ts);
         messages.Insert(message);
-        Tell(channel, MessageEvent(message, MessagesIn(channel.Id)));
+        Tell(channel, MessageEvent(message));
     });
 
     /// <summary>Adds <paramref name="name"/> to a message, or takes it off when this person already reacted with it.</summary>
@@ -77,7 +77,7 @@ public sealed partial class EmulatedWorkspace
         {
             if (messages.FindById(EmulatedMessage.IdOf(channelId, ts)) is { } message)
             {
-                return MessageJson(message, MessagesIn(channelId));
+                return MessageJson(message);
             }
 
             return ephemerals.FindOne(e => e.Channel == channelId && e.Ts == ts && e.User == user) is { } ephemeral

@@ -51,6 +51,7 @@ public sealed partial class EmulatedWorkspace
         channels = database.GetCollection<EmulatedChannel>("sandbox_channels");
         messages = database.GetCollection<EmulatedMessage>("sandbox_messages");
         messages.EnsureIndex(m => m.Channel);
+        messages.EnsureIndex(m => m.ThreadTs);
         ephemerals = database.GetCollection<EmulatedEphemeral>("sandbox_ephemerals");
         views = database.GetCollection<EmulatedView>("sandbox_views");
         files = database.GetCollection<EmulatedFile>("sandbox_files");
