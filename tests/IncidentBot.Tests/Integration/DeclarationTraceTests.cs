@@ -32,7 +32,12 @@ public sealed class DeclarationTraceTests : BotTest
 
         await Eventually.TrueAsync(() => Exported().Any(IsDeclaration), "the command's span");
         var command = Exported().First(IsDeclaration);
-        await Eventually.TrueAsync(() => InTrace(command).Count(s => s.DisplayName.StartsWith("outbox ", StringComparison.Ordinal)) >= 6, "a span for each of the six steps");
+        // The request's own span ends after its answer is written, so it may be exported after the steps' spans.
+        await Eventually.TrueAsync(
+            () => InTrace(command) is var spans
+                && spans.Count(s => s.DisplayName.StartsWith("outbox ", StringComparison.Ordinal)) >= 6
+                && spans.Any(s => s.SpanId == command.ParentSpanId && s.Kind == ActivityKind.Server),
+            "a span for each of the six steps and the request's own");
         var trace = InTrace(command);
         var steps = trace.Where(s => s.DisplayName.StartsWith("outbox ", StringComparison.Ordinal)).ToList();
 
