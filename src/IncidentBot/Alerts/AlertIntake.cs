@@ -145,12 +145,15 @@ public sealed partial class AlertIntake(
 
     private async Task<AlertOutcome> AcknowledgeAsync(Alert alert, CancellationToken cancellationToken)
     {
-        var responder = alert.Responder ?? "";
-        var (result, incident) = OpenIncident(alert.DedupKey) is { } opened
-            ? (await acknowledgements.AcknowledgeAsync(opened.Id, alert.SourceTitle, responder, cancellationToken).ConfigureAwait(false), opened.Id)
-            : alert.PageKey is { } key && IncidentId.TryParse(key.Trim(), out var paged)
-                ? (await acknowledgements.AcknowledgePageAsync(key, alert.SourceTitle, responder, cancellationToken).ConfigureAwait(false), paged)
-                : (AcknowledgeResult.NotFound, default);
+        // The incident the alert opened or joined, else the one the bot paged the source for (its key is the incident's id).
+        IncidentId? target = OpenIncident(alert.DedupKey)?.Id
+            ?? (alert.PageKey is { } key && IncidentId.TryParse(key.Trim(), out var paged) ? paged : null);
+        if (target is not { } incident)
+        {
+            return AlertOutcome.Ignored;
+        }
+
+        var result = await acknowledgements.AcknowledgeAsync(incident, alert.SourceTitle, alert.Responder ?? "", cancellationToken).ConfigureAwait(false);
         return result switch
         {
             AcknowledgeResult.Acknowledged => new AlertOutcome("acknowledged", incident),
