@@ -24,12 +24,12 @@ public sealed record TimelineParty(TimelinePartyKind Kind, string Id)
         return new TimelineParty(kind, target);
     }
 
-    /// <summary>How people read an on-call schedule target: <c>PagerDuty on-call PABC123</c>.</summary>
-    public static string ScheduleName(string target)
+    /// <summary>How people read an on-call schedule target: <c>PagerDuty on-call PABC123</c>; <paramref name="id"/> may wrap the schedule's id (in code, say).</summary>
+    public static string ScheduleName(string target, Func<string, string>? id = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         return target.Split(':', 2) is [var provider, var schedule]
-            ? $"{(provider.Equals("pagerduty", StringComparison.OrdinalIgnoreCase) ? "PagerDuty" : "Opsgenie")} on-call {schedule}"
+            ? $"{(provider.Equals("pagerduty", StringComparison.OrdinalIgnoreCase) ? "PagerDuty" : "Opsgenie")} on-call {(id ?? (s => s))(schedule)}"
             : target;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using IncidentBot.Incidents;
 using NodaTime;
 using NodaTime.Text;
 
@@ -91,7 +92,7 @@ public static partial class SlackText
             ['C' or 'G', ..] => Channel(target),
             ['S', ..] => $"<!subteam^{target}>",
             ['@', ..] => target,
-            _ when target.Split(':', 2) is [var provider, var schedule] => $"{(provider.Equals("pagerduty", StringComparison.OrdinalIgnoreCase) ? "PagerDuty" : "Opsgenie")} on-call `{schedule}`",
+            _ when TimelineParty.Target(target).Kind == TimelinePartyKind.Schedule => TimelineParty.ScheduleName(target, id => $"`{id}`"),
             _ => User(target),
         };
     }
