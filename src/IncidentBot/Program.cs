@@ -99,6 +99,7 @@ static List<string> StartFailures(Exception ex)
         OptionsValidationException options => [.. options.Failures],
         TemplateException template => [template.Message],
         StorageInUseException inUse => [inUse.Message],
+        StorageUnavailableException unavailable => [unavailable.Message],
         AggregateException all when all.InnerExceptions.All(e => StartFailures(e).Count > 0) => [.. all.InnerExceptions.SelectMany(StartFailures)],
         _ => [],
     };

@@ -1,7 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
 using IncidentBot.Slack.Inbound;
-using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Commands;
@@ -43,9 +42,6 @@ public static class IncidentsExtensions
         services.AddSingleton<MessageRenderer>();
         services.AddHostedService<TemplateCheck<MessageRenderer>>();
         services.AddSingleton<IncidentMessages>();
-        services.AddSingleton<StoreSignals>();
-        services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
-        services.AddSingleton<INoteStore, LiteDbNoteStore>();
 
         services.AddSingleton<IncidentActions>();
         services.AddSingleton<ISlashCommandHandler, CommandRouter>();

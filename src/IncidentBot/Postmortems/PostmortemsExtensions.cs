@@ -2,8 +2,6 @@ using IncidentBot.Changes;
 using IncidentBot.Commands;
 using IncidentBot.Messaging;
 using IncidentBot.Outbox;
-using IncidentBot.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IncidentBot.Postmortems;
 
@@ -29,8 +27,6 @@ public static class PostmortemsExtensions
         services.AddOutboxStep<UploadPostmortemStep>();
         services.AddSingleton<IDecisionEffects, PostmortemOnResolve>();
 
-        // The scribe's notes are on the draft's timeline; whichever area registers their store first provides it.
-        services.TryAddSingleton<INoteStore, LiteDbNoteStore>();
         services.AddSingleton<IIncidentCommandHandler, PostmortemHandler>();
         services.AddSingleton<IIncidentCommandHandler, ActionHandler>();
         return builder;

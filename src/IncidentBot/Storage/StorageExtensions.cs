@@ -1,3 +1,4 @@
+using IncidentBot.Storage.Postgres;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,11 +11,29 @@ public static class StorageExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Path must name a file.")
+            .Validate(o => o.Provider != StorageProvider.LiteDB || !string.IsNullOrWhiteSpace(o.Path), "Storage:Path must name a file.")
+            .Validate(
+                o => o.Provider != StorageProvider.PostgreSQL || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Storage:ConnectionString must name the PostgreSQL database when Storage:Provider is PostgreSQL.")
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Storage:LeaseDuration must be at least 1 second.")
             .ValidateOnStart();
-        builder.Services.TryAddSingleton<StorageFileLock>();
-        builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, sp.GetRequiredService<StorageFileLock>()));
-        builder.Services.AddSingleton<GroupCommitter>();
+        builder.Services.AddSingleton<StoreSignals>();
+
+        // Chosen once, as the host is built: every store of one process is on one engine.
+        var provider = builder.Configuration.GetValue<StorageProvider?>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") ?? StorageProvider.LiteDB;
+        if (provider == StorageProvider.PostgreSQL)
+        {
+            builder.Services.AddSingleton(sp => PostgresDatabase.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
+        }
+        else
+        {
+            builder.Services.TryAddSingleton<StorageFileLock>();
+            builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, sp.GetRequiredService<StorageFileLock>()));
+            builder.Services.AddSingleton<GroupCommitter>();
+            builder.Services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
+            builder.Services.AddSingleton<INoteStore, LiteDbNoteStore>();
+        }
+
         return builder;
     }
 
