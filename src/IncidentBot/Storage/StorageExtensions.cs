@@ -24,6 +24,8 @@ public static class StorageExtensions
         if (provider == StorageProvider.PostgreSQL)
         {
             builder.Services.AddSingleton(sp => PostgresDatabase.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
+            builder.Services.AddSingleton<INoteStore, PostgresNoteStore>();
+            builder.Services.AddSingleton<IDocumentStore, PostgresDocumentStore>();
         }
         else
         {
@@ -32,6 +34,7 @@ public static class StorageExtensions
             builder.Services.AddSingleton<GroupCommitter>();
             builder.Services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
             builder.Services.AddSingleton<INoteStore, LiteDbNoteStore>();
+            builder.Services.AddSingleton<IDocumentStore, LiteDbDocumentStore>();
         }
 
         return builder;
