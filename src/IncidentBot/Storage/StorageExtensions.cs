@@ -1,3 +1,4 @@
+using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage.Postgres;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,9 @@ public static class StorageExtensions
             builder.Services.AddSingleton(sp => PostgresDatabase.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
             builder.Services.AddSingleton<INoteStore, PostgresNoteStore>();
             builder.Services.AddSingleton<IDocumentStore, PostgresDocumentStore>();
+
+            // Replicas share what Slack delivered, so a retry that reaches another replica is handled once.
+            builder.Services.Replace(ServiceDescriptor.Singleton<IDeliveryClaims, PostgresDeliveryClaims>());
         }
         else
         {
