@@ -9,6 +9,6 @@ public enum DeliveryClaimState
     /// <summary>A run succeeded before: this delivery is a duplicate.</summary>
     Done,
 
-    /// <summary>Another replica is running it now.</summary>
+    /// <summary>Not to run here now: another replica is running it, or the claims cannot be reached. Slack sends it again.</summary>
     Busy,
 }

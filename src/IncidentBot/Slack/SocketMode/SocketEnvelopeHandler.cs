@@ -126,7 +126,7 @@ public sealed partial class SocketEnvelopeHandler(SlackDispatcher dispatcher, Re
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode {Type} envelope {EnvelopeId} delivered again (retry {RetryAttempt}); handled once")]
     private partial void LogRepeat(string type, string envelopeId, int retryAttempt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode {Type} envelope {EnvelopeId} (retry {RetryAttempt}) is being handled by another replica; left for Slack to send again")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode {Type} envelope {EnvelopeId} (retry {RetryAttempt}) could not be claimed here (another replica is on it, or the shared store is unreachable); left for Slack to send again")]
     private partial void LogRunningElsewhere(string type, string envelopeId, int retryAttempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode {Type} envelope {EnvelopeId} is malformed; acknowledged and dropped")]

@@ -9,9 +9,10 @@ namespace IncidentBot.Storage.Postgres;
 /// with one insert that only one replica can win. A run that failed deletes its row, so Slack's retry runs it anywhere;
 /// one that succeeded keeps it, with its answer, for an hour. A claim left in progress for longer than
 /// <see cref="Stale"/> was left by a replica that died mid-run: the next delivery takes it over, so Slack's retry is not
-/// lost with it.
+/// lost with it. While the database cannot be reached nothing is claimed (<see cref="DeliveryClaimState.Busy"/>), so
+/// Slack sends the delivery again, as it does when a handler's own write fails.
 /// </summary>
-public sealed class PostgresDeliveryClaims(PostgresDatabase database, IClock clock) : IDeliveryClaims
+public sealed partial class PostgresDeliveryClaims(PostgresDatabase database, IClock clock, ILogger<PostgresDeliveryClaims> logger) : IDeliveryClaims
 {
     /// <summary>Longer than any handler runs; a retry of a claim in progress for this long runs it again.</summary>
     public static readonly Duration Stale = Duration.FromMinutes(1);
@@ -26,6 +27,56 @@ public sealed class PostgresDeliveryClaims(PostgresDatabase database, IClock clo
     private long nextPruneAt;
 
     public async Task<DeliveryClaim> ClaimAsync(string id)
+    {
+        try
+        {
+            return await TryClaimAsync(id).ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex)
+        {
+            LogUnavailable(ex, "claim", id);
+            return new DeliveryClaim(DeliveryClaimState.Busy);
+        }
+    }
+
+    public async Task DoneAsync(string id, string? answer)
+    {
+        try
+        {
+            await using var command = database.Source.CreateCommand("UPDATE deliveries SET state = @done, answer = @answer, at = @now WHERE id = @id AND owner = @owner");
+            command.Parameters.AddWithValue("done", Done);
+            command.Parameters.AddWithValue("answer", (object?)answer ?? DBNull.Value);
+            command.Parameters.AddWithValue("now", clock.GetCurrentInstant().ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("id", id);
+            command.Parameters.AddWithValue("owner", owner);
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex)
+        {
+            // The claim stays in progress: a retry after Stale runs the handlers again, and each of them is idempotent.
+            LogUnavailable(ex, "finish", id);
+        }
+    }
+
+    public async Task ReleaseAsync(string id)
+    {
+        try
+        {
+            // Only this replica's claim: one taken over meanwhile belongs to the replica that took it.
+            await using var command = database.Source.CreateCommand("DELETE FROM deliveries WHERE id = @id AND owner = @owner AND state = @state");
+            command.Parameters.AddWithValue("id", id);
+            command.Parameters.AddWithValue("owner", owner);
+            command.Parameters.AddWithValue("state", InProgress);
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex)
+        {
+            // The claim stays in progress: the retry after Stale takes it over.
+            LogUnavailable(ex, "release", id);
+        }
+    }
+
+    private async Task<DeliveryClaim> TryClaimAsync(string id)
     {
         var now = clock.GetCurrentInstant();
         await PruneAsync(now).ConfigureAwait(false);
@@ -70,27 +121,6 @@ public sealed class PostgresDeliveryClaims(PostgresDatabase database, IClock clo
         }
     }
 
-    public async Task DoneAsync(string id, string? answer)
-    {
-        await using var command = database.Source.CreateCommand("UPDATE deliveries SET state = @done, answer = @answer, at = @now WHERE id = @id AND owner = @owner");
-        command.Parameters.AddWithValue("done", Done);
-        command.Parameters.AddWithValue("answer", (object?)answer ?? DBNull.Value);
-        command.Parameters.AddWithValue("now", clock.GetCurrentInstant().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("owner", owner);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-    }
-
-    public async Task ReleaseAsync(string id)
-    {
-        // Only this replica's claim: one taken over meanwhile belongs to the replica that took it.
-        await using var command = database.Source.CreateCommand("DELETE FROM deliveries WHERE id = @id AND owner = @owner AND state = @state");
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("owner", owner);
-        command.Parameters.AddWithValue("state", InProgress);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-    }
-
     /// <summary>Every few minutes, by whichever claim comes first: rows older than <see cref="Keep"/> go.</summary>
     private async Task PruneAsync(Instant now)
     {
@@ -105,4 +135,7 @@ public sealed class PostgresDeliveryClaims(PostgresDatabase database, IClock clo
         command.Parameters.AddWithValue("before", (now - Keep).ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {Action} Slack delivery {DeliveryId} in the database; Slack's retry handles it")]
+    private partial void LogUnavailable(Exception ex, string action, string deliveryId);
 }

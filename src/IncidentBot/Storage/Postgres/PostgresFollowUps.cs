@@ -20,17 +20,36 @@ internal static class PostgresFollowUps
             await lockIncident.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
-        foreach (var message in messages)
+        if (messages.Count == 0)
         {
-            await using var next = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('outbox', 'id'))", connection, transaction);
-            message.Id = (long)(await next.ExecuteScalarAsync().ConfigureAwait(false))!;
-            await using var insert = new NpgsqlCommand("INSERT INTO outbox (id, incident, lane, state, body) VALUES (@id, @incident, @lane, @state, @body)", connection, transaction);
-            insert.Parameters.AddWithValue("id", message.Id);
-            insert.Parameters.AddWithValue("incident", message.IncidentId.Value);
-            insert.Parameters.AddWithValue("lane", message.Lane);
-            insert.Parameters.AddWithValue("state", message.State.ToString());
-            insert.Parameters.AddWithValue("body", PostgresBodies.Write(mapper, message));
-            await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
+            return;
         }
+
+        var ids = new List<long>(messages.Count);
+        await using (var next = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('outbox', 'id')) FROM generate_series(1, @count)", connection, transaction))
+        {
+            next.Parameters.AddWithValue("count", messages.Count);
+            await using var reader = await next.ExecuteReaderAsync().ConfigureAwait(false);
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        ids.Sort();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var (message, id) in messages.Zip(ids))
+        {
+            message.Id = id;
+            var insert = new NpgsqlBatchCommand("INSERT INTO outbox (id, incident, lane, state, body) VALUES ($1, $2, $3, $4, $5)");
+            insert.Parameters.Add(new NpgsqlParameter { Value = id });
+            insert.Parameters.Add(new NpgsqlParameter { Value = message.IncidentId.Value });
+            insert.Parameters.Add(new NpgsqlParameter { Value = message.Lane });
+            insert.Parameters.Add(new NpgsqlParameter { Value = message.State.ToString() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = PostgresBodies.Write(mapper, message) });
+            batch.BatchCommands.Add(insert);
+        }
+
+        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 }

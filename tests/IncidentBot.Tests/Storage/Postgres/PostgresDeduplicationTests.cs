@@ -3,6 +3,7 @@ using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.SocketMode;
 using IncidentBot.Storage.Postgres;
 using IncidentBot.Tests.Storage.Contracts;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace IncidentBot.Tests.Storage.Postgres;
@@ -34,7 +35,7 @@ public sealed class PostgresDeduplicationTests : DeduplicationContract, IAsyncLi
     {
         var database = PostgresDatabase.Open(connectionString);
         opened.Add(database);
-        return new PostgresDeliveryClaims(database, Clock);
+        return new PostgresDeliveryClaims(database, Clock, NullLogger<PostgresDeliveryClaims>.Instance);
     }
 
     [Fact]
@@ -141,5 +142,28 @@ public sealed class PostgresDeduplicationTests : DeduplicationContract, IAsyncLi
 
         await using var command = opened[0].Source.CreateCommand("SELECT string_agg(id, ',') FROM deliveries");
         Assert.Equal("Ev-new", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task While_the_database_fails_an_event_is_not_handled_and_Slack_s_retry_runs_it_once_it_is_back()
+    {
+        var claims = Replica();
+        var events = new RecentEventIds(Clock, claims);
+        await using (var rename = opened[0].Source.CreateCommand("ALTER TABLE deliveries RENAME TO deliveries_away"))
+        {
+            await rename.ExecuteNonQueryAsync();
+        }
+
+        var meanwhile = await events.HandleOnceAsync("Ev1", () => Task.FromResult(true));
+        await claims.DoneAsync("Ev2", null);
+        await claims.ReleaseAsync("Ev2");
+        await using (var back = opened[0].Source.CreateCommand("ALTER TABLE deliveries_away RENAME TO deliveries"))
+        {
+            await back.ExecuteNonQueryAsync();
+        }
+
+        var retried = await events.HandleOnceAsync("Ev1", () => Task.FromResult(true));
+
+        Assert.Equal((SlackDispatchOutcome.Failed, SlackDispatchOutcome.Handled), (meanwhile, retried));
     }
 }
