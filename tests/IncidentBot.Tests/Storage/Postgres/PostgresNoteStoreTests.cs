@@ -1,7 +1,11 @@
+using IncidentBot.Incidents;
+using IncidentBot.Scribe;
 using IncidentBot.Storage;
 using IncidentBot.Storage.Postgres;
 using IncidentBot.Tests.Storage.Contracts;
+using IncidentBot.Tests.Integration;
 using LiteDB;
+using Npgsql;
 
 namespace IncidentBot.Tests.Storage.Postgres;
 
@@ -52,5 +56,38 @@ public sealed class PostgresNoteStoreTests : NoteStoreContract, IAsyncLifetime
         Assert.Equal(3, reader.GetInt32(0));
         Assert.Equal(mapper.ToDocument(note), body);
         Assert.Equal(("3:1795489300.000300", 3, "U0LEAD"), (body["_id"].AsString, body["IncidentId"].AsInt32, body["Author"].AsString));
+    }
+
+    [Fact]
+    public async Task Follow_ups_wait_for_a_change_that_holds_the_incident_so_a_lane_s_ids_commit_in_order()
+    {
+        await using (var incident = database.Source.CreateCommand("INSERT INTO incidents (id, status, declared_at, body) VALUES (3, 'Investigating', 1, '{}')"))
+        {
+            await incident.ExecuteNonQueryAsync();
+        }
+
+        await using var change = await database.Source.OpenConnectionAsync();
+        await using var holding = await change.BeginTransactionAsync();
+        await using (var hold = new NpgsqlCommand("SELECT 1 FROM incidents WHERE id = 3 FOR UPDATE", change, holding))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var adding = notes.TryAddAsync(Note("1795489300.000300"), [OutboxMessage.For(new IncidentId(3), new ConfirmNote("3:1795489300.000300", "1795489300.000300"), At).InLane(OutboxMessage.ScribeLane)]);
+        await Eventually.TrueAsync(() => BlockedBy(change.ProcessID) == 1, "the note's follow-ups to wait for the incident");
+        Assert.False(adding.IsCompleted);
+        Assert.Empty(StoredOutbox());
+        await holding.CommitAsync();
+
+        Assert.True(await adding);
+        Assert.Single(StoredOutbox());
+    }
+
+    /// <summary>How many sessions wait for a lock the session <paramref name="holder"/> holds.</summary>
+    private long BlockedBy(int holder)
+    {
+        using var command = database.Source.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE @holder = ANY(pg_blocking_pids(pid))");
+        command.Parameters.AddWithValue("holder", holder);
+        return (long)command.ExecuteScalar()!;
     }
 }
