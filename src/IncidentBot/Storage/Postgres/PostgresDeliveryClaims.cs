@@ -23,7 +23,8 @@ public sealed partial class PostgresDeliveryClaims(PostgresDatabase database, IC
     private const string InProgress = "in-progress";
     private const string Done = "done";
 
-    private readonly string owner = Guid.NewGuid().ToString("N");
+    /// <summary>This replica, as an operator finds it in the table: its host and process, and what tells two instances of one process apart.</summary>
+    private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private long nextPruneAt;
 
     public async Task<DeliveryClaim> ClaimAsync(string id)
