@@ -24,6 +24,7 @@ public static class StorageExtensions
         if (provider == StorageProvider.PostgreSQL)
         {
             builder.Services.AddSingleton(sp => PostgresDatabase.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
+            builder.Services.AddSingleton<IIncidentStore, PostgresIncidentStore>();
         }
         else
         {
