@@ -44,7 +44,7 @@ public static class PostgresRows
             insert.Parameters.AddWithValue("incident", message.IncidentId.Value);
             insert.Parameters.AddWithValue("lane", message.Lane);
             insert.Parameters.AddWithValue("state", message.State.ToString());
-            insert.Parameters.AddWithValue("body", Body(mapper, message));
+            insert.Parameters.AddWithValue("body", WithoutId(mapper, message));
             batch.BatchCommands.Add(insert);
         }
 
@@ -66,7 +66,7 @@ public static class PostgresRows
         update.Parameters.AddWithValue("incident", message.IncidentId.Value);
         update.Parameters.AddWithValue("lane", message.Lane);
         update.Parameters.AddWithValue("state", message.State.ToString());
-        update.Parameters.AddWithValue("body", Body(mapper, message));
+        update.Parameters.AddWithValue("body", WithoutId(mapper, message));
         await update.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
@@ -111,9 +111,7 @@ public static class PostgresRows
         await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
-    /// <summary>The message's body; its id lives in the row's <c>id</c> alone, which the database hands out.</summary>
-    private static string Body(BsonMapper mapper, OutboxMessage message) => WithoutId(mapper, message);
-
+    /// <summary>A row's body without the id: that lives in the row's <c>id</c> alone, which the database hands out.</summary>
     private static string WithoutId<T>(BsonMapper mapper, T value)
     {
         ArgumentNullException.ThrowIfNull(mapper);
