@@ -1,7 +1,9 @@
 using IncidentBot.Storage.Postgres;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace IncidentBot.Storage;
 
@@ -17,16 +19,20 @@ public static class StorageExtensions
                 "Storage:ConnectionString must name the PostgreSQL database when Storage:Provider is PostgreSQL.")
             .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Storage:LeaseDuration must be at least 1 second.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<StoreSignals>();
+        builder.Services.AddSingleton<ReplicaId>();
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("store", sp => new StoreHealthCheck(sp.GetService<PostgresDatabase>()), null, null));
 
         // Chosen once, as the host is built: every store of one process is on one engine.
         var provider = builder.Configuration.GetValue<StorageProvider?>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") ?? StorageProvider.LiteDB;
         if (provider == StorageProvider.PostgreSQL)
         {
             builder.Services.AddSingleton(sp => PostgresDatabase.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
+            builder.AddReplicaCoordination();
         }
         else
         {
+            builder.Services.AddSingleton<StoreSignals>();
+            builder.Services.AddSingleton<ILeases, SingleProcessLeases>();
             builder.Services.TryAddSingleton<StorageFileLock>();
             builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, sp.GetRequiredService<StorageFileLock>()));
             builder.Services.AddSingleton<GroupCommitter>();
@@ -35,6 +41,22 @@ public static class StorageExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// What replicas on one PostgreSQL database share beside the store: the leases (table <c>leases</c>), and the stores'
+    /// signals relayed by NOTIFY, so a commit on one replica wakes the loops of all.
+    /// </summary>
+    private static void AddReplicaCoordination(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ILeases>(sp => new PostgresLeases(
+            sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<ReplicaId>(), sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.LeaseDuration));
+        services.AddSingleton<PostgresSignalRelay>();
+        services.AddSingleton(sp => new StoreSignals(sp.GetRequiredService<PostgresSignalRelay>()));
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresSignalRelay>());
+        services.AddHostedService<PostgresSignalListener>();
     }
 
     private static LiteDatabase Open(string path, StorageFileLock fileLock)
