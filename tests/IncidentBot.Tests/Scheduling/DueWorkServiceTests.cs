@@ -5,6 +5,7 @@ using IncidentBot.Storage;
 using IncidentBot.Tests.Fakes;
 using IncidentBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
@@ -103,6 +104,17 @@ public sealed class DueWorkServiceTests : IAsyncLifetime
         await Eventually.TrueAsync(() => b.Work.Runs > 0, "the new leader to run the due work");
 
         Assert.Equal(runs, a.Work.Runs);
+    }
+
+    [Fact]
+    public async Task Health_tells_the_leader_from_the_standby()
+    {
+        var leader = await new SchedulerHealthCheck(a.Leadership).CheckHealthAsync(new HealthCheckContext());
+        var standby = await new SchedulerHealthCheck(b.Leadership).CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal("leader", leader.Data["scheduler"]);
+        Assert.Equal("standby", standby.Data["scheduler"]);
+        Assert.Equal(HealthStatus.Healthy, standby.Status);
     }
 
     /// <summary>Counts its runs; nothing is ever due.</summary>
