@@ -116,7 +116,7 @@ public sealed partial class OutboxService(
             }
 
             using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, held.Lost);
-            await DeliverLaneAsync(lane, running.Token).ConfigureAwait(false);
+            await DeliverLaneAsync(lane, held, running.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || held is { IsLost: true })
         {
@@ -139,7 +139,7 @@ public sealed partial class OutboxService(
         }
     }
 
-    private async Task DeliverLaneAsync((IncidentId Incident, int Lane) lane, CancellationToken cancellationToken)
+    private async Task DeliverLaneAsync((IncidentId Incident, int Lane) lane, HeldLease held, CancellationToken cancellationToken)
     {
         // Once the war room exists it stays: look it up until then, not for every message of a long lane.
         var ready = false;
@@ -151,7 +151,7 @@ public sealed partial class OutboxService(
             foreach (var next in batch)
             {
                 ready = ready || Ready(next);
-                if (next.NextAttemptAt > clock.GetCurrentInstant() || !ready
+                if (next.NextAttemptAt > clock.GetCurrentInstant() || !ready || !held.IsCurrent
                     || await DeliverAsync(next, cancellationToken).ConfigureAwait(false) == OutboxStep.RetryLater)
                 {
                     return;

@@ -112,8 +112,9 @@ public sealed partial class DueWorkService(
     /// <summary>Whether this replica leads now: keeps a lease still held, takes it when free.</summary>
     private async Task<bool> LeadAsync(CancellationToken cancellationToken)
     {
-        if (held is { IsLost: true })
+        if (held is { IsCurrent: false })
         {
+            // Lost, or not renewed for a whole lease (a frozen process): another replica may lead now; ask again.
             await StepDownAsync().ConfigureAwait(false);
         }
 

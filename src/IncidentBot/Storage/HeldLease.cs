@@ -9,18 +9,22 @@ namespace IncidentBot.Storage;
 public sealed partial class HeldLease : IAsyncDisposable
 {
     private readonly ILeases leases;
+    private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly CancellationTokenSource lost = new();
     private readonly CancellationTokenSource stop = new();
     private readonly TaskCompletionSource whenLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task renewing;
+    private long heldSince;
 
-    private HeldLease(ILeases leases, string name, TimeProvider time, ILogger logger)
+    private HeldLease(ILeases leases, string name, TimeProvider time, long heldSince, ILogger logger)
     {
         this.leases = leases;
+        this.time = time;
         this.logger = logger;
+        this.heldSince = heldSince;
         Name = name;
-        renewing = RenewAsync(time);
+        renewing = RenewAsync();
     }
 
     public string Name { get; }
@@ -33,6 +37,12 @@ public sealed partial class HeldLease : IAsyncDisposable
 
     public bool IsLost => lost.IsCancellationRequested;
 
+    /// <summary>
+    /// Whether the lease is surely still this replica's: not lost, and renewed less than its duration ago. False after
+    /// a pause longer than the lease (the process was frozen, say) even before the late renewal says it was taken.
+    /// </summary>
+    public bool IsCurrent => !IsLost && (leases.Duration == Timeout.InfiniteTimeSpan || time.GetElapsedTime(Interlocked.Read(ref heldSince)) < leases.Duration);
+
     /// <summary>How often a lease of <paramref name="leases"/> is renewed, and a replica without it tries again: a third of its duration.</summary>
     public static TimeSpan RenewEvery(ILeases leases)
     {
@@ -44,7 +54,9 @@ public sealed partial class HeldLease : IAsyncDisposable
     public static async Task<HeldLease?> TryTakeAsync(ILeases leases, string name, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leases);
-        return await leases.TryHoldAsync(name, cancellationToken).ConfigureAwait(false) ? new HeldLease(leases, name, time, logger) : null;
+        ArgumentNullException.ThrowIfNull(time);
+        var asked = time.GetTimestamp();
+        return await leases.TryHoldAsync(name, cancellationToken).ConfigureAwait(false) ? new HeldLease(leases, name, time, asked, logger) : null;
     }
 
     public async ValueTask DisposeAsync()
@@ -65,7 +77,7 @@ public sealed partial class HeldLease : IAsyncDisposable
         stop.Dispose();
     }
 
-    private async Task RenewAsync(TimeProvider time)
+    private async Task RenewAsync()
     {
         var every = RenewEvery(leases);
         if (every == Timeout.InfiniteTimeSpan)
@@ -96,8 +108,11 @@ public sealed partial class HeldLease : IAsyncDisposable
     {
         try
         {
+            // Counted from the moment of asking: the lease runs from no later than that.
+            var asked = time.GetTimestamp();
             if (await leases.TryHoldAsync(Name, stop.Token).ConfigureAwait(false))
             {
+                Interlocked.Exchange(ref heldSince, asked);
                 return true;
             }
 

@@ -95,7 +95,11 @@ internal sealed class FakeLeaseTable(IClock clock, TimeSpan duration)
 
         public bool Dead { get; set; }
 
-        public Task<bool> TryHoldAsync(string name, CancellationToken cancellationToken) => Task.FromResult(!Dead && table.TryHold(name, owner));
+        /// <summary>Its database stopped answering: asking for a lease waits until cancelled.</summary>
+        public bool Stalled { get; set; }
+
+        public Task<bool> TryHoldAsync(string name, CancellationToken cancellationToken) =>
+            Stalled ? Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => false, TaskScheduler.Default) : Task.FromResult(!Dead && table.TryHold(name, owner));
 
         public Task ReleaseAsync(string name, CancellationToken cancellationToken)
         {

@@ -31,8 +31,9 @@ public sealed partial class PostgresSignalListener(
             {
                 await ListenAsync(() => failures = 0, stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException or System.IO.IOException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                // Whatever broke the connection, the relay must outlive it: the bot works without it, only slower.
                 listening = false;
                 failures++;
                 LogLost(ex, failures);
