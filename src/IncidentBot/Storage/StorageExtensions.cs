@@ -50,13 +50,15 @@ public static class StorageExtensions
     private static void AddReplicaCoordination(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ILeases>(sp => new PostgresLeases(
             sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<ReplicaId>(), sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.LeaseDuration));
         services.AddSingleton<PostgresSignalRelay>();
         services.AddSingleton(sp => new StoreSignals(sp.GetRequiredService<PostgresSignalRelay>()));
         services.AddHostedService(sp => sp.GetRequiredService<PostgresSignalRelay>());
-        services.AddHostedService<PostgresSignalListener>();
+        services.AddSingleton<PostgresSignalListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresSignalListener>());
     }
 
     private static LiteDatabase Open(string path, StorageFileLock fileLock)
