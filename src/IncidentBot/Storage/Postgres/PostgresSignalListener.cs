@@ -68,12 +68,11 @@ public sealed partial class PostgresSignalListener(
                 await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
             }
 
-            listening = true;
-            listened();
-
             // What the others said while this replica was not listening is lost: look at everything once.
             signals.HeardIncidents();
             signals.HeardOutbox([]);
+            listening = true;
+            listened();
             while (!stoppingToken.IsCancellationRequested)
             {
                 await connection.WaitAsync(stoppingToken).ConfigureAwait(false);

@@ -45,6 +45,7 @@ public sealed class PostgresSignalRelayTests : IAsyncLifetime
     [Fact]
     public async Task Outbox_messages_added_on_one_replica_name_their_lanes_on_the_other()
     {
+        b.Signals.TakeLanesWithNews();
         var woken = b.Signals.Outbox.Next;
 
         a.Signals.Added([OutboxMessage.For(new IncidentId(4), new IncidentBot.WarRooms.CreateWarRoom(), SystemClock.Instance.GetCurrentInstant())]);
