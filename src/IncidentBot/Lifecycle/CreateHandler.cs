@@ -67,6 +67,11 @@ public sealed class CreateHandler(
 
         var severity = parsed.Severity ?? scheme.Default;
         var declaration = new NewIncident(parsed.Title, severity, "", parsed.IsPrivate, drill, null);
+        if (declarer.Refusal(declaration) is { } tooLong)
+        {
+            return new SlackReply($"Not declared: {SlackText.Escape(tooLong)}.");
+        }
+
         var incident = await declarer.DeclareAsync(declaration, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}").ConfigureAwait(false);
         context.Audited = true;
         var understood = Understood(incident, parsed.Severity is not null, context.Command.Command);
@@ -123,6 +128,12 @@ public sealed class CreateHandler(
 
         var isPrivate = payload.Values.GetValueOrDefault(PrivateBlock, "").Contains(PrivateBlock, StringComparison.Ordinal);
         var declaration = new NewIncident(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, false, started);
+        if (declarer.Refusal(declaration) is { } tooLong)
+        {
+            errors[declarer.Refusal(declaration with { Impact = "" }) is null ? ImpactBlock : TitleBlock] = Capitalized(tooLong) + ".";
+            return (errors, null);
+        }
+
         return (errors, await declarer.DeclareAsync(declaration, new ResponderId(payload.UserId.Value), new SlackChannelId(origin), now, "declaration form").ConfigureAwait(false));
     }
 
@@ -166,4 +177,6 @@ public sealed class CreateHandler(
         var given = severityGiven ? "" : $"No severity at the end of the text, so {severity.Name}, the default. ";
         return $"{given}Wrong severity? `{command} severity {incident.Id} {other.Name}`";
     }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
