@@ -97,8 +97,9 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, In
     /// <summary>The form, remembering in <paramref name="metadata"/> the offer and where its message is: <c>id [channel ts]</c>.</summary>
     private JsonObject Form(AlertOffer offer, string metadata)
     {
-        var titleInput = BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, 3000);
-        titleInput["element"]!["initial_value"] = SlackText.Truncate(offer.Title, 3000);
+        var max = Math.Min(declarer.TitleLength, 3000);
+        var titleInput = BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, max);
+        titleInput["element"]!["initial_value"] = SlackText.Truncate(offer.Title, max);
         var blocks = new JsonArray(
             BlockKit.Context(SlackText.Escape($"From {offer.Reference}. You will command the incident.")),
             titleInput,

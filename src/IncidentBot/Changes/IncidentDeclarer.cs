@@ -16,6 +16,9 @@ namespace IncidentBot.Changes;
 /// </summary>
 public sealed partial class IncidentDeclarer(IIncidentStore store, IOptions<IncidentsOptions> options, IOptions<IncidentLimits> limits, ILogger<IncidentDeclarer> logger)
 {
+    /// <summary>The most characters a title may have, for forms to stop typing there (<see cref="IncidentLimits.TitleLength"/>).</summary>
+    public int TitleLength => limits.Value.TitleLength;
+
     /// <summary>Null when <paramref name="declaration"/> fits the limits; else the refusal, saying the limit.</summary>
     public string? Refusal(NewIncident declaration)
     {

@@ -28,12 +28,14 @@ public sealed class CreateHandler(
     IClock clock) : IIncidentCommandHandler, IViewSubmissionHandler
 {
     public const string ModalCallbackId = "incident_create";
+
+    /// <summary>The most a Slack text input takes.</summary>
+    private const int SlackInputMax = 3000;
     public const string TitleBlock = "title";
     public const string SeverityBlock = "severity";
     public const string ImpactBlock = "impact";
     public const string PrivateBlock = "private";
     public const string StartedBlock = "started";
-    private const int TitleInputMax = 3000;
 
     public IReadOnlyCollection<string> Verbs { get; } = ["create", "declare", "new", "drill"];
 
@@ -140,10 +142,10 @@ public sealed class CreateHandler(
     /// <summary>The declaration form; <paramref name="title"/> prefills its title, <paramref name="metadata"/> comes back with the submission.</summary>
     public JsonObject Form(string callbackId, string metadata, string? title = null)
     {
-        var titleInput = BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, TitleInputMax, "Checkout returns 500s");
+        var titleInput = BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, Math.Min(declarer.TitleLength, SlackInputMax), "Checkout returns 500s");
         if (!string.IsNullOrWhiteSpace(title))
         {
-            titleInput["element"]!["initial_value"] = SlackText.Truncate(title, TitleInputMax);
+            titleInput["element"]!["initial_value"] = SlackText.Truncate(title, Math.Min(declarer.TitleLength, SlackInputMax));
         }
 
         var blocks = new JsonArray(

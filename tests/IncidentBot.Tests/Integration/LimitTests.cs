@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Changes;
 using IncidentBot.Incidents;
+using IncidentBot.StatusPages;
 using IncidentBot.Storage;
 using IncidentBot.Tests.Alerts;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,19 @@ public sealed class LimitTests : BotTest
         Assert.Equal(2, Bot.Store.Timeline(First).Count(e => e.Kind == TimelineKind.Update));
         Assert.DoesNotContain("Not done", resolved, StringComparison.Ordinal);
         Assert.Equal(IncidentStatus.Resolved, Bot.Store.Find(First)!.Status);
+    }
+
+    [Fact]
+    public async Task A_status_page_draft_over_the_limit_gets_a_field_error()
+    {
+        await DeclareAsync();
+
+        using var form = await Bot.InteractionAsync(StatusPageTests.Submission("1", new string('s', 3001), BotHost.Reporter));
+
+        var errors = JsonNode.Parse(await form.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)errors["response_action"]);
+        Assert.Contains("a status-page draft is at most 3,000 characters; this one has 3,001", (string?)errors["errors"]![StatusPageHandler.TextBlock], StringComparison.Ordinal);
+        Assert.DoesNotContain(Bot.Store.Timeline(First), e => e.Kind == TimelineKind.StatusPage);
     }
 
     [Fact]
