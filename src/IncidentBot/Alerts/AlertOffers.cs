@@ -2,36 +2,33 @@ using System.Security.Cryptography;
 using System.Text;
 using IncidentBot.Incidents;
 using IncidentBot.Storage;
-using LiteDB;
 using NodaTime;
 
 namespace IncidentBot.Alerts;
 
 /// <summary>
-/// The alerts on offer for declaration (AutoDeclare off), one per alert key, in the bot's database: a repeat of an alert
+/// The alerts on offer for declaration (AutoDeclare off), one per alert key, in the bot's store: a repeat of an alert
 /// on offer posts no second button, and the button's click finds what to fill the form with.
 /// </summary>
 public sealed class AlertOffers
 {
-    private readonly ILiteCollection<AlertOffer> offers;
-    private readonly GroupCommitter writer;
+    private readonly IDocuments<string, AlertOffer> offers;
 
-    public AlertOffers(LiteDatabase database, GroupCommitter writer)
+    public AlertOffers(IDocumentStore documents)
     {
-        ArgumentNullException.ThrowIfNull(database);
-        offers = database.GetCollection<AlertOffer>("alert_offers");
-        this.writer = writer;
+        ArgumentNullException.ThrowIfNull(documents);
+        offers = documents.Collection<string, AlertOffer>("alert_offers");
     }
 
     /// <summary>The offer's id for an alert key: short enough for a button's value however long the key (an Alertmanager groupKey).</summary>
     public static string IdOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
 
-    public AlertOffer? Find(string id) => LiteDbLimits.Read(() => offers.FindById(id));
+    public AlertOffer? Find(string id) => offers.Find(id);
 
-    public Task SaveAsync(AlertOffer offer) => writer.WriteAsync(() => offers.Upsert(offer));
+    public Task SaveAsync(AlertOffer offer) => offers.UpsertAsync(offer);
 
     /// <summary>The alert stopped before anyone declared: a later firing is offered afresh.</summary>
-    public Task WithdrawAsync(string key) => writer.WriteAsync(() => offers.Delete(IdOf(key)));
+    public Task WithdrawAsync(string key) => offers.DeleteAsync(IdOf(key));
 
     /// <summary>Records where <paramref name="offering"/> of offer <paramref name="id"/> was posted, unless it was withdrawn meanwhile.</summary>
     public async Task PostedAsync(string id, string offering, string channel, string ts)

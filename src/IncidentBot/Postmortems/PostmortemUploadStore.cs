@@ -1,30 +1,27 @@
 using IncidentBot.Incidents;
 using IncidentBot.Storage;
-using LiteDB;
 
 namespace IncidentBot.Postmortems;
 
 /// <summary>
-/// The post-mortem uploads' progress in LiteDB, one document per outbox message, beside the incidents. Its writes go
-/// through the <see cref="GroupCommitter"/> like every other: a second writer beside it can hand two transactions the
-/// same free page of the file, which LiteDB then finds corrupt.
+/// The post-mortem uploads' progress, one document per outbox message (keyed by its id) in the collection
+/// <c>postmortem_uploads</c> of the bot's store, beside the incidents.
 /// </summary>
-public sealed class PostmortemUploadStore(LiteDatabase database, GroupCommitter writer)
+public sealed class PostmortemUploadStore(IDocumentStore documents)
 {
-    private readonly ILiteCollection<PostmortemUploadRecord> uploads = database.GetCollection<PostmortemUploadRecord>("postmortem_uploads");
+    private readonly IDocuments<long, PostmortemUploadRecord> uploads = documents.Collection<long, PostmortemUploadRecord>("postmortem_uploads");
 
-    public PostmortemUploadRecord? Find(long outboxId) =>
-        LiteDbLimits.Read(() => uploads.FindById(outboxId));
+    public PostmortemUploadRecord? Find(long outboxId) => uploads.Find(outboxId);
 
-    public Task SaveAsync(PostmortemUploadRecord record) => writer.WriteAsync(() => uploads.Upsert(record));
+    public Task SaveAsync(PostmortemUploadRecord record) => uploads.UpsertAsync(record);
 
-    public Task ForgetAsync(long outboxId) => writer.WriteAsync(() => uploads.Delete(outboxId));
+    public Task ForgetAsync(long outboxId) => uploads.DeleteAsync(outboxId);
 
     /// <summary>The incidents whose post-mortem draft was shared in the war room at least once.</summary>
     public IReadOnlySet<IncidentId> SharedIncidents() =>
-        LiteDbLimits.Read(() => uploads.FindAll().Where(u => u.SharedAt is not null).Select(u => u.IncidentId).ToHashSet());
+        uploads.All().Where(u => u.SharedAt is not null).Select(u => u.IncidentId).ToHashSet();
 
     /// <summary>The incidents whose war room has its post-mortem draft bookmarked.</summary>
     public IReadOnlySet<IncidentId> BookmarkedIncidents() =>
-        LiteDbLimits.Read(() => uploads.FindAll().Where(u => u.BookmarkedAt is not null).Select(u => u.IncidentId).ToHashSet());
+        uploads.All().Where(u => u.BookmarkedAt is not null).Select(u => u.IncidentId).ToHashSet();
 }

@@ -18,6 +18,8 @@ public static class SlackExtensions
         builder.Services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         builder.Services.AddSingleton<SlackSignatureVerifier>();
         builder.Services.AddSingleton<SlackSignatureFilter>();
+        // Replaced by Storage when replicas share a database.
+        builder.Services.TryAddSingleton<IDeliveryClaims, SingleReplicaClaims>();
         builder.Services.AddSingleton<IEventDeduplicator, RecentEventIds>();
         builder.Services.AddSingleton<SlackDispatcher>();
         builder.Services.AddResiliencePipeline<string, HttpResponseMessage>(

@@ -1,3 +1,4 @@
+using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage.Postgres;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,11 @@ public static class StorageExtensions
         if (provider == StorageProvider.PostgreSQL)
         {
             builder.Services.AddSingleton(sp => PostgresDatabase.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
+            builder.Services.AddSingleton<INoteStore, PostgresNoteStore>();
+            builder.Services.AddSingleton<IDocumentStore, PostgresDocumentStore>();
+
+            // Replicas share what Slack delivered, so a retry that reaches another replica is handled once.
+            builder.Services.Replace(ServiceDescriptor.Singleton<IDeliveryClaims, PostgresDeliveryClaims>());
         }
         else
         {
@@ -32,6 +38,7 @@ public static class StorageExtensions
             builder.Services.AddSingleton<GroupCommitter>();
             builder.Services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
             builder.Services.AddSingleton<INoteStore, LiteDbNoteStore>();
+            builder.Services.AddSingleton<IDocumentStore, LiteDbDocumentStore>();
         }
 
         return builder;

@@ -16,12 +16,13 @@ public sealed class SocketEnvelopeHandlerTests
     private readonly GatedCommands commands = new();
     private readonly GatedMentions mentions = new();
     private readonly List<JsonObject> acks = [];
+    private readonly SlackDispatcher dispatcher;
     private readonly SocketEnvelopeHandler handler;
 
     public SocketEnvelopeHandlerTests()
     {
-        var dispatcher = new SlackDispatcher(commands, new RecentEventIds(clock), [mentions], [], [], NullLogger<SlackDispatcher>.Instance);
-        handler = new SocketEnvelopeHandler(dispatcher, new RecentEnvelopes(clock), NullLogger<SocketEnvelopeHandler>.Instance);
+        dispatcher = new SlackDispatcher(commands, new RecentEventIds(clock, new SingleReplicaClaims()), [mentions], [], [], NullLogger<SlackDispatcher>.Instance);
+        handler = new SocketEnvelopeHandler(dispatcher, new RecentEnvelopes(clock, new SingleReplicaClaims()), NullLogger<SocketEnvelopeHandler>.Instance);
     }
 
     [Fact]
@@ -89,8 +90,27 @@ public sealed class SocketEnvelopeHandlerTests
         Assert.Equal("""{"envelope_id":"1d3c79ab-0ffb-41f3-a080-d19e85f53649"}""", Assert.Single(Acks()).ToJsonString());
     }
 
-    private Task HandleAsync(JsonObject envelope) =>
-        handler.HandleAsync(
+    [Fact]
+    public async Task A_command_another_replica_is_running_is_left_unacknowledged_and_its_redelivery_gets_that_replica_s_answer()
+    {
+        var claims = new ScriptedClaims(
+            new DeliveryClaim(DeliveryClaimState.Busy),
+            new DeliveryClaim(DeliveryClaimState.Done, """{"response_type":"ephemeral","text":"Declaring INC-1"}"""));
+        var replica = new SocketEnvelopeHandler(dispatcher, new RecentEnvelopes(clock, claims), NullLogger<SocketEnvelopeHandler>.Instance);
+        var envelope = SocketEnvelopes.Sample("envelope_slash_commands");
+
+        await HandleAsync(envelope, replica).WaitAsync(Wait);
+        Assert.Empty(Acks());
+        await HandleAsync(SocketEnvelopes.Retry(envelope), replica).WaitAsync(Wait);
+
+        Assert.Equal(0, commands.Calls);
+        Assert.Equal(
+            """{"envelope_id":"1d3c79ab-0ffb-41f3-a080-d19e85f53649","payload":{"response_type":"ephemeral","text":"Declaring INC-1"}}""",
+            Assert.Single(Acks()).ToJsonString());
+    }
+
+    private Task HandleAsync(JsonObject envelope, SocketEnvelopeHandler? on = null) =>
+        (on ?? handler).HandleAsync(
             SocketModeFrame.Parse(Encoding.UTF8.GetBytes(envelope.ToJsonString())),
             ack =>
             {
@@ -168,5 +188,17 @@ public sealed class SocketEnvelopeHandlerTests
 
             Interlocked.Increment(ref succeeded);
         }
+    }
+
+    /// <summary>Claims as another replica's database would answer them, one after another.</summary>
+    private sealed class ScriptedClaims(params DeliveryClaim[] answers) : IDeliveryClaims
+    {
+        private readonly Queue<DeliveryClaim> answers = new(answers);
+
+        public Task<DeliveryClaim> ClaimAsync(string id) => Task.FromResult(answers.Dequeue());
+
+        public Task DoneAsync(string id, string? answer) => Task.CompletedTask;
+
+        public Task ReleaseAsync(string id) => Task.CompletedTask;
     }
 }

@@ -1,15 +1,17 @@
 using IncidentBot.Incidents;
 using IncidentBot.Storage;
 using LiteDB;
+using IncidentBot.Tests.Storage.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;
-using NodaTime;
 
 namespace IncidentBot.Tests.Storage;
 
-/// <summary>Scribe notes name their incident and people by typed ids, stored as the plain values older versions wrote and read.</summary>
-public sealed class LiteDbNoteStoreTests : IAsyncLifetime
+/// <summary>
+/// The note store contract on LiteDB; and scribe notes name their incident and people by typed ids, stored as the plain
+/// values older versions wrote and read.
+/// </summary>
+public sealed class LiteDbNoteStoreTests : NoteStoreContract, IAsyncLifetime
 {
-    private static readonly Instant At = Instant.FromUtc(2026, 11, 24, 3, 0);
     private readonly LiteDatabase database = new(new MemoryStream(), BsonMappings.Create());
     private readonly GroupCommitter writer;
     private readonly LiteDbNoteStore notes;
@@ -17,8 +19,10 @@ public sealed class LiteDbNoteStoreTests : IAsyncLifetime
     public LiteDbNoteStoreTests()
     {
         writer = new GroupCommitter(database, NullLogger<GroupCommitter>.Instance);
-        notes = new LiteDbNoteStore(database, writer, new StoreSignals());
+        notes = new LiteDbNoteStore(database, writer, Signals);
     }
+
+    protected override INoteStore Notes => notes;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -27,6 +31,8 @@ public sealed class LiteDbNoteStoreTests : IAsyncLifetime
         await writer.DisposeAsync();
         database.Dispose();
     }
+
+    protected override IReadOnlyList<OutboxMessage> StoredOutbox() => [.. database.GetCollection<OutboxMessage>("outbox").FindAll().OrderBy(m => m.Id)];
 
     [Fact]
     public async Task A_note_stored_with_plain_ids_reads_into_typed_ids_and_a_new_one_is_stored_the_same_way()

@@ -34,7 +34,7 @@ public sealed partial class SocketEnvelopeHandler(SlackDispatcher dispatcher, Re
             await acknowledge(Ack(id, null)).ConfigureAwait(false);
         }
 
-        var (answer, first) = recent.Begin(id, () => ProcessAsync(envelope, cancellationToken));
+        var (run, first) = recent.Begin(id, () => ProcessAsync(envelope, cancellationToken));
         if (!first)
         {
             LogRepeat(envelope.Type, id, envelope.RetryAttempt);
@@ -44,11 +44,23 @@ public sealed partial class SocketEnvelopeHandler(SlackDispatcher dispatcher, Re
             }
         }
 
-        var response = await answer.ConfigureAwait(false);
+        var outcome = await run.ConfigureAwait(false);
+        if (outcome.Claim == DeliveryClaimState.Busy)
+        {
+            // Left unacknowledged, so Slack delivers it again: by then the other replica has its answer, or is gone.
+            LogRunningElsewhere(envelope.Type, id, envelope.RetryAttempt);
+            return;
+        }
+
+        if (first && outcome.Claim == DeliveryClaimState.Done)
+        {
+            LogRepeat(envelope.Type, id, envelope.RetryAttempt);
+        }
+
         if (envelope.AcceptsResponsePayload)
         {
             // A redelivery gets the first delivery's answer: the command ran once.
-            await acknowledge(Ack(id, response)).ConfigureAwait(false);
+            await acknowledge(Ack(id, outcome.Answer)).ConfigureAwait(false);
         }
     }
 
@@ -113,6 +125,9 @@ public sealed partial class SocketEnvelopeHandler(SlackDispatcher dispatcher, Re
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode {Type} envelope {EnvelopeId} delivered again (retry {RetryAttempt}); handled once")]
     private partial void LogRepeat(string type, string envelopeId, int retryAttempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode {Type} envelope {EnvelopeId} (retry {RetryAttempt}) could not be claimed here (another replica is on it, or the shared store is unreachable); left for Slack to send again")]
+    private partial void LogRunningElsewhere(string type, string envelopeId, int retryAttempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode {Type} envelope {EnvelopeId} is malformed; acknowledged and dropped")]
     private partial void LogMalformed(string type, string envelopeId);

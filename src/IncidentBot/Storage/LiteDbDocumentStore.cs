@@ -1,0 +1,33 @@
+using LiteDB;
+
+namespace IncidentBot.Storage;
+
+/// <summary>
+/// <see cref="IDocumentStore"/> on LiteDB: a collection is the LiteDB collection of its name, its documents keyed by
+/// their <c>Id</c> as <c>_id</c>, so files written before the abstraction read as they did. Writes go through the
+/// <see cref="GroupCommitter"/> like every other: a second writer beside it can hand two transactions the same free
+/// page of the file, which LiteDB then finds corrupt.
+/// </summary>
+public sealed class LiteDbDocumentStore(LiteDatabase database, GroupCommitter writer) : IDocumentStore
+{
+    public IDocuments<TKey, T> Collection<TKey, T>(string name)
+        where TKey : notnull
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return new Documents<TKey, T>(database.GetCollection<T>(name), database.Mapper, writer);
+    }
+
+    private sealed class Documents<TKey, T>(ILiteCollection<T> collection, BsonMapper mapper, GroupCommitter writer) : IDocuments<TKey, T>
+        where TKey : notnull
+        where T : class
+    {
+        public T? Find(TKey id) => LiteDbLimits.Read(() => collection.FindById(mapper.Serialize(id)));
+
+        public IReadOnlyList<T> All() => LiteDbLimits.Read(() => collection.FindAll().ToList());
+
+        public Task UpsertAsync(T document) => writer.WriteAsync(() => collection.Upsert(document));
+
+        public Task DeleteAsync(TKey id) => writer.WriteAsync(() => collection.Delete(mapper.Serialize(id)));
+    }
+}
