@@ -25,6 +25,7 @@ public static class StorageExtensions
         if (provider == StorageProvider.PostgreSQL)
         {
             builder.Services.AddSingleton(sp => PostgresDatabase.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
+            builder.Services.AddSingleton<IIncidentStore, PostgresIncidentStore>();
             builder.Services.AddSingleton<INoteStore, PostgresNoteStore>();
             builder.Services.AddSingleton<IDocumentStore, PostgresDocumentStore>();
 

@@ -10,7 +10,7 @@ using NodaTime;
 namespace IncidentBot.Tests.Integration;
 
 /// <summary>
-/// The real bot (Program, every service, LiteDB on a temp file) in a test server, talking to <see cref="FakeSlackApi"/>.
+/// The real bot (Program, every service, LiteDB on a temp file unless the settings name PostgreSQL) in a test server, talking to <see cref="FakeSlackApi"/>.
 /// <see cref="Slack"/> sends signed requests as Slack would; <see cref="Unsigned"/> sends them bare.
 /// </summary>
 internal sealed class BotHost : IAsyncDisposable
@@ -78,6 +78,13 @@ internal sealed class BotHost : IAsyncDisposable
             // Seen while Program builds the host, as a deployment's settings are: with a token the bot talks to the
             // fake Slack, and the sandbox (switched on by no token) stays off.
             b.UseSetting("Slack:BotToken", config["Slack:BotToken"]);
+
+            // The storage engine too: Program picks the stores' registrations by it.
+            foreach (var (key, value) in config.Where(s => s.Key.StartsWith("Storage:", StringComparison.Ordinal)))
+            {
+                b.UseSetting(key, value);
+            }
+
             b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(config));
             b.ConfigureServices(s =>
             {

@@ -30,7 +30,7 @@ public sealed class PostgresNoteStore(PostgresDatabase database, StoreSignals si
             }
         }
 
-        await PostgresFollowUps.InsertAsync(connection, transaction, mapper, followUps).ConfigureAwait(false);
+        await PostgresRows.InsertOutboxAsync(connection, mapper, followUps).ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
         signals.Added(followUps);
         return true;
@@ -51,7 +51,7 @@ public sealed class PostgresNoteStore(PostgresDatabase database, StoreSignals si
         if (removed)
         {
             await ExecuteAsync(connection, transaction, "DELETE FROM notes WHERE key = @key", key).ConfigureAwait(false);
-            await PostgresFollowUps.InsertAsync(connection, transaction, mapper, followUps).ConfigureAwait(false);
+            await PostgresRows.InsertOutboxAsync(connection, mapper, followUps).ConfigureAwait(false);
         }
         else
         {

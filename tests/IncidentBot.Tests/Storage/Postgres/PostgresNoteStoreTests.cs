@@ -5,7 +5,6 @@ using IncidentBot.Storage.Postgres;
 using IncidentBot.Tests.Storage.Contracts;
 using IncidentBot.Tests.Integration;
 using LiteDB;
-using Npgsql;
 
 namespace IncidentBot.Tests.Storage.Postgres;
 
@@ -34,9 +33,7 @@ public sealed class PostgresNoteStoreTests : NoteStoreContract, IAsyncLifetime
         var stored = new List<OutboxMessage>();
         while (reader.Read())
         {
-            var message = PostgresBodies.Read<OutboxMessage>(mapper, reader.GetString(1));
-            Assert.Equal(reader.GetInt64(0), message.Id);
-            stored.Add(message);
+            stored.Add(PostgresRows.ReadOutbox(mapper, reader.GetInt64(0), reader.GetString(1)));
         }
 
         return stored;
@@ -68,10 +65,7 @@ public sealed class PostgresNoteStoreTests : NoteStoreContract, IAsyncLifetime
 
         await using var change = await database.Source.OpenConnectionAsync();
         await using var holding = await change.BeginTransactionAsync();
-        await using (var hold = new NpgsqlCommand("SELECT 1 FROM incidents WHERE id = 3 FOR UPDATE", change, holding))
-        {
-            await hold.ExecuteNonQueryAsync();
-        }
+        await PostgresRows.LockIncidentsAsync(change, [new IncidentId(3)]);
 
         var adding = notes.TryAddAsync(Note("1795489300.000300"), [OutboxMessage.For(new IncidentId(3), new ConfirmNote("3:1795489300.000300", "1795489300.000300"), At).InLane(OutboxMessage.ScribeLane)]);
         await Eventually.TrueAsync(() => BlockedBy(change.ProcessID) == 1, "the note's follow-ups to wait for the incident");
