@@ -9,9 +9,14 @@ namespace IncidentBot.Outbox;
 /// Sends the outbox to Slack. Each incident is a lane: its messages go strictly in the order they were decided,
 /// while different incidents proceed side by side. A commit wakes the service at once and names the lanes that got
 /// messages, so under load it looks only at those; once a second it also looks at everything pending, which finds a
-/// lane whose retry has come due and, after a restart, what was left. It waits on the registered <see cref="TimeProvider"/>.
+/// lane whose retry has come due and, after a restart, what was left. Beside other replicas, a lane runs only while this
+/// one holds its lease (<see cref="LeaseOf"/>), kept renewed as it runs and released when it ends: each message is
+/// delivered by one replica at a time, while any may deliver. A lane held elsewhere is skipped and found again by the
+/// scan; one left by a replica that died is resumed once its lease runs out. It waits on the registered <see cref="TimeProvider"/>.
 /// </summary>
-public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery delivery, StoreSignals signals, IClock clock, TimeProvider time, BotTelemetry telemetry, ILogger<OutboxService> logger) : BackgroundService
+public sealed partial class OutboxService(
+    IIncidentStore store, OutboxDelivery delivery, StoreSignals signals, IClock clock, TimeProvider time, ILeases leases, BotTelemetry telemetry, ILogger<OutboxService> logger)
+    : BackgroundService
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
@@ -93,37 +98,30 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
         }
     }
 
+    /// <summary>The name of the lease a replica holds while it delivers <paramref name="lane"/>.</summary>
+    public static string LeaseOf((IncidentId Incident, int Lane) lane) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"outbox:{lane.Incident.Value}:{lane.Lane}");
+
     private async Task RunLaneAsync((IncidentId Incident, int Lane) lane, CancellationToken stoppingToken)
     {
         await Task.Yield();
+        HeldLease? held = null;
         try
         {
-            // Once the war room exists it stays: look it up until then, not for every message of a long lane.
-            var ready = false;
-            while (!stoppingToken.IsCancellationRequested)
+            held = await HeldLease.TryTakeAsync(leases, LeaseOf(lane), time, logger, stoppingToken).ConfigureAwait(false);
+            if (held is null)
             {
-                // A batch at a time: messages decided meanwhile have higher ids, so the order holds across batches.
-                var batch = store.PendingInLane(lane.Incident, lane.Lane, BatchSize);
-                telemetry.LaneStarted(batch.Count);
-                foreach (var next in batch)
-                {
-                    ready = ready || Ready(next);
-                    if (next.NextAttemptAt > clock.GetCurrentInstant() || !ready
-                        || await DeliverAsync(next, stoppingToken).ConfigureAwait(false) == OutboxStep.RetryLater)
-                    {
-                        return;
-                    }
-                }
-
-                if (batch.Count < BatchSize)
-                {
-                    return;
-                }
+                // Another replica delivers it now; the scan looks again.
+                return;
             }
+
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, held.Lost);
+            await DeliverLaneAsync(lane, held, running.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || held is { IsLost: true })
         {
-            // Stopping mid-call: the message stays pending and is resumed, idempotently, after the restart.
+            // Stopping, or the lease is lost, mid-call: the message stays pending and is resumed, idempotently, by
+            // whichever replica holds the lane next.
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -132,7 +130,38 @@ public sealed partial class OutboxService(IIncidentStore store, OutboxDelivery d
         }
         finally
         {
+            if (held is not null)
+            {
+                await held.DisposeAsync().ConfigureAwait(false);
+            }
+
             laneEnded.Notify();
+        }
+    }
+
+    private async Task DeliverLaneAsync((IncidentId Incident, int Lane) lane, HeldLease held, CancellationToken cancellationToken)
+    {
+        // Once the war room exists it stays: look it up until then, not for every message of a long lane.
+        var ready = false;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            // A batch at a time: messages decided meanwhile have higher ids, so the order holds across batches.
+            var batch = store.PendingInLane(lane.Incident, lane.Lane, BatchSize);
+            telemetry.LaneStarted(batch.Count);
+            foreach (var next in batch)
+            {
+                ready = ready || Ready(next);
+                if (next.NextAttemptAt > clock.GetCurrentInstant() || !ready || !held.IsCurrent
+                    || await DeliverAsync(next, cancellationToken).ConfigureAwait(false) == OutboxStep.RetryLater)
+                {
+                    return;
+                }
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                return;
+            }
         }
     }
 

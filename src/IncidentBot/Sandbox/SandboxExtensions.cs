@@ -60,7 +60,10 @@ public static class SandboxExtensions
             o.AppToken = "";
             o.ApiBaseUrl = session.ApiBaseUrl;
         });
-        services.AddOptions<StorageOptions>().PostConfigure<SandboxFile>((o, file) => o.Path = file.Path);
+        services.AddOptions<StorageOptions>().PostConfigure<SandboxFile>((o, file) => o.Path = file.Path)
+            .Validate(
+                o => o.Provider == StorageProvider.LiteDB,
+                "Storage:Provider PostgreSQL cannot serve the sandbox: the sandbox keeps its emulated workspace in a LiteDB file of its own (Sandbox:Path) and never writes to a real workspace's database; leave Storage:Provider unset to run it.");
         services.AddOptions<IncidentsOptions>().PostConfigure<IOptions<SandboxOptions>>((o, sandbox) =>
         {
             o.AnnouncementChannel = SandboxDirectory.AnnouncementChannelId;

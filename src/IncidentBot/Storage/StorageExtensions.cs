@@ -2,7 +2,9 @@ using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage.Postgres;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace IncidentBot.Storage;
 
@@ -18,7 +20,8 @@ public static class StorageExtensions
                 "Storage:ConnectionString must name the PostgreSQL database when Storage:Provider is PostgreSQL.")
             .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Storage:LeaseDuration must be at least 1 second.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<StoreSignals>();
+        builder.Services.AddSingleton<ReplicaId>();
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("store", sp => new StoreHealthCheck(sp.GetService<PostgresDatabase>()), null, null));
 
         // Chosen once, as the host is built: every store of one process is on one engine.
         var provider = builder.Configuration.GetValue<StorageProvider?>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") ?? StorageProvider.LiteDB;
@@ -31,9 +34,12 @@ public static class StorageExtensions
 
             // Replicas share what Slack delivered, so a retry that reaches another replica is handled once.
             builder.Services.Replace(ServiceDescriptor.Singleton<IDeliveryClaims, PostgresDeliveryClaims>());
+            builder.AddReplicaCoordination();
         }
         else
         {
+            builder.Services.AddSingleton<StoreSignals>();
+            builder.Services.AddSingleton<ILeases, SingleProcessLeases>();
             builder.Services.TryAddSingleton<StorageFileLock>();
             builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, sp.GetRequiredService<StorageFileLock>()));
             builder.Services.AddSingleton<GroupCommitter>();
@@ -43,6 +49,24 @@ public static class StorageExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// What replicas on one PostgreSQL database share beside the store: the leases (table <c>leases</c>), and the stores'
+    /// signals relayed by NOTIFY, so a commit on one replica wakes the loops of all.
+    /// </summary>
+    private static void AddReplicaCoordination(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ILeases>(sp => new PostgresLeases(
+            sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<ReplicaId>(), sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.LeaseDuration));
+        services.AddSingleton<PostgresSignalRelay>();
+        services.AddSingleton(sp => new StoreSignals(sp.GetRequiredService<PostgresSignalRelay>()));
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresSignalRelay>());
+        services.AddSingleton<PostgresSignalListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresSignalListener>());
     }
 
     private static LiteDatabase Open(string path, StorageFileLock fileLock)

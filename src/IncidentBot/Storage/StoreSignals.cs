@@ -5,31 +5,60 @@ namespace IncidentBot.Storage;
 
 /// <summary>
 /// What the stores announce after a commit: new outbox messages (and which lanes they joined), or a changed incident
-/// (its reminder may have moved).
+/// (its reminder may have moved). With a <see cref="IStoreSignalRelay"/> (PostgreSQL), each is told to the other
+/// replicas too, and what they tell arrives through <see cref="HeardIncidents"/> and <see cref="HeardOutbox"/>.
 /// </summary>
 public sealed class StoreSignals
 {
     private readonly ConcurrentDictionary<(IncidentId Incident, int Lane), byte> lanesWithNews = new();
+    private readonly IStoreSignalRelay? relay;
 
-    public Signal Outbox { get; } = new();
+    public StoreSignals()
+        : this(null)
+    {
+    }
 
-    public Signal Incidents { get; } = new();
+    public StoreSignals(IStoreSignalRelay? relay)
+    {
+        this.relay = relay;
+        Outbox = new Signal(relay is null ? null : () => relay.OutboxAdded([]));
+        Incidents = new Signal(relay is null ? null : relay.IncidentsChanged);
+    }
+
+    public Signal Outbox { get; }
+
+    public Signal Incidents { get; }
 
     /// <summary>After a commit that added <paramref name="messages"/>: notes their lanes, then wakes the outbox.</summary>
     public void Added(IEnumerable<OutboxMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var any = false;
+        var lanes = new HashSet<(IncidentId Incident, int Lane)>();
         foreach (var message in messages)
         {
-            lanesWithNews.TryAdd((message.IncidentId, message.Lane), 0);
-            any = true;
+            lanes.Add((message.IncidentId, message.Lane));
         }
 
-        if (any)
+        if (lanes.Count > 0)
         {
-            Outbox.Notify();
+            HeardOutbox(lanes);
+            relay?.OutboxAdded(lanes);
         }
+    }
+
+    /// <summary>Another replica changed an incident: wakes this one's loops, without telling the others again.</summary>
+    public void HeardIncidents() => Incidents.NotifyHere();
+
+    /// <summary>Another replica added outbox messages to <paramref name="lanes"/>: notes them and wakes this one's outbox.</summary>
+    public void HeardOutbox(IEnumerable<(IncidentId Incident, int Lane)> lanes)
+    {
+        ArgumentNullException.ThrowIfNull(lanes);
+        foreach (var lane in lanes)
+        {
+            lanesWithNews.TryAdd(lane, 0);
+        }
+
+        Outbox.NotifyHere();
     }
 
     /// <summary>The lanes that got messages since the last call, so the outbox need not scan everything pending.</summary>

@@ -45,4 +45,29 @@ public sealed class SandboxStartTests
         bot.KillHard();
         Directory.Delete(data, recursive: true);
     }
+
+    [Fact]
+    public async Task Pointed_at_a_PostgreSQL_database_the_sandbox_refuses_to_start_with_one_line_and_writes_nothing_there()
+    {
+        var database = Storage.Postgres.PostgresServer.NewDatabase();
+        using var bot = BotProcess.Start(new()
+        {
+            ["Slack__BotToken"] = "",
+            ["Slack__SigningSecret"] = "",
+            ["Storage__Provider"] = "PostgreSQL",
+            ["Storage__ConnectionString"] = database,
+        });
+        var stderr = bot.Process.StandardError.ReadToEndAsync();
+        _ = bot.Process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await bot.Process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, bot.Process.ExitCode);
+        var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("IncidentBot cannot start: Storage:Provider PostgreSQL cannot serve the sandbox", line, StringComparison.Ordinal);
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var tables = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()", connection);
+        Assert.Equal(0L, await tables.ExecuteScalarAsync());
+    }
 }
