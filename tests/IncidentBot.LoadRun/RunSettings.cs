@@ -10,18 +10,38 @@ internal sealed record RunSettings(
     int BurstReactions,
     int GrowthIncidents,
     int GrowthEntries,
-    int GrowthSamples)
+    int GrowthSamples,
+    int EngineDeclarations,
+    int EngineBurst)
 {
     /// <summary>The phases to run: all of them, or the one named after <c>--only</c> (to profile it alone).</summary>
     public IReadOnlySet<string> Phases { get; init; } = AllPhases;
 
-    public static IReadOnlySet<string> AllPhases { get; } = new HashSet<string>(["ack", "warroom", "burst", "growth"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> AllPhases { get; } = new HashSet<string>(["ack", "warroom", "burst", "growth", "engines"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The PostgreSQL server the engines phase runs the bot on (<c>--postgres</c>, an Npgsql connection string; the run
+    /// uses a schema of its own there and drops it at the end), or null for a throwaway cluster started with <c>.ci/postgres</c>.
+    /// </summary>
+    public string? Postgres { get; init; }
 
     public bool Runs(string phase) => Phases.Contains(phase);
 
     public static RunSettings? Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var postgres = Array.IndexOf(args, "--postgres");
+        if (postgres >= 0)
+        {
+            if (postgres + 1 >= args.Length || args[postgres + 1].Length == 0)
+            {
+                return null;
+            }
+
+            var server = args[postgres + 1];
+            return Parse([.. args[..postgres], .. args[(postgres + 2)..]]) is { } given ? given with { Postgres = server } : null;
+        }
+
         var only = Array.IndexOf(args, "--only");
         if (only >= 0)
         {
@@ -36,8 +56,8 @@ internal sealed record RunSettings(
 
         return args switch
         {
-            [] => new RunSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), [100, 250, 500], 16, 5, 2000, 10_000, 100, 50),
-            ["--quick"] => new RunSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), [100, 500], 16, 2, 200, 500, 100, 10),
+            [] => new RunSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), [100, 250, 500], 16, 5, 2000, 10_000, 100, 50, 50, 400),
+            ["--quick"] => new RunSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), [100, 500], 16, 2, 200, 500, 100, 10, 16, 64),
             _ => null,
         };
     }
