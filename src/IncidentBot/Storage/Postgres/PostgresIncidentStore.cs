@@ -11,7 +11,7 @@ namespace IncidentBot.Storage.Postgres;
 /// replica makes them, and every write that adds outbox messages holds its incidents' advisory locks
 /// (<see cref="PostgresRows"/>), so each lane's messages commit in the order of their ids.
 /// </summary>
-public sealed partial class PostgresIncidentStore : IIncidentStore, IDisposable
+public sealed partial class PostgresIncidentStore : IIncidentStore
 {
     private static readonly string[] NotFinal =
         [.. Enum.GetValues<IncidentStatus>().Where(s => !IncidentLifecycle.IsFinal(s)).Select(s => s.ToString())];
@@ -24,20 +24,13 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IDisposable
     private readonly StoreSignals signals;
     private readonly IReadOnlyList<IIncidentChangeListener> listeners;
 
-    /// <summary>
-    /// Write transactions at once: half the connection pool. A change waiting for its incident's lock holds a pooled
-    /// connection, so unbounded, a burst of changes to a few incidents took the whole pool; the reads, which are
-    /// synchronous, then blocked thread-pool threads waiting for a connection, until no thread was left to commit the
-    /// lock holders' transactions and every request stalled (the load run at 500 severity changes/s). Beyond the bound a
-    /// write waits here, asynchronously, holding no connection.
-    /// </summary>
-    private readonly SemaphoreSlim writers;
+    private readonly PostgresDatabase database;
 
     public PostgresIncidentStore(PostgresDatabase database, StoreSignals signals, IEnumerable<IIncidentChangeListener>? listeners = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         source = database.Source;
-        writers = new SemaphoreSlim(Math.Max(1, new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxPoolSize / 2));
+        this.database = database;
         this.signals = signals;
         this.listeners = listeners?.ToList() ?? [];
     }
@@ -126,31 +119,8 @@ public sealed partial class PostgresIncidentStore : IIncidentStore, IDisposable
         });
     }
 
-    public void Dispose() => writers.Dispose();
-
-    /// <summary>Runs <paramref name="work"/> in a transaction of its own and commits it; a throw rolls everything back.</summary>
-    private async Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> work)
-    {
-        await writers.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            var connection = await source.OpenConnectionAsync().ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
-                {
-                    var result = await work(connection).ConfigureAwait(false);
-                    await transaction.CommitAsync().ConfigureAwait(false);
-                    return result;
-                }
-            }
-        }
-        finally
-        {
-            writers.Release();
-        }
-    }
+    /// <summary>Runs <paramref name="work"/> in a transaction of its own (<see cref="PostgresDatabase.WriteAsync"/>).</summary>
+    private Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> work) => database.WriteAsync(work);
 
     /// <summary>The latest copy of the incident, its row locked until the transaction ends; null when there is none.</summary>
     private async Task<Incident?> LockedAsync(NpgsqlConnection connection, IncidentId id)
