@@ -6,7 +6,9 @@ public static class AdminExtensions
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
+            .Validate(o => o.Token.Length is 0 or >= 16, "Admin:Token must be at least 16 characters.")
+            .ValidateOnStart();
         return builder;
     }
 
