@@ -57,6 +57,7 @@ public sealed class SlackTokenTests : IAsyncLifetime
         Assert.Contains(pending, m => m.IncidentId.Value == 1);
         Assert.All(pending, m => Assert.Equal(m.Attempts, m.UncountedAttempts));
         Assert.DoesNotContain(Bot.Store.TroubledOutbox(10), m => m.State != OutboxState.Pending);
+        await Eventually.TrueAsync(() => log.Lines(LogLevel.Error).Any(l => l.Contains("token_revoked", StringComparison.Ordinal)), "the log line naming the problem");
         Assert.Single(log.Lines(LogLevel.Error), l => l.Contains("token_revoked", StringComparison.Ordinal));
         Assert.DoesNotContain(slack.Messages(room), m => m.Text.Contains("Rolled back", StringComparison.Ordinal));
 
