@@ -1,4 +1,5 @@
 using IncidentBot.Acknowledgements;
+using IncidentBot.Admin;
 using IncidentBot.Alerts;
 using IncidentBot.Announcements;
 using IncidentBot.AppHome;
@@ -61,6 +62,7 @@ builder.AddStatusPages();
 builder.AddAlerts();
 builder.AddSandbox();
 builder.AddObservability();
+builder.AddAdmin();
 
 var app = builder.Build();
 app.MapHealth();
@@ -69,6 +71,7 @@ app.MapSandbox();
 app.MapPostmortems();
 app.MapMetrics();
 app.MapAlerts();
+app.MapAdmin();
 
 try
 {
