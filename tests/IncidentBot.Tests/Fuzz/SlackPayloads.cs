@@ -113,10 +113,11 @@ internal sealed class SlackPayloads(Random random, string general, string announ
             case 0:
                 var click = ReminderTests.Click(Channel(), "1795489920.000100", ActionIds[random.Next(ActionIds.Length)], User());
                 click["trigger_id"] = Trigger();
-                click["actions"]![0]!["value"] = random.Next(3) switch { 0 => "1", 1 => "INC-1", _ => "99999999999999999999" };
+                // Now and then the first incident (a real change, with its Slack work), mostly one the bot never had.
+                click["actions"]![0]!["value"] = random.Next(8) switch { 0 => "1", 1 => "INC-1", 2 => "0", 3 => "-1", 4 => "", _ => "99999999999999999999" };
                 return click;
             case 1:
-                var form = DeclarationForm.Submission("Fuzzed form " + random.Next(1000), random.Next(2) == 0 ? "SEV-3" : "SEV-9", impact: "some", started: random.Next(2) == 0 ? "25:99" : "10:00");
+                var form = DeclarationForm.Submission("Fuzzed form " + random.Next(1000), random.Next(4) == 0 ? "SEV-3" : "SEV-9", impact: "some", started: random.Next(2) == 0 ? "25:99" : "10:00");
                 form["trigger_id"] = Trigger();
                 var view = form["view"]!.AsObject();
                 view["callback_id"] = FormCallbacks[random.Next(FormCallbacks.Length)];

@@ -15,12 +15,36 @@ namespace IncidentBot.Tests.Fuzz;
 /// every envelope is acknowledged on the one connection, none logs an error, and the valid declarations sent in
 /// between are each answered and stored exactly once.
 /// </summary>
-public sealed class SocketFuzzTests(ITestOutputHelper output) : SocketBotTest
+public sealed class SocketFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int FixedSeed = 20261202;
     private readonly ErrorLog errors = new();
 
-    private protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(errors);
+    private FakeSlackApi Slack { get; set; } = null!;
+
+    private FakeSocketModeServer Server { get; set; } = null!;
+
+    private BotHost Bot { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Slack = await FakeSlackApi.StartAsync();
+        Server = await FakeSocketModeServer.StartAsync(Slack);
+        Bot = BotHost.Start(
+            Slack,
+            FuzzDatabase.NewPath(),
+            settings: FuzzDatabase.Settings(new() { ["Slack:AppToken"] = FakeSocketModeServer.AppToken }),
+            services: s => s.AddSingleton<ILoggerProvider>(errors));
+        await Server.WaitForConnectionAsync(1);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Server.DisposeAsync();
+        await Slack.DisposeAsync();
+        FuzzDatabase.Delete(Bot.DatabasePath);
+    }
 
     [Fact]
     public async Task Every_mutated_envelope_is_acknowledged_without_an_error_and_valid_ones_are_handled_once()
@@ -64,7 +88,7 @@ public sealed class SocketFuzzTests(ITestOutputHelper output) : SocketBotTest
         var expected = sent.Keys.Concat(valid.Keys).ToHashSet(StringComparer.Ordinal);
         try
         {
-            await Server.WaitUntilAsync(() => Server.Acks.Select(a => a.EnvelopeId).Where(expected.Contains).Distinct().Count() == expected.Count, "every envelope's acknowledgement", TimeSpan.FromSeconds(20));
+            await Server.WaitUntilAsync(() => Server.Acks.Select(a => a.EnvelopeId).Where(expected.Contains).Distinct().Count() == expected.Count, "every envelope's acknowledgement", TimeSpan.FromSeconds(90));
         }
         catch (TimeoutException)
         {
