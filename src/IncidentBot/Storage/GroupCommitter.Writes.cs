@@ -7,6 +7,9 @@ public sealed partial class GroupCommitter
 {
     private interface IWrite
     {
+        /// <summary>When it was queued: one commit runs its writes in this order, so ids follow the order of arrival.</summary>
+        long Sequence { get; }
+
         void Run();
 
         void Complete();
@@ -15,9 +18,11 @@ public sealed partial class GroupCommitter
     }
 
     /// <summary>A deferred write: its caller does not wait for it, but may watch <see cref="Task"/>.</summary>
-    private sealed class Later(Action work) : IWrite
+    private sealed class Later(Action work, long sequence) : IWrite
     {
         private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public long Sequence => sequence;
 
         public Task Task => done.Task;
 
@@ -28,8 +33,10 @@ public sealed partial class GroupCommitter
         public void Fail(Exception ex) => done.TrySetException(ex);
     }
 
-    private sealed class Write<T>(Func<T> work) : IWrite
+    private sealed class Write<T>(Func<T> work, long sequence) : IWrite
     {
+        public long Sequence => sequence;
+
         private readonly TaskCompletionSource<T> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T result = default!;
 

@@ -36,6 +36,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     private Task<bool>? changesReady;
     private Task<bool>? laterReady;
     private long shed;
+    private long sequence;
 
     /// <param name="database">The open file.</param>
     /// <param name="logger">Where failed writes are told.</param>
@@ -74,7 +75,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     /// </summary>
     public Task<T> WriteAsync<T>(Func<T> work)
     {
-        var write = new Write<T>(work);
+        var write = new Write<T>(work, Interlocked.Increment(ref sequence));
         return changes.Writer.TryWrite(write) ? write.Task : QueueAsync(write);
     }
 
@@ -85,7 +86,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     /// </summary>
     public Task? TryWriteLater(Action work)
     {
-        var write = new Later(work);
+        var write = new Later(work, Interlocked.Increment(ref sequence));
         if (later.Writer.TryWrite(write))
         {
             return write.Task;
@@ -134,6 +135,9 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 {
                     batch.Add(write);
                 }
+
+                // Priority decides which commit a write joins; within one, writes run in the order they arrived.
+                batch.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
 
                 try
                 {
