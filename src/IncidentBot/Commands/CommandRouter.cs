@@ -67,19 +67,23 @@ public sealed partial class CommandRouter : ISlashCommandHandler
 
         if (!context.Audited)
         {
-            // Nothing was changed, so the answer does not wait for the disk: the entry is queued behind every earlier
-            // write and goes out with the next group commit, a few milliseconds later.
-            _ = AuditInBackgroundAsync(AuditEntries.For(context, null, reply.Text), verb);
+            // Nothing was changed, so the answer does not wait for the disk: the entry goes out with a later commit that
+            // has room. Under a flood of such commands the store sheds what it cannot hold (and counts it) rather than
+            // let them take memory or delay a change.
+            if (store.TryAuditLater(AuditEntries.For(context, null, reply.Text)) is { } written)
+            {
+                _ = AuditInBackgroundAsync(written, verb);
+            }
         }
 
         return reply;
     }
 
-    private async Task AuditInBackgroundAsync(AuditEntry entry, string verb)
+    private async Task AuditInBackgroundAsync(Task written, string verb)
     {
         try
         {
-            await store.AuditAsync(entry).ConfigureAwait(false);
+            await written.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -41,6 +41,13 @@ public partial interface IIncidentStore
 
     Task AuditAsync(AuditEntry entry);
 
+    /// <summary>
+    /// Records the audit entry of a command that changed nothing, without making the answer (or any change) wait for it:
+    /// a task that completes once it is stored, or null when the store already holds as many such entries waiting as it
+    /// allows; that one is shed (and counted in <c>/health</c>), since a flood of read-only commands must not grow memory.
+    /// </summary>
+    Task? TryAuditLater(AuditEntry entry);
+
     IReadOnlyList<AuditEntry> AuditLog(IncidentId? incidentId);
 
     /// <summary>Pending outbox messages in the order they were decided.</summary>

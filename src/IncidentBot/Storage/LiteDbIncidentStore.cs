@@ -42,15 +42,21 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
         counters = database.GetCollection("counters");
         timeline = database.GetCollection("timeline", BsonAutoId.Int64);
         mapper = database.Mapper;
-        incidents.EnsureIndex(i => i.WarRoom.ChannelId);
-        incidents.EnsureIndex(i => i.Status);
-        incidents.EnsureIndex(i => i.NextUpdateDue);
-        incidents.EnsureIndex(i => i.DeclaredAt);
-        outbox.EnsureIndex(m => m.State);
-        outbox.EnsureIndex(m => m.IncidentId);
-        audit.EnsureIndex(a => a.IncidentId);
-        timeline.EnsureIndex("incident");
-        MoveEmbeddedTimelines(database);
+
+        // On the writer, like every write: an index created (or a collection added) beside it could share its free pages.
+        writer.WriteAsync(() =>
+        {
+            incidents.EnsureIndex(i => i.WarRoom.ChannelId);
+            incidents.EnsureIndex(i => i.Status);
+            incidents.EnsureIndex(i => i.NextUpdateDue);
+            incidents.EnsureIndex(i => i.DeclaredAt);
+            outbox.EnsureIndex(m => m.State);
+            outbox.EnsureIndex(m => m.IncidentId);
+            audit.EnsureIndex(a => a.IncidentId);
+            timeline.EnsureIndex("incident");
+            MoveEmbeddedTimelines(database);
+            return true;
+        }).GetAwaiter().GetResult();
     }
 
     public async Task<Incident> InsertAsync(Func<IncidentId, IncidentDeclaration> build)
@@ -164,6 +170,8 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
 
     public Task AuditAsync(AuditEntry entry) => writer.WriteAsync(() => audit.Insert(entry));
 
+    public Task? TryAuditLater(AuditEntry entry) => writer.TryWriteLater(() => audit.Insert(entry));
+
     public IReadOnlyList<AuditEntry> AuditLog(IncidentId? incidentId) =>
         LiteDbLimits.Read(() => (incidentId is null ? audit.FindAll() : audit.Find(a => a.IncidentId == incidentId)).OrderBy(a => a.Id).ToList());
 
@@ -257,7 +265,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
 
     /// <summary>
     /// Databases written before the timeline had its own collection kept it inside each incident's document: move it
-    /// out once, in one transaction, and note that it was done so later starts skip the scan.
+    /// out once, in the writer's transaction, and note that it was done so later starts skip the scan.
     /// </summary>
     private void MoveEmbeddedTimelines(LiteDatabase database)
     {
@@ -268,7 +276,6 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
         }
 
         var raw = database.GetCollection("incidents");
-        database.BeginTrans();
         foreach (var document in raw.FindAll().Where(d => d.ContainsKey("Timeline")).ToList())
         {
             var id = document["_id"].AsInt32;
@@ -278,7 +285,6 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
         }
 
         counters.Upsert(new BsonDocument { ["_id"] = Marker, ["done"] = true });
-        database.Commit();
     }
 
     private void Notify(IReadOnlyList<OutboxMessage> added, bool incidentChanged)

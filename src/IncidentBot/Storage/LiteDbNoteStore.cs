@@ -24,7 +24,9 @@ public sealed class LiteDbNoteStore : INoteStore
         notes = database.GetCollection<ScribeNote>("notes");
         messages = database.GetCollection<CachedMessage>("messages");
         outbox = database.GetCollection<OutboxMessage>("outbox", BsonAutoId.Int64);
-        notes.EnsureIndex(n => n.IncidentId);
+
+        // On the writer, like every write (see LiteDbLimits).
+        writer.WriteAsync(() => notes.EnsureIndex(n => n.IncidentId)).GetAwaiter().GetResult();
     }
 
     public async Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps)

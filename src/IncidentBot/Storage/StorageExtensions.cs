@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage.Postgres;
 using LiteDB;
@@ -21,7 +22,7 @@ public static class StorageExtensions
             .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Storage:LeaseDuration must be at least 1 second.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ReplicaId>();
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("store", sp => new StoreHealthCheck(sp.GetService<PostgresDatabase>()), null, null));
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("store", sp => new StoreHealthCheck(sp.GetService<PostgresDatabase>(), sp.GetService<GroupCommitter>()), null, null));
 
         // Chosen once, as the host is built: every store of one process is on one engine.
         var provider = builder.Configuration.GetValue<StorageProvider?>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") ?? StorageProvider.LiteDB;
@@ -42,7 +43,9 @@ public static class StorageExtensions
             builder.Services.AddSingleton<ILeases, SingleProcessLeases>();
             builder.Services.TryAddSingleton<StorageFileLock>();
             builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, sp.GetRequiredService<StorageFileLock>()));
-            builder.Services.AddSingleton<GroupCommitter>();
+            builder.Services.AddSingleton(sp => new GroupCommitter(
+                sp.GetRequiredService<LiteDatabase>(), sp.GetRequiredService<ILogger<GroupCommitter>>(),
+                sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, sp.GetService<IMeterFactory>()));
             builder.Services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
             builder.Services.AddSingleton<INoteStore, LiteDbNoteStore>();
             builder.Services.AddSingleton<IDocumentStore, LiteDbDocumentStore>();

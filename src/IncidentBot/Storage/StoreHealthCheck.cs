@@ -6,9 +6,10 @@ namespace IncidentBot.Storage;
 /// <summary>
 /// <c>/health</c>'s <c>store</c> (<c>LiteDB</c> or <c>PostgreSQL</c>) and, on PostgreSQL, <c>database</c>: <c>ok</c> when
 /// it answers a query within <see cref="Patience"/>, else <c>unreachable</c> and degraded (never unhealthy: a restart
-/// would not bring the database back).
+/// would not bring the database back). On LiteDB, once the writer has shed any, <c>auditsShed</c>: the audit entries of
+/// read-only commands not written since start because their bounded queue was full (the queues' lengths are metrics).
 /// </summary>
-public sealed class StoreHealthCheck(PostgresDatabase? database) : IHealthCheck
+public sealed class StoreHealthCheck(PostgresDatabase? database, GroupCommitter? writer = null) : IHealthCheck
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
 
@@ -16,7 +17,13 @@ public sealed class StoreHealthCheck(PostgresDatabase? database) : IHealthCheck
     {
         if (database is null)
         {
-            return HealthCheckResult.Healthy(data: new Dictionary<string, object> { ["store"] = nameof(StorageProvider.LiteDB) });
+            var lite = new Dictionary<string, object> { ["store"] = nameof(StorageProvider.LiteDB) };
+            if (writer is { Shed: > 0 and var shed })
+            {
+                lite["auditsShed"] = shed;
+            }
+
+            return HealthCheckResult.Healthy(data: lite);
         }
 
         var answers = await AnswersAsync(database, cancellationToken).ConfigureAwait(false);

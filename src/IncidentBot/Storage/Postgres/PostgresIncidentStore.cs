@@ -13,6 +13,9 @@ namespace IncidentBot.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresIncidentStore : IIncidentStore
 {
+    // Deferred audit entries on their way at once; past it they are shed, as on LiteDB, rather than queued for the pool.
+    private const int MaxAuditsInFlight = 256;
+
     private static readonly string[] NotFinal =
         [.. Enum.GetValues<IncidentStatus>().Where(s => !IncidentLifecycle.IsFinal(s)).Select(s => s.ToString())];
 
@@ -23,6 +26,7 @@ public sealed partial class PostgresIncidentStore : IIncidentStore
     private readonly BsonMapper mapper = BsonMappings.Create();
     private readonly StoreSignals signals;
     private readonly IReadOnlyList<IIncidentChangeListener> listeners;
+    private int auditsInFlight;
 
     private readonly PostgresDatabase database;
 
@@ -117,6 +121,29 @@ public sealed partial class PostgresIncidentStore : IIncidentStore
             await PostgresRows.InsertAuditAsync(connection, mapper, entry).ConfigureAwait(false);
             return true;
         });
+    }
+
+    public Task? TryAuditLater(AuditEntry entry)
+    {
+        if (Interlocked.Increment(ref auditsInFlight) > MaxAuditsInFlight)
+        {
+            Interlocked.Decrement(ref auditsInFlight);
+            return null;
+        }
+
+        return AuditThenLeaveAsync(entry);
+    }
+
+    private async Task AuditThenLeaveAsync(AuditEntry entry)
+    {
+        try
+        {
+            await AuditAsync(entry).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref auditsInFlight);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> in a transaction of its own (<see cref="PostgresDatabase.WriteAsync"/>).</summary>
