@@ -9,7 +9,7 @@ namespace IncidentBot.Storage;
 /// other writes queued at the same moment): an incident change and the Slack side effects it asks for are stored
 /// together or not at all, and a write's task completes only once it is on disk.
 /// </summary>
-public interface IIncidentStore
+public partial interface IIncidentStore
 {
     /// <summary>
     /// Declares a new incident: takes the next number (never handed out twice), builds the incident with it, and stores
