@@ -70,6 +70,12 @@ internal sealed partial class Run : IAsyncDisposable
         {
             await GrowthAsync();
         }
+
+        if (settings.Runs("year"))
+        {
+            await YearAsync();
+        }
+
         return report;
     }
 
