@@ -143,7 +143,7 @@ internal sealed partial class Run
         GC.WaitForPendingFinalizers();
         var rss = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(':')[1].Trim();
         var rows = string.Join(", ", YearCollections.Select(c => $"{c} {database.GetCollection(c).Count():N0}"));
-        return $"data file {Megabytes(new FileInfo(path).Length)}, resident {long.Parse(rss.Split(' ')[0], CultureInfo.InvariantCulture) / 1024} MB; {rows}; open {store.ListOpen().Count}";
+        return $"data file {Megabytes(new FileInfo(path).Length)}, resident {long.Parse(rss.Split(' ')[0], CultureInfo.InvariantCulture) / 1024} MB (managed heap {Megabytes(GC.GetTotalMemory(forceFullCollection: true))}); {rows}; open {store.ListOpen().Count}";
     }
 
     private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";

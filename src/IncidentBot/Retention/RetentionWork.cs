@@ -13,7 +13,7 @@ namespace IncidentBot.Retention;
 /// as scheduled work, so on PostgreSQL only the leading replica does it. Each batch is one short transaction; a turn
 /// runs at most <see cref="RetentionOptions.BatchesPerTurn"/> of them and leaves the rest for the next turn a moment
 /// later, so reminders and escalations due meanwhile are not held up. Pending outbox messages and open incidents'
-/// message copies are never touched. After a run the store is compacted (a LiteDB checkpoint).
+/// message copies are never touched. After a run that removed something the store is compacted (a LiteDB checkpoint).
 /// </summary>
 public sealed partial class RetentionWork(
     IIncidentStore incidents,
@@ -55,7 +55,8 @@ public sealed partial class RetentionWork(
         next = finished ? now + Duration.FromTimeSpan(settings.Every) : now;
         if (finished)
         {
-            var size = await incidents.CompactAsync().ConfigureAwait(false);
+            // Only a run that removed something leaves the file anything to compact; an idle bot's file is left as it is.
+            var size = pruned.Outbox + pruned.Audit + pruned.Copies > 0 ? await incidents.CompactAsync().ConfigureAwait(false) : null;
             LastRun = new RetentionRun(now, pruned.Outbox, pruned.Audit, pruned.Copies, size);
             LogPruned(pruned.Outbox, pruned.Audit, pruned.Copies, size);
             pruned = default;
