@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t incidentbot .
 # Run:   docker run -p 8080:8080 -v incidentbot-data:/data -e Slack__BotToken=xoxb-… -e Slack__SigningSecret=… incidentbot
+# Replicas: docker compose up -d --build (compose.yaml: PostgreSQL, two bots with Storage__Provider=PostgreSQL, nginx in front)
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

@@ -29,7 +29,8 @@ public class ScribeBenchmarks
     {
         bench = new StoreBench();
         store = new LiteDbIncidentStore(bench.Database, bench.Writer, bench.Signals);
-        noteTaker = new NoteTaker(new LiteDbNoteStore(bench.Database, bench.Writer, bench.Signals), new FakeClock(Samples.Declared + Duration.FromMinutes(30)));
+        // Unbounded: the benchmark adds more notes to one incident than a real one may hold.
+        noteTaker = new NoteTaker(new LiteDbNoteStore(bench.Database, bench.Writer, bench.Signals), Microsoft.Extensions.Options.Options.Create(new IncidentLimits { Notes = int.MaxValue }), new FakeClock(Samples.Declared + Duration.FromMinutes(30)));
         var incident = await store.InsertAsync(id =>
             new IncidentDeclaration(Samples.Incident(id), [OutboxMessage.For(id, new CreateWarRoom(), Samples.Declared)], new AuditEntry { IncidentId = id }));
         warRoom = incident.WarRoom.ChannelId!;

@@ -12,7 +12,7 @@ internal sealed partial class Run
     {
         var count = settings.BurstReactions;
         Say($"reaction burst: {count} messages, then {count} :memo: reactions in one war room");
-        var (number, room, _) = await DeclareAsync("Burst checkout outage");
+        var (number, room, _, _) = await DeclareAsync("Burst checkout outage");
         var said = Enumerable.Range(0, count)
             .Select(i => slack.AddMessage(room, $"U0PERSON{(i % 12).ToString("D2", CultureInfo.InvariantCulture)}", NoteText(i)))
             .ToList();

@@ -24,6 +24,7 @@ internal sealed partial class Run
         Say($"growth: seeded in {seeding.Elapsed.TotalSeconds:0} s ({new FileInfo(path).Length / 1024.0 / 1024.0:0} MB)");
 
         Bot.Dispose();
+        bot = null;
         bot = await StartBotAsync(path);
         report.Add($"Growth ({incidents:N0} incidents × {settings.GrowthEntries} timeline entries)", "process start → /health 200", $"{Bot.StartToReady.TotalMilliseconds:0} ms", "");
 

@@ -13,7 +13,7 @@ internal sealed partial class Run
         var samples = new List<double>();
         for (var i = 0; i < settings.WarRoomSamples; i++)
         {
-            var (_, _, ready) = await DeclareAsync($"Ready {i} search timeouts");
+            var (_, _, _, ready) = await DeclareAsync($"Ready {i} search timeouts");
             samples.Add(ready.TotalMilliseconds);
         }
 

@@ -71,6 +71,11 @@ internal sealed partial class Run : IAsyncDisposable
             await GrowthAsync();
         }
 
+        if (settings.Runs("engines"))
+        {
+            await EnginesAsync();
+        }
+
         if (settings.Runs("year"))
         {
             await YearAsync();
@@ -92,19 +97,25 @@ internal sealed partial class Run : IAsyncDisposable
 
     private static void Say(string line) => Console.WriteLine($"[{TimeProvider.System.GetUtcNow():HH:mm:ss}] {line}");
 
-    private Task<ServerProcess> StartBotAsync(string database) => ServerProcess.StartAsync("IncidentBot.dll", "", new Dictionary<string, string>
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["Slack__BotToken"] = "xoxb-load-run",
-        ["Slack__SigningSecret"] = secret,
-        ["Slack__ApiBaseUrl"] = slack.BaseUrl.ToString(),
-        ["Storage__Path"] = database,
-        ["Incidents__AnnouncementChannel"] = announce,
-        ["Postmortems__AccessToken"] = AccessToken,
+    private Task<ServerProcess> StartBotAsync(string database) => StartBotAsync(new Dictionary<string, string> { ["Storage__Path"] = database });
 
-        // The default escalation matrix names placeholder targets; a real deployment fills them in.
-        ["Incidents__AutoEscalation"] = "false",
-    });
+    /// <summary>Starts the bot with the run's settings and <paramref name="storage"/>'s (a LiteDB file, or a PostgreSQL database).</summary>
+    private Task<ServerProcess> StartBotAsync(Dictionary<string, string> storage)
+    {
+        var environment = new Dictionary<string, string>(storage)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Slack__BotToken"] = "xoxb-load-run",
+            ["Slack__SigningSecret"] = secret,
+            ["Slack__ApiBaseUrl"] = slack.BaseUrl.ToString(),
+            ["Incidents__AnnouncementChannel"] = announce,
+            ["Postmortems__AccessToken"] = AccessToken,
+
+            // The default escalation matrix names placeholder targets; a real deployment fills them in.
+            ["Incidents__AutoEscalation"] = "false",
+        };
+        return ServerProcess.StartAsync("IncidentBot.dll", "", environment);
+    }
 
     /// <summary>Starts the bot three times on an empty database, keeps the last, and reads its memory once it is idle.</summary>
     private async Task FootprintAtStartAsync()
@@ -123,8 +134,8 @@ internal sealed partial class Run : IAsyncDisposable
         report.Add("Footprint", "resident memory, idle after start", Bot.ResidentMemory(), "≤ 80 MB");
     }
 
-    /// <summary>Declares an incident from the general channel and waits until its war room is ready; returns the incident number, the war room, and ack → ready.</summary>
-    private async Task<(int Number, string WarRoom, TimeSpan Ready)> DeclareAsync(string title)
+    /// <summary>Declares an incident from the general channel and waits until its war room is ready; returns the incident number, the war room, request → ack, and ack → ready.</summary>
+    private async Task<(int Number, string WarRoom, TimeSpan Ack, TimeSpan Ready)> DeclareAsync(string title)
     {
         var started = TimeProvider.System.GetUtcNow();
         var answer = await PostForTextAsync(requests.Command($"create {title} sev2", general, Commander));
@@ -143,7 +154,7 @@ internal sealed partial class Run : IAsyncDisposable
         var invited = await slack.WaitForCallAsync("conversations.invite", c => Arg(c, "channel") == room, wait);
         var announced = await slack.WaitForCallAsync("chat.postMessage", c => Arg(c, "channel") == announce && c.At >= started && c.Args.ToJsonString().Contains(room, StringComparison.Ordinal), wait);
         var last = new[] { created.At, pinned.At, invited.At, announced.At }.Max();
-        return (int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture), room, last + slack.Latency - acked);
+        return (int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture), room, acked - started, last + slack.Latency - acked);
     }
 
     private async Task<string> PostForTextAsync(SignedBody body)

@@ -10,7 +10,9 @@ internal sealed record RunSettings(
     int BurstReactions,
     int GrowthIncidents,
     int GrowthEntries,
-    int GrowthSamples)
+    int GrowthSamples,
+    int EngineDeclarations,
+    int EngineBurst)
 {
     /// <summary>The phases to run: all of them, or the one named after <c>--only</c> (to profile it alone).</summary>
     public IReadOnlySet<string> Phases { get; init; } = AllPhases;
@@ -21,7 +23,13 @@ internal sealed record RunSettings(
     /// </summary>
     public (int Days, int Incidents, int Messages) Year { get; init; } = (365, 4, 40);
 
-    public static IReadOnlySet<string> AllPhases { get; } = new HashSet<string>(["ack", "warroom", "burst", "growth", "year"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> AllPhases { get; } = new HashSet<string>(["ack", "warroom", "burst", "growth", "engines", "year"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The PostgreSQL server the engines phase runs the bot on (<c>--postgres</c>, an Npgsql connection string; the run
+    /// uses a schema of its own there and drops it at the end), or null for a throwaway cluster started with <c>.ci/postgres</c>.
+    /// </summary>
+    public string? Postgres { get; init; }
 
     public bool Runs(string phase) => Phases.Contains(phase);
 
@@ -33,6 +41,18 @@ internal sealed record RunSettings(
         {
             var scale = year + 1 < args.Length ? args[year + 1].Split('x').Select(n => int.TryParse(n, out var v) && v > 0 ? v : 0).ToArray() : [];
             return scale is [> 0, > 0, > 0] && Parse([.. args[..year], .. args[(year + 2)..]]) is { } chosen ? chosen with { Year = (scale[0], scale[1], scale[2]) } : null;
+        }
+
+        var postgres = Array.IndexOf(args, "--postgres");
+        if (postgres >= 0)
+        {
+            if (postgres + 1 >= args.Length || args[postgres + 1].Length == 0)
+            {
+                return null;
+            }
+
+            var server = args[postgres + 1];
+            return Parse([.. args[..postgres], .. args[(postgres + 2)..]]) is { } given ? given with { Postgres = server } : null;
         }
 
         var only = Array.IndexOf(args, "--only");
@@ -49,8 +69,8 @@ internal sealed record RunSettings(
 
         return args switch
         {
-            [] => new RunSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), [100, 250, 500], 16, 5, 2000, 10_000, 100, 50),
-            ["--quick"] => new RunSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), [100, 500], 16, 2, 200, 500, 100, 10) { Year = (30, 5, 50) },
+            [] => new RunSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), [100, 250, 500], 16, 5, 2000, 10_000, 100, 50, 50, 400),
+            ["--quick"] => new RunSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), [100, 500], 16, 2, 200, 500, 100, 10, 16, 64) { Year = (30, 5, 50) },
             _ => null,
         };
     }

@@ -29,6 +29,7 @@ public sealed partial class AlertIntake(
     AlertAcknowledgements acknowledgements,
     IOptions<AlertsOptions> options,
     IOptions<IncidentsOptions> incidents,
+    IOptions<IncidentLimits> limits,
     IClock clock,
     ILogger<AlertIntake> logger) : IDisposable
 {
@@ -196,7 +197,8 @@ public sealed partial class AlertIntake(
     private static string? Verified(Incident incident, Actor actor, bool openCommands) => null;
 
     /// <summary>A title as short as a typed one; an alert's may be a whole paragraph.</summary>
-    private static string TitleOf(string title) => SlackText.Truncate(title.ReplaceLineEndings(" ").Trim(), 200);
+    /// <summary>An alert's title as an incident's: on one line, and cut to the title limit with a marker rather than refused.</summary>
+    private string TitleOf(string title) => IncidentLimits.Fit(title.ReplaceLineEndings(" ").Trim(), limits.Value.TitleLength);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A {Source} alert declared {Incident} at {Severity}")]
     private partial void LogDeclared(string source, IncidentId incident, string severity);

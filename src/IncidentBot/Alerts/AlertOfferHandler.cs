@@ -14,7 +14,7 @@ namespace IncidentBot.Alerts;
 /// title and routed severity filled in (views.open must happen inside Slack's 3 s, so on the request), and the form
 /// declares as the person who submits it, who commands the incident; its alert's repeats then join it.
 /// </summary>
-public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, SeverityScheme scheme, ISlackApi slack) : IBlockActionHandler, IViewSubmissionHandler
+public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, IncidentDeclarer declarer, SeverityScheme scheme, ISlackApi slack) : IBlockActionHandler, IViewSubmissionHandler
 {
     public const string DeclareAction = "alert_declare";
     public const string ModalCallbackId = "alert_declare";
@@ -66,6 +66,12 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, Se
 
         var severity = scheme.Find(payload.Values.GetValueOrDefault(SeverityBlock, "")) ?? scheme.Named(offer.Severity);
         var declaration = new NewIncident(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), false, false, null);
+        if (declarer.Refusal(declaration) is { } tooLong)
+        {
+            errors[declarer.Refusal(declaration with { Impact = "" }) is null ? ImpactBlock : TitleBlock] = char.ToUpperInvariant(tooLong[0]) + tooLong[1..] + ".";
+            return errors;
+        }
+
         (string, string)? posted = metadata.Length == 3 ? (metadata[1], metadata[2]) : null;
         if (await intake.DeclareOfferAsync(offer, declaration, new ResponderId(payload.UserId.Value), posted).ConfigureAwait(false) is { } refusal)
         {
@@ -91,8 +97,9 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, Se
     /// <summary>The form, remembering in <paramref name="metadata"/> the offer and where its message is: <c>id [channel ts]</c>.</summary>
     private JsonObject Form(AlertOffer offer, string metadata)
     {
-        var titleInput = BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, 3000);
-        titleInput["element"]!["initial_value"] = SlackText.Truncate(offer.Title, 3000);
+        var max = Math.Min(declarer.TitleLength, 3000);
+        var titleInput = BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, max);
+        titleInput["element"]!["initial_value"] = SlackText.Truncate(offer.Title, max);
         var blocks = new JsonArray(
             BlockKit.Context(SlackText.Escape($"From {offer.Reference}. You will command the incident.")),
             titleInput,

@@ -12,6 +12,8 @@ public static class ChangesExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSingleton<IValidateOptions<IncidentsOptions>, AdminsValidator>();
+        services.AddOptions<IncidentLimits>().BindConfiguration(IncidentLimits.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IncidentLimits>, LimitsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IncidentAdmins>();
         services.AddHostedService<AdminGroupsService>();

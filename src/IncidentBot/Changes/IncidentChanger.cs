@@ -8,9 +8,10 @@ namespace IncidentBot.Changes;
 /// <summary>
 /// The one way a person changes an incident. Inside a single write it reads the incident as it stands, checks who may
 /// (so a role lost a moment ago no longer counts), asks the incident to decide, and stores the change with the effects
-/// every <see cref="IDecisionEffects"/> derives from the decision and with the audit entry.
+/// every <see cref="IDecisionEffects"/> derives from the decision and with the audit entry. A decision that would take
+/// the incident past one of its <see cref="IncidentLimits"/> is refused there, whatever path asked for it.
 /// </summary>
-public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionEffects> effects, IncidentAdmins admins, IOptions<IncidentsOptions> options)
+public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionEffects> effects, IncidentAdmins admins, IOptions<IncidentsOptions> options, IOptions<IncidentLimits> limits)
 {
     private readonly IReadOnlyList<IDecisionEffects> effects = [.. effects];
 
@@ -37,11 +38,17 @@ public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionE
                 return Refused(latest, unauthorized, unauthorized: true).Noting("refused: not allowed");
             }
 
+            var before = IncidentSize.Of(latest);
             var decision = request.Decide(latest);
             if (!decision.Applied)
             {
                 var refusal = decision.RefusalNaming(who => SlackText.User(who.Value))!;
                 return Refused(latest, refusal, unauthorized: false).Noting("refused: " + refusal);
+            }
+
+            if (limits.Value.Refusal(before, latest) is { } tooMuch)
+            {
+                return Refused(latest, tooMuch, unauthorized: false).Noting("refused: over a limit");
             }
 
             OutboxMessage[] outbox =

@@ -11,10 +11,21 @@ namespace IncidentBot.Changes;
 /// The one way an incident is declared, from <c>/incident create</c>, the declaration form or an alert: it takes the
 /// next number, plans the war room's name, and stores the incident with its whole Slack plan (create the war room,
 /// invite, post, pin, set the topic; each feature's <see cref="IIncidentChangeListener"/> adds its own part, such as the
-/// announcement) and its audit entry in one transaction.
+/// announcement) and its audit entry in one transaction. A title or impact over its <see cref="IncidentLimits"/> is
+/// never stored: callers ask <see cref="Refusal"/> first to answer the person, and the declaration throws otherwise.
 /// </summary>
-public sealed partial class IncidentDeclarer(IIncidentStore store, IOptions<IncidentsOptions> options, ILogger<IncidentDeclarer> logger)
+public sealed partial class IncidentDeclarer(IIncidentStore store, IOptions<IncidentsOptions> options, IOptions<IncidentLimits> limits, ILogger<IncidentDeclarer> logger)
 {
+    /// <summary>The most characters a title may have, for forms to stop typing there (<see cref="IncidentLimits.TitleLength"/>).</summary>
+    public int TitleLength => limits.Value.TitleLength;
+
+    /// <summary>Null when <paramref name="declaration"/> fits the limits; else the refusal, saying the limit.</summary>
+    public string? Refusal(NewIncident declaration)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        return limits.Value.Refusal(declaration.Title, declaration.Impact);
+    }
+
     /// <param name="declaration">What the incident is.</param>
     /// <param name="reporter">Who declared it; commander until someone else takes it, unless <paramref name="shape"/> says otherwise.</param>
     /// <param name="origin">Where it was declared from, for answers that belong there.</param>
@@ -24,6 +35,11 @@ public sealed partial class IncidentDeclarer(IIncidentStore store, IOptions<Inci
     public async Task<Incident> DeclareAsync(NewIncident declaration, ResponderId reporter, SlackChannelId origin, Instant now, string command, Action<Incident>? shape = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
+        if (Refusal(declaration) is { } refusal)
+        {
+            throw new LimitExceededException(refusal);
+        }
+
         var d = declaration;
         var pattern = options.Value.ChannelPattern;
         var severity = d.Severity;

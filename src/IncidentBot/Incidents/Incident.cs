@@ -67,6 +67,9 @@ public sealed partial class Incident
 
     public List<ActionItem> ActionItems { get; private set; } = [];
 
+    /// <summary>How many updates and status-page drafts people wrote on the timeline (see <see cref="IncidentLimits.TimelineEntries"/>).</summary>
+    public int TimelineWritten { get; private set; }
+
     /// <summary>
     /// Timeline entries this copy recorded that are not stored yet. The store appends them to the incident's timeline
     /// (<c>IIncidentStore.Timeline</c>) in the same transaction as the incident and empties the list; the incident
@@ -213,6 +216,7 @@ public sealed partial class Incident
             NextUpdateDue = now + severity.UpdateInterval;
         }
 
+        TimelineWritten++;
         return Record(new TimelineEntry(now, TimelineKind.Update, by, text.Trim()), new UpdatePosted(text.Trim()));
     }
 
@@ -266,6 +270,7 @@ public sealed partial class Incident
             return Decision.Refuse("a status-page draft needs text");
         }
 
+        TimelineWritten++;
         return Record(new TimelineEntry(now, TimelineKind.StatusPage, by, text.Trim()));
     }
 

@@ -28,12 +28,14 @@ public sealed class CreateHandler(
     IClock clock) : IIncidentCommandHandler, IViewSubmissionHandler
 {
     public const string ModalCallbackId = "incident_create";
+
+    /// <summary>The most a Slack text input takes.</summary>
+    private const int SlackInputMax = 3000;
     public const string TitleBlock = "title";
     public const string SeverityBlock = "severity";
     public const string ImpactBlock = "impact";
     public const string PrivateBlock = "private";
     public const string StartedBlock = "started";
-    private const int TitleInputMax = 3000;
 
     public IReadOnlyCollection<string> Verbs { get; } = ["create", "declare", "new", "drill"];
 
@@ -67,6 +69,11 @@ public sealed class CreateHandler(
 
         var severity = parsed.Severity ?? scheme.Default;
         var declaration = new NewIncident(parsed.Title, severity, "", parsed.IsPrivate, drill, null);
+        if (declarer.Refusal(declaration) is { } tooLong)
+        {
+            return new SlackReply($"Not declared: {SlackText.Escape(tooLong)}.");
+        }
+
         var incident = await declarer.DeclareAsync(declaration, context.User, context.Channel, context.Now, $"{context.Command.Command} {SlackText.Truncate(context.Command.Text, 400)}").ConfigureAwait(false);
         context.Audited = true;
         var understood = Understood(incident, parsed.Severity is not null, context.Command.Command);
@@ -123,16 +130,22 @@ public sealed class CreateHandler(
 
         var isPrivate = payload.Values.GetValueOrDefault(PrivateBlock, "").Contains(PrivateBlock, StringComparison.Ordinal);
         var declaration = new NewIncident(title, severity, payload.Values.GetValueOrDefault(ImpactBlock, ""), isPrivate, false, started);
+        if (declarer.Refusal(declaration) is { } tooLong)
+        {
+            errors[declarer.Refusal(declaration with { Impact = "" }) is null ? ImpactBlock : TitleBlock] = Capitalized(tooLong) + ".";
+            return (errors, null);
+        }
+
         return (errors, await declarer.DeclareAsync(declaration, new ResponderId(payload.UserId.Value), new SlackChannelId(origin), now, "declaration form").ConfigureAwait(false));
     }
 
     /// <summary>The declaration form; <paramref name="title"/> prefills its title, <paramref name="metadata"/> comes back with the submission.</summary>
     public JsonObject Form(string callbackId, string metadata, string? title = null)
     {
-        var titleInput = BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, TitleInputMax, "Checkout returns 500s");
+        var titleInput = BlockKit.TextInput(TitleBlock, "Title", "title_input", multiline: false, optional: false, Math.Min(declarer.TitleLength, SlackInputMax), "Checkout returns 500s");
         if (!string.IsNullOrWhiteSpace(title))
         {
-            titleInput["element"]!["initial_value"] = SlackText.Truncate(title, TitleInputMax);
+            titleInput["element"]!["initial_value"] = SlackText.Truncate(title, Math.Min(declarer.TitleLength, SlackInputMax));
         }
 
         var blocks = new JsonArray(
@@ -166,4 +179,6 @@ public sealed class CreateHandler(
         var given = severityGiven ? "" : $"No severity at the end of the text, so {severity.Name}, the default. ";
         return $"{given}Wrong severity? `{command} severity {incident.Id} {other.Name}`";
     }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

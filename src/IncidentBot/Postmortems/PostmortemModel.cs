@@ -112,7 +112,7 @@ public static class PostmortemModel
                 ["at"] = MarkdownText.Time(line.At),
                 ["kind"] = KindWord(line.Kind),
                 ["by"] = MarkdownText.User(line.Author ?? line.Actor, names),
-                ["text"] = line.Permalink is { } link ? $"{text} ([message]({link}))" : text,
+                ["text"] = line.Permalink is { } link ? $"{text} ({MarkdownText.Link("message", link)})" : text,
             });
         }
 

@@ -30,6 +30,12 @@ public sealed class NoteHandler(IncidentActions actions, NoteTaker noteTaker) : 
             return new SlackReply(refusal);
         }
 
+        if (noteTaker.Refusal(incident, target.Arguments.Trim()) is { } tooMuch)
+        {
+            await actions.AuditAsync(context, incident, "refused: over a limit").ConfigureAwait(false);
+            return new SlackReply($"Not done: {SlackText.Escape(tooMuch)}.");
+        }
+
         await noteTaker.TypeAsync(incident, target.Arguments.Trim(), context.User).ConfigureAwait(false);
         return new SlackReply($"Noted on {incident.Id}'s timeline: {SlackText.Escape(SlackText.Truncate(target.Arguments.Trim(), 300))}");
     }

@@ -1,6 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace IncidentBot.Scribe;
@@ -8,20 +9,47 @@ namespace IncidentBot.Scribe;
 /// <summary>
 /// Puts war-room messages on an incident's timeline and takes them off again. The text comes from the bot's own copy
 /// of the war room when it has one; otherwise the note is kept at once and its text fetched through the outbox.
+/// An incident takes at most <see cref="IncidentLimits.Notes"/> notes: past it, nothing is added (a person asking is told
+/// by <see cref="Refusal"/>); a message longer than <see cref="IncidentLimits.NoteLength"/> is kept cut, with a marker.
 /// </summary>
-public sealed class NoteTaker(INoteStore notes, IClock clock)
+public sealed class NoteTaker(INoteStore notes, IOptions<IncidentLimits> limits, IClock clock)
 {
+    private readonly NoteCounts counts = new(notes);
+
+    /// <summary>Null when <paramref name="incident"/> takes one more note of <paramref name="text"/> as typed; else the refusal, saying the limit.</summary>
+    public string? Refusal(Incident incident, string text)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return limits.Value.NoteRefusal(text, counts.Of(incident.Id));
+    }
+
+    /// <summary>A message's text cut to the note limit; null while it is not fetched yet.</summary>
+    private string? Fit(string? text) => text is null ? null : IncidentLimits.Fit(text, limits.Value.NoteLength);
+
+    private bool Full(Incident incident) => counts.Of(incident.Id) >= limits.Value.Notes;
+
+    private async Task<bool> AddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps)
+    {
+        var added = await notes.TryAddAsync(note, followUps).ConfigureAwait(false);
+        if (added)
+        {
+            counts.Added(note.IncidentId);
+        }
+
+        return added;
+    }
+
     /// <summary>True when the message is now on the timeline; false when it already was (or is the declaration itself).</summary>
     public Task<bool> CaptureAsync(Incident incident, string ts, ResponderId addedBy, NoteSource source, string? text = null, ResponderId? author = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        if (ts == incident.WarRoom.DeclarationTs || incident.WarRoom.ChannelId is not { } channel)
+        if (ts == incident.WarRoom.DeclarationTs || incident.WarRoom.ChannelId is not { } channel || Full(incident))
         {
             return Task.FromResult(false);
         }
 
         var cached = notes.FindMessage(new SlackChannelId(channel), ts);
-        text ??= cached?.Text;
+        text = Fit(text ?? cached?.Text);
         var now = clock.GetCurrentInstant();
         var key = ScribeNote.KeyOf(incident.Id, ts);
         var note = new ScribeNote
@@ -46,7 +74,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
         }
 
         followUps.Add(OutboxMessage.For(incident.Id, new ConfirmNote(key, ts), now).InLane(OutboxMessage.ScribeLane));
-        return notes.TryAddAsync(note, followUps);
+        return AddAsync(note, followUps);
     }
 
     /// <summary>
@@ -56,6 +84,12 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
     public Task<bool> QuoteAsync(Incident incident, string channel, string ts, string text, ResponderId? author, ResponderId addedBy)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        if (Full(incident))
+        {
+            return Task.FromResult(false);
+        }
+
+        text = Fit(text)!;
         var now = clock.GetCurrentInstant();
 
         // Keyed by channel too: a ts is unique only within its channel.
@@ -73,13 +107,18 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             AddedAt = now,
             Source = NoteSource.Shortcut,
         };
-        return notes.TryAddAsync(note, [OutboxMessage.For(incident.Id, new LinkNote(key, channel, ts), now).InLane(OutboxMessage.ScribeLane)]);
+        return AddAsync(note, [OutboxMessage.For(incident.Id, new LinkNote(key, channel, ts), now).InLane(OutboxMessage.ScribeLane)]);
     }
 
     /// <summary>A note typed with <c>/incident note</c>: no message behind it, so its key is made from the time.</summary>
     public Task<bool> TypeAsync(Incident incident, string text, ResponderId addedBy)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        if (Refusal(incident, text) is not null)
+        {
+            return Task.FromResult(false);
+        }
+
         var now = clock.GetCurrentInstant();
         var ts = ScribeNote.InstantToTs(now);
         var note = new ScribeNote
@@ -95,7 +134,7 @@ public sealed class NoteTaker(INoteStore notes, IClock clock)
             AddedAt = now,
             Source = NoteSource.Typed,
         };
-        return notes.TryAddAsync(note, []);
+        return AddAsync(note, []);
     }
 
     /// <summary>

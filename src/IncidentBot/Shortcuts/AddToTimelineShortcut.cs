@@ -34,7 +34,7 @@ public sealed class AddToTimelineShortcut(IIncidentStore store, IncidentChanger 
             var audit = Audit(payload, incident.Id);
             var refusal = IncidentLifecycle.IsFinal(incident.Status)
                 ? $"{incident.Id} is over ({IncidentLifecycle.Word(incident.Status)}); its timeline takes no more notes."
-                : changer.Refusal(incident, who, payload.ChannelId, Authorize.Contribute("add notes to"));
+                : changer.Refusal(incident, who, payload.ChannelId, Authorize.Contribute("add notes to")) ?? Capitalized(notes.Refusal(incident, ""));
             if (refusal is not null)
             {
                 await store.AuditAsync(audit.WithOutcome("refused: not allowed")).ConfigureAwait(false);
@@ -74,4 +74,6 @@ public sealed class AddToTimelineShortcut(IIncidentStore store, IncidentChanger 
             BlockKit.StaticSelect(ShortcutIds.IncidentBlock, "Incident", "incident_select", options, incidents[0].Id.Value.ToString(CultureInfo.InvariantCulture)));
         return BlockKit.Modal(ShortcutIds.PickIncidentForm, "Add to timeline", "Add", blocks, quoted.ToMetadata());
     }
+
+    private static string? Capitalized(string? refusal) => refusal is null ? null : char.ToUpperInvariant(refusal[0]) + refusal[1..] + ".";
 }

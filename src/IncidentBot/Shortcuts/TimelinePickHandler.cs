@@ -39,7 +39,7 @@ public sealed class TimelinePickHandler(IIncidentStore store, IncidentChanger ch
         var audit = new AuditEntry { At = clock.GetCurrentInstant(), User = who, Channel = new SlackChannelId(quoted.Channel), IncidentId = incident.Id, Command = "shortcut " + ShortcutIds.AddToTimeline, Outcome = "added" };
         var refusal = IncidentLifecycle.IsFinal(incident.Status)
             ? $"{incident.Id} is over ({IncidentLifecycle.Word(incident.Status)}); its timeline takes no more notes."
-            : changer.Refusal(incident, who, null, Authorize.Contribute("add notes to"));
+            : changer.Refusal(incident, who, null, Authorize.Contribute("add notes to")) ?? Capitalized(notes.Refusal(incident, ""));
         if (refusal is not null)
         {
             await store.AuditAsync(audit.WithOutcome("refused")).ConfigureAwait(false);
@@ -51,4 +51,6 @@ public sealed class TimelinePickHandler(IIncidentStore store, IncidentChanger ch
         await store.AuditAsync(audit.WithOutcome(added ? "added" : "already there")).ConfigureAwait(false);
         return errors;
     }
+
+    private static string? Capitalized(string? refusal) => refusal is null ? null : char.ToUpperInvariant(refusal[0]) + refusal[1..] + ".";
 }

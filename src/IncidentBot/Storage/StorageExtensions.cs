@@ -72,7 +72,7 @@ public static class StorageExtensions
     private static LiteDatabase Open(string path, StorageFileLock fileLock)
     {
         // Locked before LiteDB reads a byte: a second process must not even recover the file's log. This also creates its folder.
-        fileLock.Hold(path, StorageOptions.Section + ":" + nameof(StorageOptions.Path));
+        fileLock.Hold(path, StorageOptions.Section + ":" + nameof(StorageOptions.Path), $"for more than one replica use {StorageOptions.Section}:{nameof(StorageOptions.Provider)}={nameof(StorageProvider.PostgreSQL)}");
         return new LiteDatabase(new ConnectionString { Filename = Path.GetFullPath(path), Connection = ConnectionType.Direct }, BsonMappings.Create());
     }
 }

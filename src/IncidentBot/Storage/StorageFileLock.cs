@@ -12,9 +12,12 @@ internal sealed class StorageFileLock : IDisposable
     private readonly Dictionary<string, FileStream> held = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
-    /// <summary>Locks <paramref name="path"/> for this host, once; <paramref name="setting"/> names where the path comes from, for the message.</summary>
+    /// <summary>
+    /// Locks <paramref name="path"/> for this host, once. For the refusal: <paramref name="setting"/> names where the path
+    /// comes from, and <paramref name="scaleOut"/>, if any, what to use instead of one file when one process is not enough.
+    /// </summary>
     /// <exception cref="StorageInUseException">Another process holds the file.</exception>
-    public void Hold(string path, string setting)
+    public void Hold(string path, string setting, string? scaleOut = null)
     {
         var full = Path.GetFullPath(path);
         lock (gate)
@@ -35,8 +38,8 @@ internal sealed class StorageFileLock : IDisposable
             }
             catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException)
             {
-                throw new StorageInUseException(
-                    $"{path} is in use by another process; run one replica per LiteDB file (stop the other bot, or give this one its own {setting})", ex);
+                var refusal = $"{path} is in use by another process; run one replica per LiteDB file (stop the other bot, or give this one its own {setting})";
+                throw new StorageInUseException(scaleOut is null ? refusal : $"{refusal}; {scaleOut}", ex);
             }
         }
     }

@@ -22,8 +22,10 @@ public sealed class SecondHostTests : IAsyncLifetime
         await first.ReplyAsync("create Payments down sev1");
 
         using var second = new StorageFileLock();
-        var refused = Assert.Throws<StorageInUseException>(() => second.Hold(first.DatabasePath, "Storage:Path"));
-        Assert.StartsWith($"{first.DatabasePath} is in use by another process", refused.Message, StringComparison.Ordinal);
+        var refused = Assert.Throws<StorageInUseException>(() => second.Hold(first.DatabasePath, "Storage:Path", "for more than one replica use Storage:Provider=PostgreSQL"));
+        Assert.Equal(
+            $"{first.DatabasePath} is in use by another process; run one replica per LiteDB file (stop the other bot, or give this one its own Storage:Path); for more than one replica use Storage:Provider=PostgreSQL",
+            refused.Message);
         Assert.NotNull(first.Store.Find(new IncidentBot.Incidents.IncidentId(1)));
         await first.DisposeAsync();
 

@@ -16,7 +16,7 @@ public sealed class SecondProcessStartTests
         var (exitCode, lines) = await ExitAsync(second);
 
         Assert.Equal(1, exitCode);
-        Assert.Equal($"IncidentBot cannot start: {path} is in use by another process; run one replica per LiteDB file (stop the other bot, or give this one its own Storage:Path)", Assert.Single(lines));
+        Assert.Equal($"IncidentBot cannot start: {path} is in use by another process; run one replica per LiteDB file (stop the other bot, or give this one its own Storage:Path); for more than one replica use Storage:Provider=PostgreSQL", Assert.Single(lines));
         using var http = new HttpClient { BaseAddress = first.Address };
         using var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);

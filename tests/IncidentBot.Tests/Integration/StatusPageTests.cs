@@ -112,7 +112,7 @@ public sealed class StatusPageTests : BotTest
         return Slack.Channels.Last(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
     }
 
-    private static JsonObject Submission(string metadata, string text, string user)
+    internal static JsonObject Submission(string metadata, string text, string user)
     {
         var payload = JsonNode.Parse(Fixture.Text("slack/ViewSubmissionPayload.json"))!.AsObject();
         payload["user"]!["id"] = user;

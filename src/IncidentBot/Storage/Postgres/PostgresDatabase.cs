@@ -12,7 +12,20 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// <summary>The advisory lock's key: any constant the bot alone uses in this database ("IncB" in ASCII).</summary>
     private const long MigrationLock = 0x496E6342;
 
-    private PostgresDatabase(NpgsqlDataSource source) => Source = source;
+    /// <summary>
+    /// Write transactions at once: half the connection pool. A write waiting for an incident's lock holds a pooled
+    /// connection, so unbounded, a burst of changes to a few incidents took the whole pool; the reads, which are
+    /// synchronous, then blocked thread-pool threads waiting for a connection, until no thread was left to commit the
+    /// lock holders' transactions and every request stalled (the load run at 500 severity changes/s). Beyond the bound a
+    /// write waits here, asynchronously, holding no connection. Every store's writes share it.
+    /// </summary>
+    private readonly SemaphoreSlim writers;
+
+    private PostgresDatabase(NpgsqlDataSource source)
+    {
+        Source = source;
+        writers = new SemaphoreSlim(Math.Max(1, new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxPoolSize / 2));
+    }
 
     public NpgsqlDataSource Source { get; }
 
@@ -42,7 +55,36 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return CurrentVersion(connection, null);
     }
 
-    public ValueTask DisposeAsync() => Source.DisposeAsync();
+    /// <summary>Runs <paramref name="work"/> in a transaction of its own and commits it; a throw rolls everything back.</summary>
+    public async Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await writers.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var connection = await Source.OpenConnectionAsync().ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var result = await work(connection).ConfigureAwait(false);
+                    await transaction.CommitAsync().ConfigureAwait(false);
+                    return result;
+                }
+            }
+        }
+        finally
+        {
+            writers.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Source.DisposeAsync().ConfigureAwait(false);
+        writers.Dispose();
+    }
 
     private static void Migrate(NpgsqlDataSource source, int upTo)
     {

@@ -24,10 +24,13 @@ public sealed partial class PostgresIncidentStore : IIncidentStore
     private readonly StoreSignals signals;
     private readonly IReadOnlyList<IIncidentChangeListener> listeners;
 
+    private readonly PostgresDatabase database;
+
     public PostgresIncidentStore(PostgresDatabase database, StoreSignals signals, IEnumerable<IIncidentChangeListener>? listeners = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         source = database.Source;
+        this.database = database;
         this.signals = signals;
         this.listeners = listeners?.ToList() ?? [];
     }
@@ -116,21 +119,8 @@ public sealed partial class PostgresIncidentStore : IIncidentStore
         });
     }
 
-    /// <summary>Runs <paramref name="work"/> in a transaction of its own and commits it; a throw rolls everything back.</summary>
-    private async Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> work)
-    {
-        var connection = await source.OpenConnectionAsync().ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var result = await work(connection).ConfigureAwait(false);
-                await transaction.CommitAsync().ConfigureAwait(false);
-                return result;
-            }
-        }
-    }
+    /// <summary>Runs <paramref name="work"/> in a transaction of its own (<see cref="PostgresDatabase.WriteAsync"/>).</summary>
+    private Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> work) => database.WriteAsync(work);
 
     /// <summary>The latest copy of the incident, its row locked until the transaction ends; null when there is none.</summary>
     private async Task<Incident?> LockedAsync(NpgsqlConnection connection, IncidentId id)

@@ -19,46 +19,49 @@ public sealed partial class PostgresNoteStore(PostgresDatabase database, StoreSi
     {
         ArgumentNullException.ThrowIfNull(note);
         ArgumentNullException.ThrowIfNull(followUps);
-        await using var connection = await source.OpenConnectionAsync().ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        await using (var insert = new NpgsqlCommand("INSERT INTO notes (key, incident, body) VALUES (@key, @incident, @body) ON CONFLICT (key) DO NOTHING", connection, transaction))
+        var added = await database.WriteAsync(async connection =>
         {
-            AddNote(insert, note);
-            if (await insert.ExecuteNonQueryAsync().ConfigureAwait(false) == 0)
+            await using (var insert = new NpgsqlCommand("INSERT INTO notes (key, incident, body) VALUES (@key, @incident, @body) ON CONFLICT (key) DO NOTHING", connection))
             {
-                return false;
+                AddNote(insert, note);
+                if (await insert.ExecuteNonQueryAsync().ConfigureAwait(false) == 0)
+                {
+                    return false;
+                }
             }
+
+            await PostgresRows.InsertOutboxAsync(connection, mapper, followUps).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+        if (added)
+        {
+            signals.Added(followUps);
         }
 
-        await PostgresRows.InsertOutboxAsync(connection, mapper, followUps).ConfigureAwait(false);
-        await transaction.CommitAsync().ConfigureAwait(false);
-        signals.Added(followUps);
-        return true;
+        return added;
     }
 
     public async Task<bool> TryRemoveAsync(string key, Func<ScribeNote, bool> release, IReadOnlyList<OutboxMessage> followUps)
     {
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(followUps);
-        await using var connection = await source.OpenConnectionAsync().ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        if (await LockedAsync(connection, transaction, key).ConfigureAwait(false) is not { } latest)
+        var removed = await database.WriteAsync(async connection =>
         {
-            return false;
-        }
+            if (await LockedAsync(connection, key).ConfigureAwait(false) is not { } latest)
+            {
+                return false;
+            }
 
-        var removed = release(latest);
-        if (removed)
-        {
-            await ExecuteAsync(connection, transaction, "DELETE FROM notes WHERE key = @key", key).ConfigureAwait(false);
+            if (!release(latest))
+            {
+                await SaveAsync(connection, latest).ConfigureAwait(false);
+                return false;
+            }
+
+            await ExecuteAsync(connection, "DELETE FROM notes WHERE key = @key", key).ConfigureAwait(false);
             await PostgresRows.InsertOutboxAsync(connection, mapper, followUps).ConfigureAwait(false);
-        }
-        else
-        {
-            await SaveAsync(connection, transaction, latest).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync().ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
         if (removed)
         {
             signals.Added(followUps);
@@ -90,26 +93,26 @@ public sealed partial class PostgresNoteStore(PostgresDatabase database, StoreSi
         return [.. found.OrderBy(n => n.WrittenAt).ThenBy(n => n.MessageTs, StringComparer.Ordinal)];
     }
 
-    public async Task<bool> UpdateAsync(string key, Action<ScribeNote> change)
+    public Task<bool> UpdateAsync(string key, Action<ScribeNote> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var connection = await source.OpenConnectionAsync().ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        if (await LockedAsync(connection, transaction, key).ConfigureAwait(false) is not { } latest)
+        return database.WriteAsync(async connection =>
         {
-            return false;
-        }
+            if (await LockedAsync(connection, key).ConfigureAwait(false) is not { } latest)
+            {
+                return false;
+            }
 
-        change(latest);
-        await SaveAsync(connection, transaction, latest).ConfigureAwait(false);
-        await transaction.CommitAsync().ConfigureAwait(false);
-        return true;
+            change(latest);
+            await SaveAsync(connection, latest).ConfigureAwait(false);
+            return true;
+        });
     }
 
     public async Task RemoveAsync(string key)
     {
         await using var connection = await source.OpenConnectionAsync().ConfigureAwait(false);
-        await ExecuteAsync(connection, null, "DELETE FROM notes WHERE key = @key", key).ConfigureAwait(false);
+        await ExecuteAsync(connection, "DELETE FROM notes WHERE key = @key", key).ConfigureAwait(false);
     }
 
     public async Task KeepAsync(CachedMessage message)
@@ -132,20 +135,20 @@ public sealed partial class PostgresNoteStore(PostgresDatabase database, StoreSi
     public async Task ForgetMessageAsync(SlackChannelId channel, string ts)
     {
         await using var connection = await source.OpenConnectionAsync().ConfigureAwait(false);
-        await ExecuteAsync(connection, null, "DELETE FROM messages WHERE key = @key", CachedMessage.KeyOf(channel, ts)).ConfigureAwait(false);
+        await ExecuteAsync(connection, "DELETE FROM messages WHERE key = @key", CachedMessage.KeyOf(channel, ts)).ConfigureAwait(false);
     }
 
     /// <summary>The note as stored now, its row locked until the transaction ends, so a change beside it waits for this one.</summary>
-    private async Task<ScribeNote?> LockedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string key)
+    private async Task<ScribeNote?> LockedAsync(NpgsqlConnection connection, string key)
     {
-        await using var select = new NpgsqlCommand("SELECT body FROM notes WHERE key = @key FOR UPDATE", connection, transaction);
+        await using var select = new NpgsqlCommand("SELECT body FROM notes WHERE key = @key FOR UPDATE", connection);
         select.Parameters.AddWithValue("key", key);
         return await select.ExecuteScalarAsync().ConfigureAwait(false) is string body ? PostgresBodies.Read<ScribeNote>(mapper, body) : null;
     }
 
-    private async Task SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ScribeNote note)
+    private async Task SaveAsync(NpgsqlConnection connection, ScribeNote note)
     {
-        await using var update = new NpgsqlCommand("UPDATE notes SET incident = @incident, body = @body WHERE key = @key", connection, transaction);
+        await using var update = new NpgsqlCommand("UPDATE notes SET incident = @incident, body = @body WHERE key = @key", connection);
         AddNote(update, note);
         await update.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
@@ -157,9 +160,9 @@ public sealed partial class PostgresNoteStore(PostgresDatabase database, StoreSi
         command.Parameters.AddWithValue("body", PostgresBodies.Write(mapper, note));
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, string key)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, string key)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("key", key);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
