@@ -67,8 +67,16 @@ internal sealed partial class Run
 
         var before = new FileInfo(path).Length;
         var rebuild = Stopwatch.StartNew();
-        var after = database.Rebuild();
-        report.Add(title, "LiteDB Rebuild at the end: file before → after, time taken (writes wait meanwhile)", $"{Megabytes(before)} → {Megabytes(new FileInfo(path).Length)} ({after:N0} bytes freed), {rebuild.ElapsedMilliseconds:N0} ms", "");
+        try
+        {
+            var freed = database.Rebuild();
+            report.Add(title, "LiteDB Rebuild at the end: file before → after, time taken (writes wait meanwhile)", $"{Megabytes(before)} → {Megabytes(new FileInfo(path).Length)} ({freed:N0} bytes freed), {rebuild.ElapsedMilliseconds:N0} ms", "");
+        }
+        catch (LiteException ex)
+        {
+            report.Add(title, "LiteDB Rebuild at the end", $"failed after {rebuild.ElapsedMilliseconds:N0} ms: {ex.Message}", "");
+        }
+
         report.Add(title, "whole phase", $"{started.Elapsed.TotalSeconds:0} s", "");
     }
 
