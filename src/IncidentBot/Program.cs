@@ -1,4 +1,5 @@
 using IncidentBot.Acknowledgements;
+using IncidentBot.Admin;
 using IncidentBot.Alerts;
 using IncidentBot.Announcements;
 using IncidentBot.AppHome;
@@ -63,6 +64,7 @@ builder.AddStatusPages();
 builder.AddAlerts();
 builder.AddSandbox();
 builder.AddObservability();
+builder.AddAdmin();
 
 var app = builder.Build();
 app.MapHealth();
@@ -71,6 +73,7 @@ app.MapSandbox();
 app.MapPostmortems();
 app.MapMetrics();
 app.MapAlerts();
+app.MapAdmin();
 
 try
 {

@@ -107,12 +107,12 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         JsonObject? answer = null;
         lock (gate)
         {
-            var refusal = AuthError(http.Request, method) ?? bodyError;
+            var refusal = AuthError(http.Request, method) ?? TokenRefusal(method) ?? bodyError;
             fault = refusal is null ? TakeFault(method) : null;
             Record(new RecordedCall(method, args, time.GetUtcNow(), fault));
             if ((refusal ?? fault?.SlackError) is { } error)
             {
-                answer = EmulatedWorkspace.Error(error);
+                answer = Refusal(error);
             }
             else if (fault is null || fault.ApplyBeforeDelay)
             {

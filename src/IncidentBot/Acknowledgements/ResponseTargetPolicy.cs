@@ -12,13 +12,12 @@ namespace IncidentBot.Acknowledgements;
 /// acknowledged or already missed), so a restart loses none; the miss is decided on the latest copy and stored with its
 /// notices in one transaction, so it fires once.
 /// </summary>
-public sealed class ResponseTargetPolicy(IIncidentStore store, ResponseTargets targets, EscalationMatrix matrix, EscalationNotices notices, IClock clock) : IDueWork
+public sealed class ResponseTargetPolicy(IIncidentStore store, ResponseTargets targets, EscalationMatrix matrix, EscalationNotices notices, DueWorkRetries retries, IClock clock) : IDueWork
 {
     public async Task<int> SendDueAsync()
     {
         var now = clock.GetCurrentInstant();
-        var sent = 0;
-        foreach (var due in store.ListOpen().Where(i => i.ResponseTargetDue(targets.DueFor(i)) <= now))
+        return await retries.EachAsync(nameof(ResponseTargetPolicy), store.ListOpen().Where(i => i.ResponseTargetDue(targets.DueFor(i)) <= now), async due =>
         {
             var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = new SlackChannelId(due.WarRoom.ChannelId ?? ""), IncidentId = due.Id, Command = "response target", Outcome = "escalated" };
             var change = await store.UpdateAsync(due.Id, audit, incident =>
@@ -33,11 +32,9 @@ public sealed class ResponseTargetPolicy(IIncidentStore store, ResponseTargets t
                 var outbox = fired.SelectMany(e => notices.For(incident, e, null, now)).ToArray();
                 return IncidentChanges.Save(fired.Count, outbox).Noting(fired.Count == 0 ? "missed; nobody new to call in" : "escalated");
             }).ConfigureAwait(false);
-            sent += change?.Result ?? 0;
-        }
-
-        return sent;
+            return change?.Result ?? 0;
+        }).ConfigureAwait(false);
     }
 
-    public Instant? NextDue() => store.ListOpen().Select(i => i.ResponseTargetDue(targets.DueFor(i))).Min();
+    public Instant? NextDue() => retries.Next(nameof(ResponseTargetPolicy), store.ListOpen().Select(i => i.ResponseTargetDue(targets.DueFor(i))).Min());
 }

@@ -51,7 +51,9 @@ public static partial class AlertEndpoints
         try
         {
             using var doc = JsonDocument.Parse(body);
-            alert = parse(doc.RootElement);
+
+            // A string that is not text (a lone surrogate) would throw in whichever field reads it first.
+            alert = SlackJson.IsReadable(doc.RootElement) ? parse(doc.RootElement) : null;
         }
         catch (JsonException)
         {

@@ -11,7 +11,7 @@ namespace IncidentBot.Announcements;
 /// announcements are edited to say so ("last update 47 min ago"), and again every <see cref="Every"/> while it stays
 /// overdue, so the figure stays current. Runs on the scheduler's clock; each edit is decided on the incident's latest copy.
 /// </summary>
-public sealed class AnnouncementPolicy(IIncidentStore store, SeverityScheme scheme, IClock clock) : IDueWork
+public sealed class AnnouncementPolicy(IIncidentStore store, SeverityScheme scheme, DueWorkRetries retries, IClock clock) : IDueWork
 {
     /// <summary>
     /// How often an overdue announcement is edited again: a third of the cadence, between 1 and 15 minutes (every 5 min
@@ -27,8 +27,7 @@ public sealed class AnnouncementPolicy(IIncidentStore store, SeverityScheme sche
     public async Task<int> SendDueAsync()
     {
         var now = clock.GetCurrentInstant();
-        var sent = 0;
-        foreach (var due in Announced().Where(i => Next(i) <= now))
+        return await retries.EachAsync(nameof(AnnouncementPolicy), Announced().Where(i => Next(i) <= now), async due =>
         {
             var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = new SlackChannelId(due.WarRoom.ChannelId ?? ""), IncidentId = due.Id, Command = "announcement overdue", Outcome = "marked" };
             var change = await store.UpdateAsync(due.Id, audit, incident =>
@@ -38,13 +37,11 @@ public sealed class AnnouncementPolicy(IIncidentStore store, SeverityScheme sche
                     ? IncidentChanges.Save(true, OutboxMessage.For(incident.Id, new RefreshAnnouncement(), now).InLane(OutboxMessage.AnnounceLane))
                     : IncidentChanges.Keep(false).Noting("current already");
             }).ConfigureAwait(false);
-            sent += change?.Result == true ? 1 : 0;
-        }
-
-        return sent;
+            return change?.Result == true ? 1 : 0;
+        }).ConfigureAwait(false);
     }
 
-    public Instant? NextDue() => Announced().Select(Next).Min();
+    public Instant? NextDue() => retries.Next(nameof(AnnouncementPolicy), Announced().Select(Next).Min());
 
     private Instant? Next(Incident incident)
     {

@@ -11,7 +11,7 @@ namespace IncidentBot.Escalation;
 /// on its latest copy and stored with its notices in one transaction, so a step fires once however often this runs,
 /// and after a restart every overdue step fires once.
 /// </summary>
-public sealed class EscalationPolicy(IIncidentStore store, EscalationMatrix matrix, EscalationNotices notices, IClock clock) : IDueWork
+public sealed class EscalationPolicy(IIncidentStore store, EscalationMatrix matrix, EscalationNotices notices, DueWorkRetries retries, IClock clock) : IDueWork
 {
     /// <summary>
     /// The actor the timeline shows for a step the matrix fired: Slack's own bot user, as no person did it.
@@ -21,8 +21,7 @@ public sealed class EscalationPolicy(IIncidentStore store, EscalationMatrix matr
     public async Task<int> SendDueAsync()
     {
         var now = clock.GetCurrentInstant();
-        var sent = 0;
-        foreach (var due in Escalating().Where(i => i.NextEscalationDue(matrix.For(i.Severity)) <= now))
+        return await retries.EachAsync(nameof(EscalationPolicy), Escalating().Where(i => i.NextEscalationDue(matrix.For(i.Severity)) <= now), async due =>
         {
             var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = new SlackChannelId(due.WarRoom.ChannelId ?? ""), IncidentId = due.Id, Command = "escalation", Outcome = "escalated" };
             var change = await store.UpdateAsync(due.Id, audit, incident =>
@@ -38,13 +37,11 @@ public sealed class EscalationPolicy(IIncidentStore store, EscalationMatrix matr
 
                 return IncidentChanges.Save(fired.Count, [.. fired.SelectMany(e => notices.For(incident, e, null, now))]);
             }).ConfigureAwait(false);
-            sent += change?.Result ?? 0;
-        }
-
-        return sent;
+            return change?.Result ?? 0;
+        }).ConfigureAwait(false);
     }
 
-    public Instant? NextDue() => Escalating().Select(i => i.NextEscalationDue(matrix.For(i.Severity))).Min();
+    public Instant? NextDue() => retries.Next(nameof(EscalationPolicy), Escalating().Select(i => i.NextEscalationDue(matrix.For(i.Severity))).Min());
 
     /// <summary>A drill calls nobody in by itself: nobody outside the war room hears of it unless someone asks.</summary>
     private IEnumerable<Incident> Escalating() => store.ListOpen().Where(i => !i.IsDrill);

@@ -1,6 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace IncidentBot.Outbox;
@@ -9,9 +10,12 @@ namespace IncidentBot.Outbox;
 /// Carries out one outbox message by the <see cref="IOutboxStep"/> of its kind, and keeps its lifecycle: the attempt is
 /// counted (and, for a step that may do its work twice, stored before the call, so after a crash the step looks for its
 /// own work first), a transient failure backs off and retries, a refusal finishes the message as failed, and when the
-/// war room cannot be created, everything of the incident that needs it fails with it.
+/// war room cannot be created, everything of the incident that needs it fails with it. After
+/// <see cref="OutboxOptions.MaxAttempts"/> failed attempts a message is parked with its error; an attempt Slack refused
+/// for the bot token is not counted, and the message waits, pending, until the token is accepted again.
 /// </summary>
-public sealed partial class OutboxDelivery(IIncidentStore store, OutboxSteps steps, StoreSignals signals, IClock clock, ILogger<OutboxDelivery> logger)
+public sealed partial class OutboxDelivery(
+    IIncidentStore store, OutboxSteps steps, StoreSignals signals, SlackTokenState token, IOptions<OutboxOptions> options, IClock clock, ILogger<OutboxDelivery> logger)
 {
     public async Task<OutboxStep> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -42,6 +46,14 @@ public sealed partial class OutboxDelivery(IIncidentStore store, OutboxSteps ste
             await step.RunAsync(attempt, cancellationToken).ConfigureAwait(false);
             return await FinishAsync(message, step, incident, OutboxStep.Done, null).ConfigureAwait(false);
         }
+        catch (SlackApiException ex) when (ex.IsTokenRefused || token.IsPaused)
+        {
+            // Not this message's fault: every lane waits for the token (SlackTokenState said so once), and this attempt is not counted.
+            message.UncountedAttempts++;
+            message.Error = ex.Error;
+            await store.SaveOutboxAsync(message).ConfigureAwait(false);
+            return OutboxStep.RetryLater;
+        }
         catch (SlackApiException ex) when (ex.IsTransient)
         {
             return await RetryLaterAsync(message, ex.Error).ConfigureAwait(false);
@@ -58,7 +70,7 @@ public sealed partial class OutboxDelivery(IIncidentStore store, OutboxSteps ste
         catch (Exception ex) when (ex is not (OperationCanceledException or SlackApiException))
         {
             // A fault of ours (a template, the database): keep the message and back off rather than drop what was promised.
-            LogUnexpected(ex, message.Id, message.Kind);
+            LogUnexpected(ex, message.Id, message.Kind, message.IncidentId);
             return await RetryLaterAsync(message, ex.GetType().Name).ConfigureAwait(false);
         }
         catch (SlackApiException ex)
@@ -71,6 +83,16 @@ public sealed partial class OutboxDelivery(IIncidentStore store, OutboxSteps ste
 
     private async Task<OutboxStep> RetryLaterAsync(OutboxMessage message, string error)
     {
+        if (message.Attempts - message.UncountedAttempts >= options.Value.MaxAttempts)
+        {
+            // Set aside, said in the log and in /health: the lane goes on, and an operator puts it back (GET /admin/outbox).
+            message.State = OutboxState.Parked;
+            message.Error = error;
+            await store.SaveOutboxAsync(message).ConfigureAwait(false);
+            LogParked(message.Id, message.Kind, message.IncidentId, message.Attempts - message.UncountedAttempts, error);
+            return OutboxStep.Failed;
+        }
+
         var wait = Duration.FromSeconds(Math.Min(300, 1 << Math.Min(message.Attempts, 8)));
         message.NextAttemptAt = clock.GetCurrentInstant() + wait;
         message.Error = error;
@@ -106,8 +128,11 @@ public sealed partial class OutboxDelivery(IIncidentStore store, OutboxSteps ste
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {MessageId} ({Kind}) of {Incident} will be retried: {Error}; next try in {Seconds}s")]
     private partial void LogRetryLater(long messageId, string kind, IncidentId incident, string error, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) failed unexpectedly; it will be retried")]
-    private partial void LogUnexpected(Exception ex, long messageId, string kind);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} failed unexpectedly; it will be retried")]
+    private partial void LogUnexpected(Exception ex, long messageId, string kind, IncidentId incident);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} is parked after {Attempts} failed attempts: {Error}; see GET /admin/outbox")]
+    private partial void LogParked(long messageId, string kind, IncidentId incident, int attempts, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} failed: Slack {Method} said {Error}")]
     private partial void LogFailed(long messageId, string kind, IncidentId incident, string method, string error);

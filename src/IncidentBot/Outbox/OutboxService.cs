@@ -1,5 +1,6 @@
 using IncidentBot.Incidents;
 using IncidentBot.Observability;
+using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
 using NodaTime;
 
@@ -12,10 +13,20 @@ namespace IncidentBot.Outbox;
 /// lane whose retry has come due and, after a restart, what was left. Beside other replicas, a lane runs only while this
 /// one holds its lease (<see cref="LeaseOf"/>), kept renewed as it runs and released when it ends: each message is
 /// delivered by one replica at a time, while any may deliver. A lane held elsewhere is skipped and found again by the
-/// scan; one left by a replica that died is resumed once its lease runs out. It waits on the registered <see cref="TimeProvider"/>.
+/// scan; one left by a replica that died is resumed once its lease runs out. While Slack refuses the bot token
+/// (<see cref="SlackTokenState"/>) no lane starts and running lanes stop before their next message; the resume wakes it.
+/// It waits on the registered <see cref="TimeProvider"/>.
 /// </summary>
 public sealed partial class OutboxService(
-    IIncidentStore store, OutboxDelivery delivery, StoreSignals signals, IClock clock, TimeProvider time, ILeases leases, BotTelemetry telemetry, ILogger<OutboxService> logger)
+    IIncidentStore store,
+    OutboxDelivery delivery,
+    StoreSignals signals,
+    SlackTokenState token,
+    IClock clock,
+    TimeProvider time,
+    ILeases leases,
+    BotTelemetry telemetry,
+    ILogger<OutboxService> logger)
     : BackgroundService
 {
     private const int BatchSize = 100;
@@ -34,7 +45,7 @@ public sealed partial class OutboxService(
             Instant? lastFullScan = null;
             while (!stoppingToken.IsCancellationRequested)
             {
-                Task wake = Task.WhenAny(signals.Outbox.Next, laneEnded.Next);
+                Task wake = Task.WhenAny(signals.Outbox.Next, laneEnded.Next, token.Changed);
                 try
                 {
                     var now = clock.GetCurrentInstant();
@@ -71,6 +82,12 @@ public sealed partial class OutboxService(
         foreach (var done in lanes.Where(l => l.Value.IsCompleted).Select(l => l.Key).ToList())
         {
             lanes.Remove(done);
+        }
+
+        if (token.IsPaused)
+        {
+            // Every lane waits, pending, for Slack to accept the token again.
+            return;
         }
 
         foreach (var lane in waiting.ToList())
@@ -151,7 +168,7 @@ public sealed partial class OutboxService(
             foreach (var next in batch)
             {
                 ready = ready || Ready(next);
-                if (next.NextAttemptAt > clock.GetCurrentInstant() || !ready || !held.IsCurrent
+                if (next.NextAttemptAt > clock.GetCurrentInstant() || !ready || !held.IsCurrent || token.IsPaused
                     || await DeliverAsync(next, cancellationToken).ConfigureAwait(false) == OutboxStep.RetryLater)
                 {
                     return;

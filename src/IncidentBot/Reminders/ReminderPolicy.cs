@@ -16,14 +16,13 @@ namespace IncidentBot.Reminders;
 /// so tests move a fake clock instead of waiting; the due time moves on with each reminder, so a bot that was down
 /// for hours sends one reminder per overdue incident, not one per missed interval.
 /// </summary>
-public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, IncidentMessages messages, IClock clock) : IDueWork
+public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, IncidentMessages messages, DueWorkRetries retries, IClock clock) : IDueWork
 {
     /// <summary>Queues a reminder for every incident whose update is due; returns how many were queued.</summary>
     public async Task<int> SendDueAsync()
     {
         var now = clock.GetCurrentInstant();
-        var sent = 0;
-        foreach (var due in store.DueForReminder(now))
+        return await retries.EachAsync(nameof(ReminderPolicy), store.DueForReminder(now), async due =>
         {
             var audit = new AuditEntry { At = now, User = DueWorkService.SystemActor, Channel = new SlackChannelId(due.WarRoom.ChannelId ?? ""), IncidentId = due.Id, Command = "update reminder", Outcome = "sent" };
             var change = await store.UpdateAsync(due.Id, audit, incident =>
@@ -36,13 +35,11 @@ public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, 
 
                 return IncidentChanges.Save(true, OutboxMessage.For(incident.Id, new Post(WithButtons(messages.Reminder(incident, now), incident.Id)), now));
             }).ConfigureAwait(false);
-            sent += change?.Result == true ? 1 : 0;
-        }
-
-        return sent;
+            return change?.Result == true ? 1 : 0;
+        }).ConfigureAwait(false);
     }
 
-    public Instant? NextDue() => store.NextReminderDue();
+    public Instant? NextDue() => retries.Next(nameof(ReminderPolicy), store.NextReminderDue());
 
     private static RenderedMessage WithButtons(RenderedMessage reminder, IncidentId id)
     {

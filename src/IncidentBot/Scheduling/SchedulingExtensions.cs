@@ -10,6 +10,7 @@ public static class SchedulingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddKeyedSingleton(DueWorkService.TimeKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         builder.Services.AddSingleton<SchedulerLeadership>();
+        builder.Services.AddSingleton<DueWorkRetries>();
         builder.Services.AddHostedService<DueWorkService>();
         builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
         return builder;

@@ -32,6 +32,9 @@ public static class SlackExtensions
             });
         builder.Services.AddTransient<SlackCallTelemetry>();
         builder.Services.AddHttpClient<ISlackApi, SlackApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).AddHttpMessageHandler<SlackCallTelemetry>();
+        builder.Services.AddSingleton<SlackTokenState>();
+        builder.Services.AddHostedService<SlackTokenProbe>();
+        builder.Services.AddHealthChecks().AddCheck<SlackTokenHealthCheck>("slack");
         builder.Services.AddSocketMode();
         return builder;
     }

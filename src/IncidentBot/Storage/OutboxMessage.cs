@@ -74,6 +74,12 @@ public sealed class OutboxMessage
     /// <summary>How many times a call was started; above zero, a crash may have left Slack ahead of us.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>
+    /// Attempts that do not count toward <c>Outbox:MaxAttempts</c>: those Slack refused for the bot token (delivery paused),
+    /// and all made before an operator put it back from <see cref="OutboxState.Parked"/>.
+    /// </summary>
+    public int UncountedAttempts { get; set; }
+
     public Instant CreatedAt { get; set; }
 
     public Instant NextAttemptAt { get; set; }

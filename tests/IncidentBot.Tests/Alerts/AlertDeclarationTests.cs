@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using IncidentBot.Alerts;
 using IncidentBot.Incidents;
 using IncidentBot.Tests.Fakes;
@@ -136,6 +137,23 @@ public sealed class AlertDeclarationTests : IAsyncLifetime
         Assert.Contains(slack.Messages(room), m => m.Text.StartsWith("🟢 *Alertmanager group* resolved (3 alerts): Checkout 5xx above 5%", StringComparison.Ordinal));
         var shown = await bot.ReplyAsync("timeline", channel: room);
         Assert.Contains("Alertmanager group resolved", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_webhook_whose_title_is_a_lone_surrogate_is_400_not_500()
+    {
+        static string Unreadable(string fixture, Action<JsonObject, string> edit) =>
+            AlertHost.Fixture(fixture, json => edit(json, "LONE_SURROGATE")).Replace("\"LONE_SURROGATE\"", "\"\\ud800\"", StringComparison.Ordinal);
+
+        var pagerDutyBody = Unreadable("pagerduty-incident-triggered.json", (j, s) => j["event"]!["data"]!["title"] = s);
+        using var pagerDuty = await AlertHost.PagerDutyAsync(bot, pagerDutyBody);
+        using var alertmanager = await AlertHost.AlertmanagerAsync(bot, Unreadable("alertmanager-firing.json", (j, s) => j["commonLabels"]!["severity"] = s));
+        using var opsgenie = await AlertHost.OpsgenieAsync(bot, Unreadable("opsgenie-create.json", (j, s) => j["alert"]!["message"] = s), new AuthenticationHeaderValue("Bearer", AlertHost.OpsgenieToken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, pagerDuty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, alertmanager.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, opsgenie.StatusCode);
+        Assert.Empty(bot.Store.ListOpen());
     }
 
     [Fact]

@@ -27,9 +27,12 @@ public sealed class FakeSocketConnection(int number, WebSocket socket, HttpConte
     /// <summary>Set once hello has left: only then does the server send envelopes here.</summary>
     internal bool SaidHello { get; set; }
 
-    internal async Task SendAsync(JsonObject frame)
+    internal Task SendAsync(JsonObject frame) => SendTextAsync(frame.ToJsonString());
+
+    /// <summary>Sends one text message as it is, JSON or not.</summary>
+    internal async Task SendTextAsync(string text)
     {
-        var bytes = Encoding.UTF8.GetBytes(frame.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(text);
         try
         {
             await sending.WaitAsync();

@@ -93,6 +93,9 @@ public sealed partial class FakeSocketModeServer : IAsyncDisposable
         await connection.SendAsync(frame);
     }
 
+    /// <summary>Sends a text message as it is on the newest open connection, untracked: a frame Slack would never send.</summary>
+    public Task SendRawAsync(string text) => Newest().SendTextAsync(text);
+
     /// <summary>Slack's disconnect frame with <paramref name="reason"/> (refresh_requested, warning, …) on the newest open connection.</summary>
     public async Task DisconnectAsync(string reason)
     {

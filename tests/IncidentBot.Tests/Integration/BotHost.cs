@@ -51,7 +51,7 @@ internal sealed class BotHost : IAsyncDisposable
     public static BotHost Start(FakeSlackApi slack, string? databasePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, IClock? clock = null, TestTime? time = null)
     {
         ArgumentNullException.ThrowIfNull(slack);
-        var path = databasePath ?? Path.Combine(Path.GetTempPath(), $"incidentbot-it-{Guid.NewGuid():N}.db");
+        var path = databasePath ?? TestFiles.NewPath("incidentbot-it");
         var announce = FindOrAdd(slack, "incidents");
         var general = FindOrAdd(slack, "general");
         var config = new Dictionary<string, string?>

@@ -16,7 +16,7 @@ public sealed class OutboxUpgradeTests : IAsyncLifetime
     /// <summary>The receiver the stored webhook event names; connections to it reach <see cref="webhooks"/>.</summary>
     private const string WebhookUrl = "http://127.0.0.1:47913/hooks/incidents";
 
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"incidentbot-v1-{Guid.NewGuid():N}.db");
+    private readonly string path = TestFiles.NewPath("incidentbot-v1");
     private FakeSlackApi slack = null!;
     private FakeHttpReceiver webhooks = null!;
     private FakeHttpReceiver pagerDuty = null!;

@@ -14,7 +14,7 @@ public sealed class SocketBackoffTests : SocketBotTest
     {
         await HealthWhenAsync(Bot, "connected");
         Server.Kill();
-        Assert.Equal("""{"status":"degraded","socket":"reconnecting","store":"LiteDB","scheduler":"leader"}""", await HealthWhenAsync(Bot, "reconnecting"));
+        Assert.Equal("""{"status":"degraded","slack":"ok","socket":"reconnecting","store":"LiteDB","scheduler":"leader","outbox_pending":"0","outbox_parked":"0"}""", await HealthWhenAsync(Bot, "reconnecting"));
 
         // Sent while the bot is away: Slack holds it for the next connection, which waits for the back-off's time.
         await Server.SendEnvelopeAsync(SocketEnvelopes.Command("create Search is down", Bot.General, "env-after-kill"));
@@ -27,6 +27,6 @@ public sealed class SocketBackoffTests : SocketBotTest
         Assert.Equal(2, ack.Connection);
         Assert.Contains("Declaring *INC-1*", (string?)ack.Payload!["text"], StringComparison.Ordinal);
         Assert.Contains(Slack.Channels, c => c.Name.EndsWith("-search-is-down", StringComparison.Ordinal));
-        Assert.Equal("""{"status":"ok","socket":"connected","store":"LiteDB","scheduler":"leader"}""", await HealthWhenAsync(Bot, "connected"));
+        Assert.Equal("""{"status":"ok","slack":"ok","socket":"connected","store":"LiteDB","scheduler":"leader","outbox_pending":"0","outbox_parked":"0"}""", await HealthWhenAsync(Bot, "connected"));
     }
 }

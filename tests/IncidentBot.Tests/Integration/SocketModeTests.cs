@@ -103,10 +103,10 @@ public sealed class SocketModeTests : SocketBotTest
     public async Task Http_keeps_answering_beside_the_socket_and_health_tells_the_two_setups_apart()
     {
         Assert.Contains("create &lt;title&gt; [severity]", await Bot.ReplyAsync("help"), StringComparison.Ordinal);
-        Assert.Equal("""{"status":"ok","socket":"connected","store":"LiteDB","scheduler":"leader"}""", await Bot.Unsigned.GetStringAsync(new Uri("/health", UriKind.Relative)));
+        Assert.Equal("""{"status":"ok","slack":"ok","socket":"connected","store":"LiteDB","scheduler":"leader","outbox_pending":"0","outbox_parked":"0"}""", await Bot.Unsigned.GetStringAsync(new Uri("/health", UriKind.Relative)));
 
         await using var httpOnly = BotHost.Start(Slack);
-        Assert.Equal("""{"status":"ok","socket":"disabled","store":"LiteDB","scheduler":"leader"}""", await httpOnly.Unsigned.GetStringAsync(new Uri("/health", UriKind.Relative)));
+        Assert.Equal("""{"status":"ok","slack":"ok","socket":"disabled","store":"LiteDB","scheduler":"leader","outbox_pending":"0","outbox_parked":"0"}""", await httpOnly.Unsigned.GetStringAsync(new Uri("/health", UriKind.Relative)));
     }
 
     /// <summary>The calls as a sorted list: the declaration's side steps run concurrently, so only their set is fixed.</summary>

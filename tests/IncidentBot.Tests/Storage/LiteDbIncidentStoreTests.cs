@@ -9,7 +9,7 @@ namespace IncidentBot.Tests.Storage;
 /// <summary>The store contract on LiteDB, and what only the LiteDB file has: documents older versions wrote into it.</summary>
 public sealed class LiteDbIncidentStoreTests : IncidentStoreContract
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"incidentbot-store-{Guid.NewGuid():N}.db");
+    private readonly string path = TestFiles.NewPath("incidentbot-store");
     private LiteDatabase database = null!;
     private GroupCommitter writer = null!;
 

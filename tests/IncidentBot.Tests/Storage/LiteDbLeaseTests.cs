@@ -11,7 +11,7 @@ public sealed class LiteDbLeaseTests : LeaseContract
     [Fact]
     public void A_second_replica_on_the_file_is_refused_so_the_first_holds_every_lease_alone()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"incidentbot-leases-{Guid.NewGuid():N}.db");
+        var path = TestFiles.NewPath("incidentbot-leases");
         using var first = new StorageFileLock();
         using var second = new StorageFileLock();
         first.Hold(path, "Storage:Path");

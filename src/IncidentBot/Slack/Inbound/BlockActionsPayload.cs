@@ -19,6 +19,7 @@ public sealed record BlockActionsPayload(
         var channel = fields.Channel?.Id ?? fields.Container?.ChannelId;
         var messageTs = fields.Container?.MessageTs;
         var actions = (fields.Actions ?? [])
+            .OfType<ActionFields>()
             .Select(a => new BlockAction(a.ActionId ?? "", a.BlockId ?? "", a.SelectedOption is { } option ? option.Value : a.Value))
             .ToList();
 

@@ -34,6 +34,11 @@ public sealed partial class SlackDispatcher(
         SlackEvent slackEvent;
         try
         {
+            if (!SlackJson.IsReadable(envelope))
+            {
+                return SlackDispatchResult.Malformed;
+            }
+
             slackEvent = SlackEvent.Parse(envelope);
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
@@ -89,6 +94,11 @@ public sealed partial class SlackDispatcher(
     {
         try
         {
+            if (!SlackJson.IsReadable(payload))
+            {
+                return SlackDispatchResult.Malformed;
+            }
+
             var head = payload.ValueKind == JsonValueKind.Object ? payload.Deserialize(SlackInboundContext.Default.EnvelopeHead) : null;
             switch (head?.Type)
             {

@@ -34,6 +34,7 @@ public static class SlackEndpoints
     private static async Task<IResult> EventAsync(HttpContext context, SlackDispatcher dispatcher)
     {
         JsonDocument doc;
+        EnvelopeHead? head;
         try
         {
             doc = JsonDocument.Parse(SlackSignatureFilter.VerifiedBody(context));
@@ -46,7 +47,16 @@ public static class SlackEndpoints
         using (doc)
         {
             var root = doc.RootElement;
-            var head = root.ValueKind == JsonValueKind.Object ? root.Deserialize(SlackInboundContext.Default.EnvelopeHead) : null;
+            try
+            {
+                // A type or challenge that is not a string, or a string that is not text, is no envelope.
+                head = root.ValueKind == JsonValueKind.Object ? root.Deserialize(SlackInboundContext.Default.EnvelopeHead) : null;
+            }
+            catch (JsonException)
+            {
+                return Results.BadRequest("the envelope's type or challenge is not a string");
+            }
+
             var type = head?.Type;
             if (type == "url_verification")
             {

@@ -23,6 +23,6 @@ public sealed record SlackEvent(string EventId, string TeamId, string Type, Json
             envelope.TeamId ?? "",
             SlackJson.RequiredString(inner, "type"),
             inner,
-            envelope.Authorizations?.Where(a => a.IsBot && !string.IsNullOrEmpty(a.UserId)).Select(a => (SlackUserId?)new SlackUserId(a.UserId!)).FirstOrDefault());
+            envelope.Authorizations?.Where(a => a is { IsBot: true, UserId.Length: > 0 }).Select(a => (SlackUserId?)new SlackUserId(a!.UserId!)).FirstOrDefault());
     }
 }

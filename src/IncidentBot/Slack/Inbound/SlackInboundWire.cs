@@ -4,12 +4,13 @@ using System.Text.Json.Nodes;
 namespace IncidentBot.Slack.Inbound;
 
 // The inbound payloads as Slack names their fields (SlackInboundContext); fields the bot does not read are ignored.
+// An element of a list or map may be JSON null, so the types say so and the readers skip it.
 
 /// <summary>A slash command, as form fields or as a Socket Mode envelope's JSON payload.</summary>
 internal sealed record SlashCommandFields(
     string? TeamId, string? ChannelId, string? ChannelName, string? UserId, string? UserName, string? Command, string? Text, string? ResponseUrl, string? TriggerId);
 
-internal sealed record EventCallbackEnvelope(string? EventId, string? TeamId, JsonElement? Event, IReadOnlyList<EventAuthorization>? Authorizations);
+internal sealed record EventCallbackEnvelope(string? EventId, string? TeamId, JsonElement? Event, IReadOnlyList<EventAuthorization?>? Authorizations);
 
 internal sealed record EventAuthorization(string? UserId, bool IsBot);
 
@@ -20,7 +21,7 @@ internal sealed record ReactionItem(string? Type, string? Channel, string? Ts);
 /// <summary>The <c>{"id": …}</c> objects Slack uses for a payload's user, channel and view.</summary>
 internal sealed record IdOnly(string? Id);
 
-internal sealed record BlockActionsFields(IdOnly? User, IdOnly? Channel, ActionContainer? Container, IReadOnlyList<ActionFields>? Actions, string? TriggerId, string? ResponseUrl);
+internal sealed record BlockActionsFields(IdOnly? User, IdOnly? Channel, ActionContainer? Container, IReadOnlyList<ActionFields?>? Actions, string? TriggerId, string? ResponseUrl);
 
 internal sealed record ActionContainer(string? MessageTs, string? ChannelId);
 
@@ -33,9 +34,9 @@ internal sealed record ViewSubmissionFields(IdOnly? User, SubmittedView? View);
 internal sealed record SubmittedView(string? Id, string? CallbackId, string? PrivateMetadata, ViewState? State);
 
 /// <summary><c>view.state.values</c>: block id → action id → the input's state.</summary>
-internal sealed record ViewState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, InputState>>? Values);
+internal sealed record ViewState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, InputState?>?>? Values);
 
-internal sealed record InputState(string? Value, OptionFields? SelectedOption, IReadOnlyList<OptionFields>? SelectedOptions, string? SelectedUser);
+internal sealed record InputState(string? Value, OptionFields? SelectedOption, IReadOnlyList<OptionFields?>? SelectedOptions, string? SelectedUser);
 
 internal sealed record MessageShortcutFields(IdOnly? User, IdOnly? Channel, string? CallbackId, string? TriggerId, string? MessageTs, ShortcutMessage? Message);
 

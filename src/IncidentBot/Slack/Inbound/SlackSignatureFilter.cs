@@ -1,7 +1,7 @@
 namespace IncidentBot.Slack.Inbound;
 
 /// <summary>
-/// Reads the raw body once and refuses (401) any request whose Slack signature does not verify, before any handler
+/// Checks the signature headers, then reads the raw body once (413 past 1 MiB), and refuses (401) any request whose Slack signature does not verify, before any handler
 /// runs. The verified bytes are handed on through <see cref="HttpContext.Items"/>.
 /// </summary>
 public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
@@ -20,24 +20,36 @@ public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
+        var timestamp = http.Request.Headers[SlackSignatureVerifier.TimestampHeader].ToString();
+        var signature = http.Request.Headers[SlackSignatureVerifier.SignatureHeader].ToString();
+
+        // Headers first: a request they already refuse is answered without reading its body.
+        var check = verifier.CheckHeaders(timestamp, signature);
+        if (check != SignatureCheck.Valid)
+        {
+            return Refused(http, check);
+        }
+
         var body = await BoundedBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        var check = verifier.Verify(
-            http.Request.Headers[SlackSignatureVerifier.TimestampHeader],
-            http.Request.Headers[SlackSignatureVerifier.SignatureHeader],
-            body);
+        check = verifier.Verify(timestamp, signature, body);
         if (check != SignatureCheck.Valid)
         {
-            LogRefused(http.Request.Path, check);
-            return Results.Text("invalid signature", statusCode: StatusCodes.Status401Unauthorized);
+            return Refused(http, check);
         }
 
         http.Items[BodyKey] = body;
         return await next(context).ConfigureAwait(false);
+    }
+
+    private IResult Refused(HttpContext http, SignatureCheck check)
+    {
+        LogRefused(http.Request.Path, check);
+        return Results.Text("invalid signature", statusCode: StatusCodes.Status401Unauthorized);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused request to {Path}: signature {Check}")]

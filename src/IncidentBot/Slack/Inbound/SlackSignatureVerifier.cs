@@ -16,7 +16,11 @@ public sealed class SlackSignatureVerifier(IOptions<SlackOptions> options, ICloc
     public const string SignatureHeader = "X-Slack-Signature";
     private const string Version = "v0";
 
-    public SignatureCheck Verify(string? timestamp, string? signature, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// What the headers alone decide, before the body is read: both present, the timestamp a whole number of seconds
+    /// within the tolerance of now (any such number, however large, is a verdict, never an error).
+    /// </summary>
+    public SignatureCheck CheckHeaders(string? timestamp, string? signature)
     {
         if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
         {
@@ -28,16 +32,22 @@ public sealed class SlackSignatureVerifier(IOptions<SlackOptions> options, ICloc
             return SignatureCheck.MissingHeaders;
         }
 
-        var sent = Instant.FromUnixTimeSeconds(seconds);
-        var skew = clock.GetCurrentInstant() - sent;
-        var tolerance = Duration.FromTimeSpan(options.Value.SignatureTolerance);
-        if (skew > tolerance || skew < -tolerance)
+        // In whole seconds, so a timestamp beyond the calendar's range is merely far from now.
+        var now = clock.GetCurrentInstant().ToUnixTimeSeconds();
+        var tolerance = (long)Math.Ceiling(options.Value.SignatureTolerance.TotalSeconds);
+        return seconds > now + tolerance || seconds < now - tolerance ? SignatureCheck.StaleTimestamp : SignatureCheck.Valid;
+    }
+
+    public SignatureCheck Verify(string? timestamp, string? signature, ReadOnlySpan<byte> body)
+    {
+        var headers = CheckHeaders(timestamp, signature);
+        if (headers != SignatureCheck.Valid)
         {
-            return SignatureCheck.StaleTimestamp;
+            return headers;
         }
 
-        var expected = Compute(options.Value.SigningSecret, timestamp, body);
-        var given = Encoding.ASCII.GetBytes(signature);
+        var expected = Compute(options.Value.SigningSecret, timestamp!, body);
+        var given = Encoding.ASCII.GetBytes(signature!);
         return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
     }
 

@@ -27,9 +27,26 @@ public sealed record SlashCommand(
             Get("team_id"), Get("channel_id"), Get("channel_name"), Get("user_id"), Get("user_name"), Get("command"), Get("text"), Get("response_url"), Get("trigger_id")));
     }
 
-    /// <summary>Reads the JSON payload of a Socket Mode <c>slash_commands</c> envelope; null as for <see cref="Parse"/>.</summary>
-    public static SlashCommand? FromJson(JsonElement payload) =>
-        payload.ValueKind == JsonValueKind.Object ? From(payload.Deserialize(SlackInboundContext.Default.SlashCommandFields)) : null;
+    /// <summary>
+    /// Reads the JSON payload of a Socket Mode <c>slash_commands</c> envelope; null as for <see cref="Parse"/>, and when
+    /// a field is not a string or not text.
+    /// </summary>
+    public static SlashCommand? FromJson(JsonElement payload)
+    {
+        if (payload.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        try
+        {
+            return From(payload.Deserialize(SlackInboundContext.Default.SlashCommandFields));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static SlashCommand? From(SlashCommandFields? fields)
     {

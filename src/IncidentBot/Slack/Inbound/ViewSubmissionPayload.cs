@@ -20,9 +20,10 @@ public sealed record ViewSubmissionPayload(
         var user = fields.User?.Id is { Length: > 0 } id ? new SlackUserId(id) : throw new JsonException("'user.id' is missing");
         var view = fields.View ?? throw new JsonException("'view' is missing");
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (block, inputs) in view.State?.Values ?? new Dictionary<string, IReadOnlyDictionary<string, InputState>>())
+        // A block or input that is JSON null is skipped, as one that is absent.
+        foreach (var (block, inputs) in view.State?.Values ?? new Dictionary<string, IReadOnlyDictionary<string, InputState?>?>())
         {
-            foreach (var input in inputs.Values)
+            foreach (var input in (inputs?.Values ?? []).OfType<InputState>())
             {
                 values[block] = InputValue(input);
             }
@@ -33,6 +34,6 @@ public sealed record ViewSubmissionPayload(
 
     private static string InputValue(InputState input) =>
         input.SelectedOption is { } option ? option.Value ?? ""
-        : input.SelectedOptions is { } options ? string.Join(',', options.Select(o => o.Value ?? ""))
+        : input.SelectedOptions is { } options ? string.Join(',', options.Select(o => o?.Value ?? ""))
         : input.SelectedUser ?? input.Value ?? "";
 }

@@ -31,14 +31,16 @@ public sealed partial class SlackApiClient : ISlackApi
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly ILogger<SlackApiClient> logger;
     private readonly string token;
+    private readonly SlackTokenState tokenState;
 
-    public SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ResiliencePipelineProvider<string> pipelines, ILogger<SlackApiClient> logger)
+    public SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ResiliencePipelineProvider<string> pipelines, SlackTokenState tokenState, ILogger<SlackApiClient> logger)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pipelines);
         this.http = http;
         this.logger = logger;
+        this.tokenState = tokenState;
         token = options.Value.BotToken;
         var baseUrl = options.Value.ApiBaseUrl.ToString();
         http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
@@ -95,8 +97,18 @@ public sealed partial class SlackApiClient : ISlackApi
             if (body is not { Ok: true })
             {
                 var error = body is null ? "invalid_response" : body.Error ?? "unknown_error";
-                LogSlackError(method, error);
-                throw new SlackApiException(method, error);
+                var refused = new SlackApiException(method, error);
+                if (refused.IsTokenRefused)
+                {
+                    // Said once, by the token's state, not once per call.
+                    tokenState.Refused(method, error, body?.Needed);
+                }
+                else
+                {
+                    LogSlackError(method, error);
+                }
+
+                throw refused;
             }
 
             return body;

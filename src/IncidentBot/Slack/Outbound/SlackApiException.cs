@@ -11,7 +11,8 @@ public sealed class SlackApiException : Exception
     {
         Method = method;
         Error = error;
-        IsTransient = isTransient;
+        IsTokenRefused = SlackErrors.TokenRefused.Contains(error);
+        IsTransient = isTransient || IsTokenRefused || SlackErrors.Transient.Contains(error);
     }
 
     public SlackApiException()
@@ -38,6 +39,13 @@ public sealed class SlackApiException : Exception
     /// <summary>Slack's error code, e.g. <c>name_taken</c>, or <c>http_503</c> / <c>timeout</c> for transport failures.</summary>
     public string Error { get; }
 
-    /// <summary>True when the failure was rate limiting, a 5xx or a timeout that outlasted the retries.</summary>
+    /// <summary>
+    /// True when a later try may succeed: rate limiting, a 5xx, a timeout that outlasted the retries, Slack's own trouble
+    /// answered in a 200 (<see cref="SlackErrors.Transient"/>), or a refused token (<see cref="IsTokenRefused"/>, which heals
+    /// once the token is fixed).
+    /// </summary>
     public bool IsTransient { get; }
+
+    /// <summary>Slack refused the bot token itself (<see cref="SlackErrors.TokenRefused"/>): not this call's fault, and not worth an attempt.</summary>
+    public bool IsTokenRefused { get; }
 }

@@ -11,6 +11,9 @@ internal record SlackResponse
     public bool Ok { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>With <c>missing_scope</c>: the scope the call needs.</summary>
+    public string? Needed { get; init; }
 }
 
 internal sealed record AuthTestResponse : SlackResponse

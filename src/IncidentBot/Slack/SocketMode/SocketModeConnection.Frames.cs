@@ -57,6 +57,14 @@ public sealed partial class SocketModeConnection
         }
         catch (JsonException)
         {
+            if (SocketModeFrame.EnvelopeIdOf(utf8) is { Length: > 0 } id)
+            {
+                // Slack would deliver it again and again, and it would never read better: acknowledged and dropped.
+                LogUnreadableEnvelope(Number, id);
+                Track(Task.Run(() => SendAsync(new JsonObject { ["envelope_id"] = id }), CancellationToken.None));
+                return;
+            }
+
             LogUnreadable(Number);
             return;
         }
@@ -178,6 +186,9 @@ public sealed partial class SocketModeConnection
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Number}: a frame that is not JSON was ignored")]
     private partial void LogUnreadable(int number);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Number}: envelope {EnvelopeId} cannot be read; acknowledged and dropped")]
+    private partial void LogUnreadableEnvelope(int number, string envelopeId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Socket Mode connection {Number}: ignored a {Type} frame")]
     private partial void LogUnknownFrame(int number, string type);

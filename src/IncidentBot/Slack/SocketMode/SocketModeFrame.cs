@@ -33,4 +33,30 @@ public sealed record SocketModeFrame(
             fields.RetryReason,
             fields.Reason);
     }
+
+    /// <summary>
+    /// The top-level <c>envelope_id</c> of a message <see cref="Parse"/> refused (nested past the parser's depth, a
+    /// field of the wrong type), so it can still be acknowledged; null when there is none to find.
+    /// </summary>
+    public static string? EnvelopeIdOf(ReadOnlySpan<byte> utf8)
+    {
+        // The frame is at most 1 MiB, which bounds how deep the reader can be asked to go.
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 1 << 20 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader is { TokenType: JsonTokenType.PropertyName, CurrentDepth: 1 } && reader.ValueTextEquals("envelope_id"u8))
+                {
+                    return reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // Cut short or not text before the id: nothing to acknowledge.
+        }
+
+        return null;
+    }
 }

@@ -80,4 +80,16 @@ public sealed class SlackSignatureVerifierTests
     {
         Assert.Equal(SignatureCheck.Mismatch, Verifier(secret).Verify("1531420619", expected, body));
     }
+
+    [Theory]
+    [InlineData("99999999999999")]
+    [InlineData("9223372036854775807")]
+    [InlineData("99999999999999999999")]
+    [InlineData("0")]
+    public void A_timestamp_beyond_the_calendar_is_stale_not_an_error(string ts)
+    {
+        var verdict = Verifier(secret).Verify(ts, expected, body);
+        Assert.True(verdict is SignatureCheck.StaleTimestamp or SignatureCheck.MissingHeaders, verdict.ToString());
+        Assert.Equal(verdict, Verifier(secret).CheckHeaders(ts, expected));
+    }
 }

@@ -172,7 +172,7 @@ public sealed class SlackWireTests
         await using var provider = services.BuildServiceProvider();
         using var http = new HttpClient(slack);
         var options = Options.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = new Uri("https://slack.test/api/") });
-        var api = new SlackApiClient(http, options, provider.GetRequiredService<ResiliencePipelineProvider<string>>(), NullLogger<SlackApiClient>.Instance);
+        var api = new SlackApiClient(http, options, provider.GetRequiredService<ResiliencePipelineProvider<string>>(), new SlackTokenState(NullLogger<SlackTokenState>.Instance), NullLogger<SlackApiClient>.Instance);
 
         await call(api);
 

@@ -52,7 +52,7 @@ public sealed class ReplicaRegistrationTests
         {
             ["Storage:Provider"] = provider.ToString(),
             ["Storage:ConnectionString"] = connectionString,
-            ["Storage:Path"] = Path.Combine(Path.GetTempPath(), $"incidentbot-reg-{Guid.NewGuid():N}.db"),
+            ["Storage:Path"] = TestFiles.NewPath("incidentbot-reg"),
             ["Storage:LeaseDuration"] = "00:00:06",
         });
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
