@@ -11,7 +11,7 @@ if (args.Contains("--bare"))
 var settings = RunSettings.Parse(args);
 if (settings is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/IncidentBot.LoadRun [-- [--quick] [--only ack|warroom|burst|growth|engines] [--postgres CONNECTION-STRING]]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/IncidentBot.LoadRun [-- [--quick] [--only ack|warroom|burst|growth|engines|year] [--postgres CONNECTION-STRING] [--year DAYSxINCIDENTSxMESSAGES]]");
     return 2;
 }
 

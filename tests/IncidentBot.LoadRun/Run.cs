@@ -76,6 +76,11 @@ internal sealed partial class Run : IAsyncDisposable
             await EnginesAsync();
         }
 
+        if (settings.Runs("year"))
+        {
+            await YearAsync();
+        }
+
         return report;
     }
 

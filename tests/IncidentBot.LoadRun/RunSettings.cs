@@ -17,7 +17,13 @@ internal sealed record RunSettings(
     /// <summary>The phases to run: all of them, or the one named after <c>--only</c> (to profile it alone).</summary>
     public IReadOnlySet<string> Phases { get; init; } = AllPhases;
 
-    public static IReadOnlySet<string> AllPhases { get; } = new HashSet<string>(["ack", "warroom", "burst", "growth", "engines"], StringComparer.Ordinal);
+    /// <summary>
+    /// The year phase's days, incidents a day and messages an incident (see Run.Year.cs): by default a year at a fifth of
+    /// the incidents and messages, which takes minutes on 2 cores; <c>--year 365x20x200</c> is the whole year (about 40 min).
+    /// </summary>
+    public (int Days, int Incidents, int Messages) Year { get; init; } = (365, 4, 40);
+
+    public static IReadOnlySet<string> AllPhases { get; } = new HashSet<string>(["ack", "warroom", "burst", "growth", "engines", "year"], StringComparer.Ordinal);
 
     /// <summary>
     /// The PostgreSQL server the engines phase runs the bot on (<c>--postgres</c>, an Npgsql connection string; the run
@@ -30,6 +36,13 @@ internal sealed record RunSettings(
     public static RunSettings? Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var year = Array.IndexOf(args, "--year");
+        if (year >= 0)
+        {
+            var scale = year + 1 < args.Length ? args[year + 1].Split('x').Select(n => int.TryParse(n, out var v) && v > 0 ? v : 0).ToArray() : [];
+            return scale is [> 0, > 0, > 0] && Parse([.. args[..year], .. args[(year + 2)..]]) is { } chosen ? chosen with { Year = (scale[0], scale[1], scale[2]) } : null;
+        }
+
         var postgres = Array.IndexOf(args, "--postgres");
         if (postgres >= 0)
         {
@@ -57,7 +70,7 @@ internal sealed record RunSettings(
         return args switch
         {
             [] => new RunSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), [100, 250, 500], 16, 5, 2000, 10_000, 100, 50, 50, 400),
-            ["--quick"] => new RunSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), [100, 500], 16, 2, 200, 500, 100, 10, 16, 64),
+            ["--quick"] => new RunSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), [100, 500], 16, 2, 200, 500, 100, 10, 16, 64) { Year = (30, 5, 50) },
             _ => null,
         };
     }

@@ -7,7 +7,7 @@ namespace IncidentBot.Storage;
 /// The scribe's notes and the war rooms' recent messages. Notes live beside the incident, one document each, so a
 /// burst of reactions costs one small insert apiece; a message can be on an incident's timeline only once.
 /// </summary>
-public interface INoteStore
+public partial interface INoteStore
 {
     /// <summary>Adds the note and its follow-up outbox messages in one transaction; false when the message is already on the timeline.</summary>
     Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps);

@@ -32,6 +32,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
     public LiteDbIncidentStore(LiteDatabase database, GroupCommitter writer, StoreSignals signals, IEnumerable<IIncidentChangeListener>? listeners = null)
     {
         ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
         this.writer = writer;
         this.signals = signals;
         this.listeners = listeners?.ToList() ?? [];

@@ -8,7 +8,7 @@ namespace IncidentBot.Storage;
 /// <see cref="INoteStore"/> on LiteDB, written through the <see cref="GroupCommitter"/>: the note's key is its identity,
 /// so a repeated reaction cannot add it twice, and a burst of reactions shares one flush to disk.
 /// </summary>
-public sealed class LiteDbNoteStore : INoteStore
+public sealed partial class LiteDbNoteStore : INoteStore
 {
     private readonly ILiteCollection<ScribeNote> notes;
     private readonly ILiteCollection<CachedMessage> messages;

@@ -55,4 +55,6 @@ public sealed class FlakyNoteStore(LiteDbNoteStore inner) : INoteStore
     public CachedMessage? FindMessage(SlackChannelId channel, string ts) => inner.FindMessage(channel, ts);
 
     public Task ForgetMessageAsync(SlackChannelId channel, string ts) => inner.ForgetMessageAsync(channel, ts);
+
+    public Task<int> PruneMessagesAsync(SlackChannelId channel, int max) => inner.PruneMessagesAsync(channel, max);
 }

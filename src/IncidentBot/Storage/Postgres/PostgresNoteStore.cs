@@ -10,7 +10,7 @@ namespace IncidentBot.Storage.Postgres;
 /// repeated reaction on any replica cannot add it twice, and every read-modify-write of a note holds its row locked
 /// until it commits with its follow-ups.
 /// </summary>
-public sealed class PostgresNoteStore(PostgresDatabase database, StoreSignals signals) : INoteStore
+public sealed partial class PostgresNoteStore(PostgresDatabase database, StoreSignals signals) : INoteStore
 {
     private readonly NpgsqlDataSource source = database.Source;
     private readonly BsonMapper mapper = BsonMappings.Create();

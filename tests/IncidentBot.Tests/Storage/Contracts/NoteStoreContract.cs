@@ -6,7 +6,7 @@ using NodaTime;
 namespace IncidentBot.Tests.Storage.Contracts;
 
 /// <summary>What every <see cref="INoteStore"/> does, whichever engine keeps it: one subclass per engine runs these.</summary>
-public abstract class NoteStoreContract
+public abstract partial class NoteStoreContract
 {
     protected static readonly Instant At = Instant.FromUtc(2026, 11, 24, 3, 0);
     private static readonly IncidentId Incident = new(3);

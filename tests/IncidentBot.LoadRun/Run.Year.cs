@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using IncidentBot.Incidents;
+using IncidentBot.Paging;
+using IncidentBot.Postmortems;
+using IncidentBot.Retention;
+using IncidentBot.Slack;
+using IncidentBot.Storage;
+using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace IncidentBot.LoadRun;
+
+/// <summary>
+/// A year of use on a fake clock, through the bot's own LiteDB stores and its retention work with the default settings:
+/// every day each incident is declared, its war room's messages kept, some noted, resolved, closed and its post-mortem
+/// shared, and every outbox message delivered; then the day passes and retention runs. The data file's size
+/// and this process's resident memory are printed every month and reported at the start of retention and at the end.
+/// </summary>
+internal sealed partial class Run
+{
+    private const int NotesPerIncident = 5;
+    private static readonly string[] YearCollections = ["messages", "outbox", "audit", "timeline", "notes"];
+    private static readonly ResponderId YearCommander = new("U0YEARIC");
+
+    private async Task YearAsync()
+    {
+        var (days, perDay, messages) = settings.Year;
+        var title = $"A year of use ({days} days × {perDay} incidents × {messages} messages, fake clock)";
+        var path = Path.Combine(directory, "year.db");
+        using var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, BsonMappings.Create());
+        await using var writer = new GroupCommitter(database, NullLogger<GroupCommitter>.Instance);
+        var signals = new StoreSignals();
+        var store = new LiteDbIncidentStore(database, writer, signals);
+        var notes = new LiteDbNoteStore(database, writer, signals);
+        var uploads = new PostmortemUploadStore(new LiteDbDocumentStore(database, writer));
+        var clock = new YearClock(Instant.FromUtc(2026, 1, 1, 0, 0));
+        var options = new RetentionOptions();
+        var retention = new RetentionWork(store, notes, uploads, clock, Options.Create(options), NullLogger<RetentionWork>.Instance);
+        var scheme = new SeverityScheme(SeverityScheme.Defaults, "SEV-3");
+        var started = Stopwatch.StartNew();
+        var retentionFrom = (int)options.DeliveredOutbox.TotalDays + 1;
+        Say($"year: {title}; delivered messages go after {options.DeliveredOutbox.TotalDays} days, copies once the post-mortem is shared");
+        for (var day = 1; day <= days; day++)
+        {
+            var morning = clock.GetCurrentInstant();
+            await Task.WhenAll(Enumerable.Range(0, perDay).Select(n => IncidentDayAsync(store, notes, uploads, scheme, morning + Duration.FromMinutes(n), messages)));
+            // The rest of the day is quiet: retention's hourly runs would find nothing more than one run at its end.
+            clock.Advance(Duration.FromDays(1));
+            while (retention.NextDue() <= clock.GetCurrentInstant())
+            {
+                await retention.SendDueAsync();
+            }
+
+            if (day == retentionFrom || day % 30 == 0 || day == days)
+            {
+                var figures = YearFigures(path, store, database);
+                Say($"year: day {day,3}: {figures} ({started.Elapsed.TotalSeconds:0} s)");
+                if (day == retentionFrom || day == days)
+                {
+                    report.Add(title, $"day {day}{(day == retentionFrom ? " (first delivered messages pruned)" : " (end)")}", figures, day == days ? "flat after retention starts" : "");
+                }
+            }
+        }
+
+        var before = new FileInfo(path).Length;
+        var rebuild = Stopwatch.StartNew();
+        try
+        {
+            var freed = database.Rebuild();
+            report.Add(title, "LiteDB Rebuild at the end: file before → after, time taken (writes wait meanwhile)", $"{Megabytes(before)} → {Megabytes(new FileInfo(path).Length)} ({freed:N0} bytes freed), {rebuild.ElapsedMilliseconds:N0} ms", "");
+        }
+        catch (LiteException ex)
+        {
+            report.Add(title, "LiteDB Rebuild at the end", $"failed after {rebuild.ElapsedMilliseconds:N0} ms: {ex.Message}", "");
+        }
+
+        report.Add(title, "whole phase", $"{started.Elapsed.TotalSeconds:0} s", "");
+    }
+
+    /// <summary>One incident's life in a day: declared, its messages kept, some noted, resolved, closed, its post-mortem shared, every message delivered.</summary>
+    private static async Task IncidentDayAsync(LiteDbIncidentStore store, LiteDbNoteStore notes, PostmortemUploadStore uploads, SeverityScheme scheme, Instant at, int messages)
+    {
+        List<OutboxMessage> sent = [];
+        var incident = await store.InsertAsync(id =>
+        {
+            var declared = Incident.Declare(id, $"Checkout errors ({id.Value})", scheme.Levels[1], "Some customers could not pay", false, YearCommander, "CGENERAL", $"inc-year-{id.Value}", at);
+            declared.UseWarRoom(new WarRoom { PlannedName = $"inc-year-{id.Value}", Name = $"inc-year-{id.Value}", ChannelId = $"CYEAR{id.Value:D6}", DeclarationTs = ScribeNote.InstantToTs(at) });
+            sent.AddRange(Enumerable.Range(0, 6).Select(n => OutboxMessage.For(id, new Page($"declaration step {n}"), at)));
+            return new IncidentDeclaration(declared, [.. sent], YearAudit(id, "/incident create", at));
+        });
+        var room = new SlackChannelId(incident.WarRoom.ChannelId!);
+        var said = Enumerable.Range(1, messages).Select(n => ScribeNote.InstantToTs(at + Duration.FromSeconds(n))).ToList();
+        await Task.WhenAll(said.Select((ts, n) => notes.KeepAsync(new CachedMessage
+        {
+            Channel = room,
+            Ts = ts,
+            User = new SlackUserId($"U0PERSON{n % 12:D2}"),
+            Text = $"Message {n}: the gateway's connection pool is exhausted on node {n % 9}; rolling back release 4711 in zone {n % 3}.",
+            SeenAt = at + Duration.FromSeconds(n),
+        })));
+        var confirms = said.Take(NotesPerIncident).Select(ts => (Ts: ts, Confirm: OutboxMessage.For(incident.Id, new Page("confirm note"), at).InLane(OutboxMessage.ScribeLane))).ToList();
+        sent.AddRange(confirms.Select(c => c.Confirm));
+        await Task.WhenAll(confirms.Select(c => notes.TryAddAsync(YearNote(incident, c.Ts, at), [c.Confirm])));
+
+        var end = at + Duration.FromHours(2);
+        foreach (var (command, step) in new (string, Func<Incident, Decision>)[]
+        {
+            ("/incident resolve", i => i.Resolve("Rolled back the gateway release.", YearCommander, end)),
+            ("/incident close", i => i.Close(YearCommander, end + Duration.FromMinutes(30))),
+        })
+        {
+            var follow = Enumerable.Range(0, 3).Select(n => OutboxMessage.For(incident.Id, new Page($"{command} step {n}"), end)).ToArray();
+            sent.AddRange(follow);
+            await store.UpdateAsync(incident.Id, YearAudit(incident.Id, command, end), i => IncidentChanges.Save(step(i).Refusal is null, follow));
+        }
+
+        await store.AuditAsync(YearAudit(incident.Id, "/incident list", end));
+        await uploads.SaveAsync(new PostmortemUploadRecord { Id = sent[^1].Id, IncidentId = incident.Id, FileId = $"F{incident.Id.Value}", UploadedAt = end, SharedAt = end });
+        foreach (var message in sent)
+        {
+            message.State = OutboxState.Done;
+            message.Attempts = 1;
+        }
+
+        await Task.WhenAll(sent.Select(m => store.SaveOutboxAsync(m)));
+    }
+
+    private static AuditEntry YearAudit(IncidentId id, string command, Instant at) =>
+        new() { At = at, User = YearCommander, Channel = new SlackChannelId("CGENERAL"), IncidentId = id, Command = command, Outcome = "done" };
+
+    private static ScribeNote YearNote(Incident incident, string ts, Instant at) => new()
+    {
+        Key = ScribeNote.KeyOf(incident.Id, ts),
+        IncidentId = incident.Id,
+        MessageTs = ts,
+        Author = new ResponderId("U0PERSON01"),
+        Text = "The gateway's connection pool is exhausted; rolling back.",
+        WrittenAt = ScribeNote.TsToInstant(ts),
+        AddedBy = YearCommander,
+        AddedAt = at,
+        Source = NoteSource.Reaction,
+    };
+
+    /// <summary>"data file X MB, resident Y MB; rows kept": after a full collection, so the figure is what stays.</summary>
+    private static string YearFigures(string path, LiteDbIncidentStore store, LiteDatabase database)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var rss = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(':')[1].Trim();
+        var rows = string.Join(", ", YearCollections.Select(c => $"{c} {database.GetCollection(c).Count():N0}"));
+        return $"data file {Megabytes(new FileInfo(path).Length)}, resident {long.Parse(rss.Split(' ')[0], CultureInfo.InvariantCulture) / 1024} MB (managed heap {Megabytes(GC.GetTotalMemory(forceFullCollection: true))}); {rows}; open {store.ListOpen().Count}";
+    }
+
+    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";
+
+    /// <summary>The year's clock: moved only by the phase.</summary>
+    private sealed class YearClock(Instant start) : IClock
+    {
+        private Instant now = start;
+
+        public Instant GetCurrentInstant() => now;
+
+        public void Advance(Duration by) => now += by;
+    }
+}
