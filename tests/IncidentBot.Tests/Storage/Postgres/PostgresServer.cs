@@ -39,7 +39,7 @@ internal static class PostgresServer
         var script = FindScript() ?? throw new InvalidOperationException(
             $"The PostgreSQL tests need a server: set {Variable} to a connection string, or run them from the repository, where .ci/postgres starts one.");
         var folder = Directory.CreateTempSubdirectory("incidentbot-pg-").FullName;
-        var (code, output, error) = Run(script, "start", folder);
+        var (code, output, error) = Run(script, "start", folder, Environment.ProcessId);
         if (code != 0)
         {
             Directory.Delete(folder, recursive: true);
@@ -47,6 +47,7 @@ internal static class PostgresServer
                 $"The PostgreSQL tests need a server, and none could be started ({error.Trim()}). Install Debian's postgresql package (apt-get install postgresql), or set {Variable} to a connection string.");
         }
 
+        // Stopped when this process exits, and, should it be killed instead, by the script's watcher of this process.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Run(script, "stop", folder);
         return output.Trim();
     }
@@ -65,9 +66,14 @@ internal static class PostgresServer
         return null;
     }
 
-    private static (int Code, string Output, string Error) Run(string script, string command, string folder)
+    private static (int Code, string Output, string Error) Run(string script, string command, string folder, int? owner = null)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (owner is { } pid)
+        {
+            start.Environment["PG_OWNER_PID"] = pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         foreach (var argument in new[] { script, command, folder })
         {
             start.ArgumentList.Add(argument);
