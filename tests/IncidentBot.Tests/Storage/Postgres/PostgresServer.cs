@@ -44,7 +44,7 @@ internal static class PostgresServer
         {
             Directory.Delete(folder, recursive: true);
             throw new InvalidOperationException(
-                $"The PostgreSQL tests need a server, and none could be started ({error.Trim()}). Install Debian's postgresql package (apt-get install postgresql), or set {Variable} to a connection string.");
+                $"The PostgreSQL tests need a server, and none could be started: {error.Trim()} Or set {Variable} to the connection string of one.");
         }
 
         // Stopped when this process exits, and, should it be killed instead, by the script's watcher of this process.
