@@ -87,11 +87,11 @@ public sealed class RecentEventIds(IClock clock, IDeliveryClaims claims) : IEven
             return;
         }
 
-        foreach (var old in runs.Where(e => e.Value.Outcome.Task.IsCompleted && now - e.Value.At > Keep))
-        {
-            runs.TryRemove(old);
-        }
+        RecentIds.Trim(runs, now, Keep, r => r.At, r => r.Outcome.Task.IsCompleted);
     }
+
+    /// <summary>How many event ids are kept now.</summary>
+    internal int Count => runs.Count;
 
     private sealed record Run(Instant At)
     {

@@ -30,14 +30,14 @@ public sealed class RecentEnvelopes(IClock clock, IDeliveryClaims claims)
         var entry = seen.GetOrAdd(envelopeId, mine);
         if (ReferenceEquals(entry, mine) && Interlocked.Increment(ref recorded) % 1000 == 0)
         {
-            foreach (var old in seen.Where(e => now - e.Value.At > Keep))
-            {
-                seen.TryRemove(old.Key, out _);
-            }
+            RecentIds.Trim(seen, now, Keep, s => s.At, s => s.Run.IsValueCreated && s.Run.Value.IsCompleted);
         }
 
         return (entry.Run.Value, ReferenceEquals(entry, mine));
     }
+
+    /// <summary>How many envelope ids are kept now.</summary>
+    internal int Count => seen.Count;
 
     private async Task<EnvelopeRun> ClaimedRunAsync(string envelopeId, Seen mine, Func<Task<JsonObject?>> process)
     {
