@@ -7,16 +7,27 @@ namespace IncidentBot.Commands;
 
 /// <summary>
 /// What the war-room commands share: finding the incident (the war room the command was typed in, or an
-/// <c>INC-42</c> first word), and applying the change through <see cref="IncidentChanger"/>: who may, the decision and its
+/// <c>INC-42</c> first word, or last word for the verbs whose arguments are a single choice), and applying the change through <see cref="IncidentChanger"/>: who may, the decision and its
 /// effects in one transaction.
 /// </summary>
 public sealed class IncidentActions(IIncidentStore store, IncidentChanger changer)
 {
-    public IncidentTarget Find(CommandContext context, string example)
+    /// <summary>
+    /// The incident a command is about. With <paramref name="idMayComeLast"/> (verbs whose arguments are a choice, such as
+    /// <c>commander me INC-42</c> or <c>status identified INC-42</c>) a last word naming an incident names it too; verbs
+    /// that take free text never look there, so an update that ends with another incident's id stays in its war room.
+    /// </summary>
+    public IncidentTarget Find(CommandContext context, string example, bool idMayComeLast = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (first, rest) = IncidentCommandParser.FirstWord(context.Arguments);
-        if (IncidentId.TryParse(first, out var id))
+        var isNamed = IncidentId.TryParse(first, out var id);
+        if (!isNamed && idMayComeLast && LastWord(context.Arguments) is var (last, before) && IncidentId.TryParse(last, out id))
+        {
+            (isNamed, rest) = (true, before);
+        }
+
+        if (isNamed)
         {
             var named = store.Find(id);
             // A private incident is not shown to people outside it, not even whether it exists.
@@ -32,6 +43,13 @@ public sealed class IncidentActions(IIncidentStore store, IncidentChanger change
         return here is null
             ? new IncidentTarget(null, context.Arguments, new SlackReply($"This channel is not an incident's war room. Run it in the war room, or name the incident: `{context.Command.Command} {$"{context.Verb} INC-42 {example}".TrimEnd()}`."))
             : new IncidentTarget(here, context.Arguments, null);
+    }
+
+    private static (string Last, string Before)? LastWord(string text)
+    {
+        var trimmed = text.Trim();
+        var space = trimmed.LastIndexOfAny([' ', '\t', '\n']);
+        return space < 0 ? null : (trimmed[(space + 1)..], trimmed[..space].Trim());
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class RoleHandler(IncidentActions actions) : IIncidentCommandHandl
             return new SlackReply($"`{context.Verb}` is not a role. Roles: commander, lead, comms, scribe.");
         }
 
-        var target = actions.Find(context, "@person");
+        var target = actions.Find(context, "@person", idMayComeLast: true);
         if (target.Incident is not { } incident)
         {
             return target.Problem!;

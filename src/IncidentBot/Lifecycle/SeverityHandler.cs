@@ -14,7 +14,7 @@ public sealed class SeverityHandler(IncidentActions actions, SeverityScheme sche
     public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = actions.Find(context, scheme.Example);
+        var target = actions.Find(context, scheme.Example, idMayComeLast: true);
         if (target.Incident is not { } incident)
         {
             return target.Problem!;

@@ -16,7 +16,7 @@ public sealed class StatusHandler(IncidentActions actions) : IIncidentCommandHan
     public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = actions.Find(context, "identified");
+        var target = actions.Find(context, "identified", idMayComeLast: true);
         if (target.Incident is not { } incident)
         {
             return target.Problem!;

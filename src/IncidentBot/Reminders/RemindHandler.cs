@@ -17,7 +17,7 @@ public sealed class RemindHandler(IncidentActions actions, SeverityScheme scheme
     public async Task<SlackReply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = actions.Find(context, "on");
+        var target = actions.Find(context, "on", idMayComeLast: true);
         if (target.Incident is not { } incident)
         {
             return target.Problem!;
