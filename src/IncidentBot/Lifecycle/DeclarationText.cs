@@ -6,7 +6,8 @@ namespace IncidentBot.Lifecycle;
 
 /// <summary>
 /// The text of <c>/incident create</c>: a title, then optionally, at the very end and in either order, one severity
-/// token and the <c>--private</c> flag. A word inside the title is never taken for a severity ("Critical path latency up"
+/// token and the <c>--private</c> flag (or the bare word <c>private</c> there: a tired hand writing "breach p1 private"
+/// means a private incident, and reading it as a public title would tell everyone). A word inside the title is never taken for a severity ("Critical path latency up"
 /// is a title); the severity is a configured name or alias (<c>SEV-1</c>, <c>sev1</c>, <c>p0</c>) or
 /// <c>severity=2</c>, which means the level whose name ends in 2; a space inside the token (<c>SEV 1</c>, <c>severity 2</c>)
 /// is read as if it were not there. A title in quotes loses its quotes.
@@ -14,6 +15,8 @@ namespace IncidentBot.Lifecycle;
 public sealed partial record DeclarationText(string Title, Severity? Severity, bool IsPrivate, string? Problem)
 {
     public const string PrivateFlag = "--private";
+
+    private const string PrivateWord = "private";
 
     private const string SeverityKey = "severity=";
 
@@ -34,7 +37,7 @@ public sealed partial record DeclarationText(string Title, Severity? Severity, b
             }
 
             var last = words[^1];
-            if (!isPrivate && last.Equals(PrivateFlag, StringComparison.OrdinalIgnoreCase))
+            if (!isPrivate && (last.Equals(PrivateFlag, StringComparison.OrdinalIgnoreCase) || last.Equals(PrivateWord, StringComparison.OrdinalIgnoreCase)))
             {
                 isPrivate = true;
             }

@@ -56,6 +56,9 @@ public sealed class DeclarationTextTests : BotTest
     [InlineData("create Breach in auth --private")]
     [InlineData("create Breach in auth --private sev1")]
     [InlineData("create Breach in auth sev1 --PRIVATE")]
+    [InlineData("create Breach in auth sev1 private")]
+    [InlineData("create Breach in auth private sev1")]
+    [InlineData("create Breach in auth Private")]
     public async Task The_private_flag_declares_a_private_incident_as_the_form_does(string text)
     {
         var reply = await Bot.ReplyAsync(text);
