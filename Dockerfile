@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t incidentbot .
 # Run:   docker run -p 8080:8080 -v incidentbot-data:/data -e Slack__BotToken=xoxb-… -e Slack__SigningSecret=… incidentbot
+# Try:   docker run -p 8080:8080 -e Sandbox__Enabled=true incidentbot     (the sandbox, no Slack: http://localhost:8080/)
 # Replicas: docker compose up -d --build (compose.yaml: PostgreSQL, two bots with Storage__Provider=PostgreSQL, nginx in front)
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -24,8 +25,10 @@ RUN apt-get update \
     && chown "$APP_UID" /data
 WORKDIR /app
 COPY --from=build /app ./
-ENV ASPNETCORE_URLS=http://+:8080 \
-    Storage__Path=/data/incidentbot.db
+# The port is the base image's ASPNETCORE_HTTP_PORTS (8080), set once here and not overridden by ASPNETCORE_URLS. Every
+# file the bot writes (the LiteDB file, the sandbox's, their logs and locks) goes to the volume, which the app user owns.
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    Storage__DataDirectory=/data
 VOLUME ["/data"]
 EXPOSE 8080
 # The image's non-root "app" user (uid $APP_UID, set by the base image).

@@ -24,10 +24,12 @@ using IncidentBot.Scribe;
 using IncidentBot.Shortcuts;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
+using IncidentBot.Slack.Outbound;
 using IncidentBot.StatusPages;
 using IncidentBot.Storage;
 using IncidentBot.WarRooms;
 using IncidentBot.Webhooks;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -36,6 +38,9 @@ var builder = WebApplication.CreateBuilder(args);
 // A failed start is told below, one line per reason; the host would repeat it as a stack trace. A service that dies
 // later is still logged: the host reports that as critical.
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+// Likewise a port in use: Kestrel would log it as a critical stack trace before it is told below.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level is >= LogLevel.Warning and < LogLevel.Critical);
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.AddSlack();
 builder.AddPeople();
@@ -83,6 +88,13 @@ try
 }
 catch (Exception ex) when (StartFailures(ex) is [_, ..] lines)
 {
+    // What started before the failure (the server finds its port in use, Slack refuses the token) stops as at
+    // shutdown, not cancelled under its feet; the reason is said last.
+    if (AfterServicesStarted(ex))
+    {
+        await app.StopAsync().ConfigureAwait(false);
+    }
+
     foreach (var line in lines)
     {
         await Console.Error.WriteLineAsync($"IncidentBot cannot start: {line}").ConfigureAwait(false);
@@ -96,7 +108,8 @@ await app.WaitForShutdownAsync().ConfigureAwait(false);
 await app.DisposeAsync().ConfigureAwait(false);
 return 0;
 
-// The reasons a start failed that the operator can fix: settings, templates and a data file in use; anything else stays an exception.
+// The reasons a start failed that the operator can fix: settings, templates, a data file in use or of the other kind, a token
+// Slack refuses and a port in use; anything else stays an exception.
 static List<string> StartFailures(Exception ex)
 {
     List<string> lines = ex switch
@@ -105,11 +118,18 @@ static List<string> StartFailures(Exception ex)
         TemplateException template => [template.Message],
         StorageInUseException inUse => [inUse.Message],
         StorageUnavailableException unavailable => [unavailable.Message],
+        SlackTokenRefusedException refused => [refused.Message],
+        IOException { InnerException: AddressInUseException } inUse =>
+            [$"{inUse.Message.TrimEnd('.')}: another program listens there. Stop it, or choose another port with --urls (e.g. --urls http://localhost:5001)."],
         AggregateException all when all.InnerExceptions.All(e => StartFailures(e).Count > 0) => [.. all.InnerExceptions.SelectMany(StartFailures)],
         _ => [],
     };
     return [.. lines.Distinct()];
 }
+
+// The failures that come once the services run: the server's bind and the start's auth.test.
+static bool AfterServicesStarted(Exception ex) =>
+    ex is SlackTokenRefusedException or IOException || (ex is AggregateException all && all.InnerExceptions.Any(AfterServicesStarted));
 
 /// <summary>The entry point; public so integration tests can host it.</summary>
 public partial class Program;

@@ -32,7 +32,8 @@ public static class IncidentsExtensions
             .Validate(o => o.Severities.All(s => s.Name.Length > 0 && s.UpdateInterval > TimeSpan.Zero), "Every item of Incidents:Severities needs a Name and an UpdateInterval above zero.")
             .Validate(o => o.ChannelPattern.Contains("{slug}", StringComparison.Ordinal) || o.ChannelPattern.Contains("{id}", StringComparison.Ordinal), "Incidents:ChannelPattern must contain {slug} or {id}.")
             .ValidateOnStart();
-        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section)
+            .PostConfigure<IHostEnvironment>((o, host) => o.TemplatesPath = MessagingOptions.Resolve(o.TemplatesPath, host.ContentRootPath));
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<IncidentsOptions>>().Value;

@@ -32,7 +32,10 @@ public static class SandboxExtensions
             return builder;
         }
 
-        var url = ListenUrl(builder.Configuration["urls"]);
+        // ASPNETCORE_HTTP_PORTS (the Docker image's 8080) listens on every address, as ASPNETCORE_URLS=http://+:8080 does.
+        var ports = builder.Configuration["http_ports"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        var configured = builder.Configuration["urls"] is { Length: > 0 } urls ? urls : string.Join(';', ports.Select(p => $"http://+:{p}"));
+        var url = ListenUrl(configured);
 
         // A deployment that lost its token must not quietly serve an open sandbox to the network: without a token the
         // sandbox starts on a loopback address only, and elsewhere the bot refuses to start as before.
@@ -41,10 +44,24 @@ public static class SandboxExtensions
             return builder;
         }
 
-        builder.WebHost.UseUrls(url.ToString());
+        // Set unless HTTP_PORTS already says it: setting both makes Kestrel warn that one overrides the other.
+        if (builder.Configuration["urls"] is { Length: > 0 } || ports.Length == 0 || ports[0] != url.Port.ToString(CultureInfo.InvariantCulture))
+        {
+            builder.WebHost.UseUrls(url.ToString());
+        }
+
         var services = builder.Services;
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section)
+            .PostConfigure<IConfiguration>((o, config) =>
+            {
+                // Beside the bot's own file, in the data directory; read from the configuration, since the storage
+                // options' own path is the sandbox's.
+                var storage = new StorageOptions();
+                config.GetSection(StorageOptions.Section).Bind(storage);
+                o.Path = o.Path.Length > 0 ? o.Path : Path.Combine(storage.DataDirectory, SandboxOptions.DefaultFileName);
+            })
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Sandbox:Path must name a file.")
+            .Validate(o => o.TimeScale >= 1, "Sandbox:TimeScale must be 1 (the configured times) or more.")
             .Validate(o => o.UpdateInterval is null || o.UpdateInterval >= TimeSpan.FromMinutes(1), "Sandbox:UpdateInterval must be at least 00:01:00: reminders count whole minutes.")
             .ValidateOnStart();
         services.AddSingleton(sp => new SandboxSession(
@@ -60,23 +77,16 @@ public static class SandboxExtensions
             o.AppToken = "";
             o.ApiBaseUrl = session.ApiBaseUrl;
         });
-        services.AddOptions<StorageOptions>().PostConfigure<SandboxFile>((o, file) => o.Path = file.Path)
+        services.AddOptions<StorageOptions>().PostConfigure<SandboxFile>((o, file) =>
+            {
+                o.Path = file.Path;
+                o.Sandbox = true;
+            })
             .Validate(
                 o => o.Provider == StorageProvider.LiteDB,
                 "Storage:Provider PostgreSQL cannot serve the sandbox: the sandbox keeps its emulated workspace in a LiteDB file of its own (Sandbox:Path) and never writes to a real workspace's database; leave Storage:Provider unset to run it.");
-        services.AddOptions<IncidentsOptions>().PostConfigure<IOptions<SandboxOptions>>((o, sandbox) =>
-        {
-            o.AnnouncementChannel = SandboxDirectory.AnnouncementChannelId;
-            if (sandbox.Value.UpdateInterval is { } interval)
-            {
-                // Copies, so the shared default scheme is left as it is.
-                var levels = o.Severities.Count > 0 ? o.Severities : SeverityScheme.Defaults;
-                o.Severities = [.. levels.Select(s => new SeverityOptions
-                {
-                    Name = s.Name, Aliases = s.Aliases, Description = s.Description, PostmortemRequired = s.PostmortemRequired, UpdateInterval = interval,
-                })];
-            }
-        });
+        services.AddOptions<IncidentsOptions>().PostConfigure(o => o.AnnouncementChannel = SandboxDirectory.AnnouncementChannelId);
+        services.AddSandboxTimes();
 
         // The sandbox's @oncall group (Sam and Priya) is invited to the war rooms of the two most severe levels, as
         // configured responders are, unless responders are configured.
@@ -103,6 +113,7 @@ public static class SandboxExtensions
         });
 
         services.AddEmulatedSlack();
+        services.AddHostedService<SandboxBanner>();
         return builder;
     }
 

@@ -15,6 +15,7 @@ public static class StorageExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .PostConfigure(o => o.Path = o.Path.Length > 0 ? o.Path : Path.Combine(o.DataDirectory, StorageOptions.DefaultFileName))
             .Validate(o => o.Provider != StorageProvider.LiteDB || !string.IsNullOrWhiteSpace(o.Path), "Storage:Path must name a file.")
             .Validate(
                 o => o.Provider != StorageProvider.PostgreSQL || !string.IsNullOrWhiteSpace(o.ConnectionString),
@@ -42,7 +43,7 @@ public static class StorageExtensions
             builder.Services.AddSingleton<StoreSignals>();
             builder.Services.AddSingleton<ILeases, SingleProcessLeases>();
             builder.Services.TryAddSingleton<StorageFileLock>();
-            builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, sp.GetRequiredService<StorageFileLock>()));
+            builder.Services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<StorageFileLock>()));
             builder.Services.AddSingleton(sp => new GroupCommitter(
                 sp.GetRequiredService<LiteDatabase>(), sp.GetRequiredService<ILogger<GroupCommitter>>(),
                 sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, sp.GetService<IMeterFactory>()));
@@ -72,10 +73,21 @@ public static class StorageExtensions
         services.AddHostedService(sp => sp.GetRequiredService<PostgresSignalListener>());
     }
 
-    private static LiteDatabase Open(string path, StorageFileLock fileLock)
+    private static LiteDatabase Open(StorageOptions options, StorageFileLock fileLock)
     {
         // Locked before LiteDB reads a byte: a second process must not even recover the file's log. This also creates its folder.
+        var path = options.Path;
         fileLock.Hold(path, StorageOptions.Section + ":" + nameof(StorageOptions.Path), $"for more than one replica use {StorageOptions.Section}:{nameof(StorageOptions.Provider)}={nameof(StorageProvider.PostgreSQL)}");
-        return new LiteDatabase(new ConnectionString { Filename = Path.GetFullPath(path), Connection = ConnectionType.Direct }, BsonMappings.Create());
+        var database = new LiteDatabase(new ConnectionString { Filename = Path.GetFullPath(path), Connection = ConnectionType.Direct }, BsonMappings.Create());
+        try
+        {
+            LiteDbFileOwner.Claim(database, path, options.Sandbox);
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
     }
 }

@@ -1,6 +1,9 @@
 namespace IncidentBot.Storage;
 
-/// <summary>The PostgreSQL database cannot be reached or migrated; the message says why, for one line at start-up.</summary>
+/// <summary>
+/// The store cannot be used: the PostgreSQL database cannot be reached or migrated, or the LiteDB file belongs to the
+/// other kind of bot (sandbox or Slack); the message says why, for one line at start-up.
+/// </summary>
 public sealed class StorageUnavailableException : Exception
 {
     public StorageUnavailableException()

@@ -16,7 +16,8 @@ public sealed class SandboxAlertTests
         string? url = null;
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
-            while (await bot.Process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.Contains("Now listening on", StringComparison.Ordinal))
+            // The banner, with the address, comes once the server listens.
+            while (url is null && await bot.Process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
                 url ??= line.Contains("Open ", StringComparison.Ordinal) ? line[(line.IndexOf("Open ", StringComparison.Ordinal) + 5)..].Split(' ')[0] : null;
             }

@@ -18,15 +18,19 @@ internal sealed partial class BotProcess : IDisposable
 
     public Process Process { get; }
 
-    /// <summary>Starts the bot without waiting for it: for a start that is meant to fail, read <see cref="Process"/>'s exit.</summary>
-    public static BotProcess Start(Dictionary<string, string> environment, string arguments = "--urls http://127.0.0.1:0")
+    /// <summary>
+    /// Starts the bot without waiting for it: for a start that is meant to fail, read <see cref="Process"/>'s exit. By
+    /// default the build output's bot, started in its own folder; <paramref name="dll"/> and <paramref name="workingDirectory"/>
+    /// start another copy (a published one) from another folder.
+    /// </summary>
+    public static BotProcess Start(Dictionary<string, string> environment, string arguments = "--urls http://127.0.0.1:0", string? dll = null, string? workingDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var info = new ProcessStartInfo("dotnet", $"\"{BotDll}\" {arguments}")
+        var info = new ProcessStartInfo("dotnet", $"\"{dll ?? BotDll}\" {arguments}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // As in BotHost: the default escalation matrix would add its own post to every war room.
@@ -44,9 +48,9 @@ internal sealed partial class BotProcess : IDisposable
     /// the way (the bot exits, never listens, or fails the check) kills the process before the failure is rethrown,
     /// so a failing set-up leaves no bot running.
     /// </summary>
-    public static async Task<BotProcess> StartAsync(Dictionary<string, string> environment, Func<BotProcess, Task>? ready = null)
+    public static async Task<BotProcess> StartAsync(Dictionary<string, string> environment, Func<BotProcess, Task>? ready = null, string? dll = null, string? workingDirectory = null)
     {
-        var bot = Start(environment);
+        var bot = Start(environment, dll: dll, workingDirectory: workingDirectory);
         try
         {
             bot.Address = await bot.ListeningAsync();
@@ -83,6 +87,16 @@ internal sealed partial class BotProcess : IDisposable
         }
 
         throw new InvalidOperationException("The bot exited without listening: " + await Process.StandardError.ReadToEndAsync());
+    }
+
+    /// <summary>Waits for a start that is meant to fail: its exit code, its standard error's lines and its log (standard output).</summary>
+    public async Task<(int ExitCode, string[] Errors, string Log)> ExitAsync()
+    {
+        var stderr = Process.StandardError.ReadToEndAsync();
+        var stdout = Process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Process.WaitForExitAsync(timeout.Token);
+        return (Process.ExitCode, (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries), await stdout);
     }
 
     /// <summary>Ends the process at once, as kill -9 does: no shutdown code runs.</summary>

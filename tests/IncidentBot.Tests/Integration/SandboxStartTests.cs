@@ -12,10 +12,11 @@ public sealed class SandboxStartTests
         var data = Directory.CreateTempSubdirectory("incidentbot-sandbox-").FullName;
         using var bot = BotProcess.Start(new() { ["Slack__BotToken"] = "", ["Slack__SigningSecret"] = "", ["Sandbox__Path"] = Path.Combine(data, "sandbox.db") });
 
+        // The banner comes once the server listens (a port in use says only that), before the host says it started.
         var firstLines = new StringBuilder();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
-            while (await bot.Process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.Contains("Now listening on", StringComparison.Ordinal))
+            while (await bot.Process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.Contains("Application started", StringComparison.Ordinal))
             {
                 firstLines.AppendLine(line);
             }
@@ -24,6 +25,7 @@ public sealed class SandboxStartTests
         _ = bot.Process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var log = firstLines.ToString();
         Assert.Contains("SANDBOX MODE", log, StringComparison.Ordinal);
+        Assert.Contains("a SEV-1 update is due 1 min after declaring (Sandbox__TimeScale=1 keeps the configured times)", log, StringComparison.Ordinal);
         var url = new Uri(log[(log.IndexOf("Open ", StringComparison.Ordinal) + 5)..].Split(' ')[0]);
         using var http = new HttpClient { BaseAddress = url };
 

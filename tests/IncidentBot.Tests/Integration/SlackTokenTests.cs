@@ -72,21 +72,6 @@ public sealed class SlackTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_token_refused_at_start_is_reported_at_once_and_the_bot_keeps_serving()
-    {
-        slack.RefuseToken("invalid_auth");
-
-        await Eventually.TrueAsync(() => Token.IsPaused, "the start's auth.test to be refused");
-
-        var health = await HealthAsync();
-        Assert.Equal("degraded", (string?)health["status"]);
-        Assert.Equal("invalid_auth", (string?)health["slack_problem"]);
-        await Eventually.TrueAsync(() => log.Lines(LogLevel.Error).Any(l => l.Contains("invalid_auth", StringComparison.Ordinal)), "the log line naming the problem");
-        Assert.Single(log.Lines(LogLevel.Error), l => l.Contains("invalid_auth", StringComparison.Ordinal));
-        Assert.Contains("/incident timeline", await Bot.ReplyAsync("help"), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_missing_scope_names_the_scope_slack_says_is_needed()
     {
         Assert.NotNull(Bot);

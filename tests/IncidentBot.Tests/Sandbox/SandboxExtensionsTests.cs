@@ -1,3 +1,6 @@
+using IncidentBot.Acknowledgements;
+using IncidentBot.Commands;
+using IncidentBot.Escalation;
 using IncidentBot.Incidents;
 using IncidentBot.Sandbox;
 using IncidentBot.Slack;
@@ -46,7 +49,55 @@ public sealed class SandboxExtensionsTests : IDisposable
         Assert.Equal(TimeSpan.FromMinutes(15), SeverityScheme.Defaults[0].UpdateInterval);
     }
 
+    [Fact]
+    public void By_default_reminders_escalation_steps_and_response_targets_come_fifteen_times_sooner_in_whole_minutes()
+    {
+        var builder = Builder("--Slack:BotToken=", $"--Sandbox:Path={Path.Combine(folder, "sandbox.db")}", "--Incidents:AutoEscalation=true");
+        builder.AddIncidents();
+        builder.AddEscalation();
+        builder.AddAcknowledgements();
+
+        builder.AddSandbox();
+
+        using var services = builder.Services.BuildServiceProvider();
+        var severities = services.GetRequiredService<IOptions<IncidentsOptions>>().Value.Severities;
+        Assert.Equal([1, 2, 16, 96], severities.Select(s => s.UpdateInterval.TotalMinutes));
+        var steps = services.GetRequiredService<IOptions<EscalationOptions>>().Value.Escalation["SEV-1"];
+        Assert.Equal([0, 1, 2, 4], steps.Select(s => s.After.TotalMinutes));
+        var targets = services.GetRequiredService<IOptions<ResponseTargetsOptions>>().Value.Targets;
+        Assert.Equal(["00:01:00", "00:02:00", "00:08:00", ResponseTargetsOptions.NextBusinessDay], severities.Select(s => targets[s.Name]));
+        Assert.Equal(TimeSpan.FromMinutes(15), SeverityScheme.Defaults[0].UpdateInterval);
+    }
+
+    [Fact]
+    public void A_time_scale_of_1_keeps_the_configured_times()
+    {
+        var builder = Builder("--Slack:BotToken=", $"--Sandbox:Path={Path.Combine(folder, "sandbox.db")}", "--Sandbox:TimeScale=1", "--Incidents:ResponseTargets:Targets:SEV-1=00:07:00");
+        builder.AddIncidents();
+        builder.AddEscalation();
+        builder.AddAcknowledgements();
+
+        builder.AddSandbox();
+
+        using var services = builder.Services.BuildServiceProvider();
+        Assert.Equal([15, 30, 240, 1440], services.GetRequiredService<IOptions<IncidentsOptions>>().Value.Severities.Select(s => s.UpdateInterval.TotalMinutes));
+        Assert.Equal([0, 15, 30, 60], services.GetRequiredService<IOptions<EscalationOptions>>().Value.Escalation["SEV-1"].Select(s => s.After.TotalMinutes));
+        Assert.Equal("00:07:00", services.GetRequiredService<IOptions<ResponseTargetsOptions>>().Value.Targets["SEV-1"]);
+    }
+
+    [Fact]
+    public void The_sandbox_file_defaults_to_the_data_directory()
+    {
+        var builder = Builder("--Slack:BotToken=", $"--Storage:DataDirectory={folder}");
+
+        builder.AddSandbox();
+
+        using var services = builder.Services.BuildServiceProvider();
+        Assert.Equal(Path.Combine(folder, "sandbox.db"), services.GetRequiredService<IOptions<SandboxOptions>>().Value.Path);
+    }
+
     [Theory]
+    [InlineData("--Sandbox:TimeScale=0", "Sandbox:TimeScale must be 1 (the configured times) or more.")]
     [InlineData("--Sandbox:UpdateInterval=00:00:10", "Sandbox:UpdateInterval must be at least 00:01:00: reminders count whole minutes.")]
     [InlineData("--Sandbox:Path= ", "Sandbox:Path must name a file.")]
     public void A_sandbox_setting_out_of_range_stops_the_start_with_one_line_naming_it(string setting, string failure)

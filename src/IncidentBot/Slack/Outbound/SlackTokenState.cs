@@ -38,11 +38,14 @@ public sealed partial class SlackTokenState(ILogger<SlackTokenState> logger)
         }
     }
 
+    /// <summary>While the start's auth.test runs: a refusal then stops the start with its own line, so it is not logged here as well.</summary>
+    internal bool StartCheck { get; set; }
+
     /// <summary>Slack answered <paramref name="method"/> with <paramref name="error"/> (and, for a missing scope, the scope it <paramref name="needed"/>): pauses delivery.</summary>
     public void Refused(string method, string error, string? needed = null)
     {
         var reason = error == "missing_scope" && !string.IsNullOrEmpty(needed) ? $"missing_scope (needs {needed})" : error;
-        if (!Change(reason))
+        if (!Change(reason) || StartCheck)
         {
             return;
         }
@@ -54,6 +57,15 @@ public sealed partial class SlackTokenState(ILogger<SlackTokenState> logger)
         else
         {
             LogPaused(method, reason);
+        }
+    }
+
+    /// <summary>The start's auth.test did not get through (<paramref name="error"/>, e.g. <c>network_error</c>): the bot starts degraded, delivery waits.</summary>
+    public void Unreachable(string error, Uri apiBaseUrl)
+    {
+        if (Change($"unreachable ({error})"))
+        {
+            LogUnreachable(apiBaseUrl, error);
         }
     }
 
@@ -90,6 +102,9 @@ public sealed partial class SlackTokenState(ILogger<SlackTokenState> logger)
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack says the bot lacks the scope {Scope} (answering {Method}): add it to the app and reinstall; delivery to Slack is paused for every incident and resumes once auth.test succeeds")]
     private partial void LogMissingScope(string method, string scope);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack could not be reached at {ApiBaseUrl} at start ({Error}): the bot starts degraded and serves commands; delivery to Slack waits, nothing is lost, and it resumes once auth.test succeeds")]
+    private partial void LogUnreachable(Uri apiBaseUrl, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack accepts the bot token again (auth.test succeeded): delivery resumes")]
     private partial void LogResumed();
