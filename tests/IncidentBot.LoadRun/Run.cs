@@ -113,6 +113,9 @@ internal sealed partial class Run : IAsyncDisposable
 
             // The default escalation matrix names placeholder targets; a real deployment fills them in.
             ["Incidents__AutoEscalation"] = "false",
+
+            // The severity phase counts the changes by their answer, which a war room's change only gets when asked for.
+            ["Incidents__EchoWarRoomChanges"] = "true",
         };
         return ServerProcess.StartAsync("IncidentBot.dll", "", environment);
     }

@@ -63,11 +63,15 @@ public sealed partial class FakeSlackApi
         Enqueue(method, count, new FakeSlackFault(StatusCode: statusCode, RetryAfter: wait));
     }
 
-    /// <summary>The next <paramref name="count"/> calls to <paramref name="method"/> answer <c>ok:false</c> with <paramref name="slackError"/> and do nothing.</summary>
-    public void ErrorNext(string method, string slackError, int count = 1)
+    /// <summary>
+    /// The next <paramref name="count"/> calls to <paramref name="method"/> answer <c>ok:false</c> with <paramref name="slackError"/>
+    /// in an HTTP 200 and do nothing; with <paramref name="retryAfter"/> the answer carries Retry-After (whole seconds).
+    /// </summary>
+    public void ErrorNext(string method, string slackError, int count = 1, TimeSpan? retryAfter = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(slackError);
-        Enqueue(method, count, new FakeSlackFault(SlackError: slackError));
+        ArgumentOutOfRangeException.ThrowIfLessThan(retryAfter ?? TimeSpan.Zero, TimeSpan.Zero);
+        Enqueue(method, count, new FakeSlackFault(SlackError: slackError, RetryAfter: retryAfter));
     }
 
     /// <summary>

@@ -145,6 +145,11 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         }
 
         fault?.Reshape?.Invoke(answer);
+        if (fault is { SlackError: not null, RetryAfter: { } wait })
+        {
+            http.Response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(answer.ToJsonString());
     }

@@ -33,10 +33,10 @@ public sealed class WarRoomEffects(IncidentMessages messages, IOptions<Incidents
                 case StatusMoved { To: IncidentStatus.Closed }:
                     var archive = options.Value.ArchiveOnClose;
                     outbox.Add(OutboxMessage.For(id, new Post(messages.Closed(incident, actor, archive, now)), now));
-                    refresh = true;
+                    (refresh, topic) = (true, true);
                     if (archive)
                     {
-                        // After the refresh below: the declaration says "closed" before the channel goes read-only.
+                        // After the refresh and the topic below: both say "closed" before the channel goes read-only.
                         outbox.Add(OutboxMessage.For(id, new ArchiveWarRoom(), now));
                     }
 

@@ -2,6 +2,7 @@ using IncidentBot.Changes;
 using IncidentBot.Incidents;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Commands;
 
@@ -10,7 +11,7 @@ namespace IncidentBot.Commands;
 /// <c>INC-42</c> first word, or last word for the verbs whose arguments are a single choice), and applying the change through <see cref="IncidentChanger"/>: who may, the decision and its
 /// effects in one transaction.
 /// </summary>
-public sealed class IncidentActions(IIncidentStore store, IncidentChanger changer)
+public sealed class IncidentActions(IIncidentStore store, IncidentChanger changer, IOptions<IncidentsOptions> options)
 {
     /// <summary>
     /// The incident a command is about. With <paramref name="idMayComeLast"/> (verbs whose arguments are a choice, such as
@@ -55,7 +56,9 @@ public sealed class IncidentActions(IIncidentStore store, IncidentChanger change
     /// <summary>
     /// Applies <paramref name="decide"/> to the latest copy of the incident if <paramref name="authorization"/> lets the user,
     /// both inside one write; stores the change with the effects its decision yields (and <paramref name="also"/>) and
-    /// answers <paramref name="success"/>; if refused, says why (and who can).
+    /// answers <paramref name="success"/>; if refused, says why (and who can). With <paramref name="postedInWarRoom"/> the
+    /// change is announced by a post in the war room, so typed there it gets no answer of its own
+    /// (<see cref="IncidentsOptions.EchoWarRoomChanges"/>).
     /// </summary>
     public async Task<SlackReply> ApplyAsync(
         CommandContext context,
@@ -63,7 +66,8 @@ public sealed class IncidentActions(IIncidentStore store, IncidentChanger change
         Authorization authorization,
         Func<Incident, Decision> decide,
         Func<Incident, string> success,
-        Func<Incident, Decision, IEnumerable<OutboxMessage>>? also = null)
+        Func<Incident, Decision, IEnumerable<OutboxMessage>>? also = null,
+        bool postedInWarRoom = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(incident);
@@ -73,6 +77,7 @@ public sealed class IncidentActions(IIncidentStore store, IncidentChanger change
         return outcome switch
         {
             { Incident: null } => new SlackReply($"Incident {incident.Id} no longer exists."),
+            { Done: true } when postedInWarRoom && !options.Value.EchoWarRoomChanges && outcome.Incident.WarRoom.ChannelId == context.Channel.Value => SlackReply.None,
             { Done: true } => new SlackReply(success(outcome.Incident)),
             _ => new SlackReply(outcome.RefusalText),
         };

@@ -35,6 +35,13 @@ public sealed class IncidentsOptions
     /// </summary>
     public bool OpenCommands { get; set; }
 
+    /// <summary>
+    /// Also answer a change typed in its war room (severity, status, roles, an update, resolve, close, cancel) with an
+    /// ephemeral line, although the war room's own post already says it. Default false: one answer per command, so the
+    /// war room's scroll is not doubled. Typed anywhere else, a change is always answered.
+    /// </summary>
+    public bool EchoWarRoomChanges { get; set; }
+
     /// <summary>Incident admins, who may always act on every incident: user ids (U…, W…) and user-group ids (S…). Default none.</summary>
     public List<string> Admins { get; set; } = [];
 

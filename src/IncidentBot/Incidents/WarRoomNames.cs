@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 
@@ -9,7 +10,7 @@ namespace IncidentBot.Incidents;
 /// War-room channel names from the configured pattern: lowercase <c>a-z 0-9 -</c> only, at most 80 characters,
 /// the slug cut to fit; <c>{yyyy-MM-dd}</c> (any NodaTime date pattern in braces), <c>{slug}</c> and <c>{id}</c> are replaced.
 /// </summary>
-public static class WarRoomNames
+public static partial class WarRoomNames
 {
     public const int MaxLength = 80;
     private const int SuffixRoom = 4;
@@ -44,7 +45,7 @@ public static class WarRoomNames
     {
         ArgumentNullException.ThrowIfNull(title);
         var slug = new StringBuilder();
-        foreach (var c in title.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        foreach (var c in Words(title).Normalize(NormalizationForm.FormD).ToLowerInvariant())
         {
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
@@ -64,6 +65,29 @@ public static class WarRoomNames
         var result = slug.ToString().Trim('-');
         return result.Length == 0 ? "incident" : result;
     }
+
+    /// <summary>
+    /// The words a reader sees in <paramref name="title"/>: HTML tags and entities, Slack's <c>&lt;…&gt;</c> tokens (a
+    /// link or mention keeps only its label) and Markdown links (their label) are no words of the title, so
+    /// <c>&lt;b&gt;bold&lt;/b&gt;</c> gives <c>bold</c>, not <c>b-bold-b</c>.
+    /// </summary>
+    private static string Words(string title)
+    {
+        // Slack sends what was typed with <, > and & as entities: a typed tag is still a tag.
+        var text = title.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+        text = MarkdownLink().Replace(text, m => m.Groups["label"].Value);
+        text = AngleToken().Replace(text, m => m.Groups["label"].Success ? " " + m.Groups["label"].Value + " " : " ");
+        return Entity().Replace(text, " ");
+    }
+
+    [GeneratedRegex(@"\[(?<label>[^\[\]]*)\]\([^()\s]*\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"<(?:/?[A-Za-z][^<>|]*|!--[^<>]*|[@#!][^<>|]*|(?:https?|mailto):[^<>|]*)(?:\|(?<label>[^<>]*))?>")]
+    private static partial Regex AngleToken();
+
+    [GeneratedRegex(@"&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")]
+    private static partial Regex Entity();
 
     private static string Replace(string pattern, LocalDate date, IncidentId id, string slug)
     {

@@ -27,6 +27,6 @@ public sealed class CancelHandler(IncidentActions actions) : IIncidentCommandHan
             incident,
             Authorize.Command("cancel"),
             i => i.Cancel(target.Arguments, context.User, context.Now),
-            i => $"{i.Id} is cancelled: no more reminders, escalation or pages. Its timeline is kept.").ConfigureAwait(false);
+            i => $"{i.Id} is cancelled: no more reminders, escalation or pages. Its timeline is kept.", postedInWarRoom: true).ConfigureAwait(false);
     }
 }

@@ -26,6 +26,6 @@ public sealed class CloseHandler(IncidentActions actions, IOptions<IncidentsOpti
             incident,
             Authorize.Steer("close"),
             i => i.Close(context.User, context.Now),
-            i => archive ? $"{i.Id} is closed; the war room is being archived." : $"{i.Id} is closed.").ConfigureAwait(false);
+            i => archive ? $"{i.Id} is closed; the war room is being archived." : $"{i.Id} is closed.", postedInWarRoom: true).ConfigureAwait(false);
     }
 }

@@ -23,6 +23,6 @@ public sealed class ResolveHandler(IncidentActions actions) : IIncidentCommandHa
             incident,
             Authorize.Steer("resolve"),
             i => i.Resolve(target.Arguments, context.User, context.Now),
-            i => $"{i.Id} is resolved.").ConfigureAwait(false);
+            i => $"{i.Id} is resolved.", postedInWarRoom: true).ConfigureAwait(false);
     }
 }

@@ -38,7 +38,7 @@ public sealed class RoleHandler(IncidentActions actions) : IIncidentCommandHandl
                 incident,
                 Authorize.Role(role, null),
                 i => i.ClearRole(role, context.User, context.Now),
-                i => $"Nobody is {RoleNames.Title(role)} of {i.Id} now.").ConfigureAwait(false);
+                i => $"Nobody is {RoleNames.Title(role)} of {i.Id} now.", postedInWarRoom: true).ConfigureAwait(false);
         }
 
         if ((who.Equals("me", StringComparison.OrdinalIgnoreCase) ? context.User : IncidentCommandParser.MentionedUser(who)) is not { } holder)
@@ -52,6 +52,6 @@ public sealed class RoleHandler(IncidentActions actions) : IIncidentCommandHandl
             incident,
             Authorize.Role(role, holder),
             i => i.AssignRole(role, holder, context.User, context.Now),
-            i => $"{SlackText.User(holder.Value)} is now {RoleNames.Title(role)} of {i.Id}.").ConfigureAwait(false);
+            i => $"{SlackText.User(holder.Value)} is now {RoleNames.Title(role)} of {i.Id}.", postedInWarRoom: true).ConfigureAwait(false);
     }
 }

@@ -42,6 +42,6 @@ public sealed class SeverityHandler(IncidentActions actions, SeverityScheme sche
 
                 return decision;
             },
-            i => $"{i.Id} is now {i.Severity}.").ConfigureAwait(false);
+            i => $"{i.Id} is now {i.Severity}.", postedInWarRoom: true).ConfigureAwait(false);
     }
 }

@@ -34,6 +34,6 @@ public sealed class StatusHandler(IncidentActions actions) : IIncidentCommandHan
             incident,
             Authorize.Steer(to == IncidentStatus.Resolved ? "resolve" : "change the status of"),
             i => i.ChangeStatus(to, context.User, context.Now, rest),
-            i => to == IncidentStatus.Resolved ? $"{i.Id} is resolved." : $"{i.Id} is now {IncidentLifecycle.Word(i.Status)}.").ConfigureAwait(false);
+            i => to == IncidentStatus.Resolved ? $"{i.Id} is resolved." : $"{i.Id} is now {IncidentLifecycle.Word(i.Status)}.", postedInWarRoom: true).ConfigureAwait(false);
     }
 }

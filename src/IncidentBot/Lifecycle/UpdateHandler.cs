@@ -26,6 +26,6 @@ public sealed class UpdateHandler(IncidentActions actions, SeverityScheme scheme
             incident,
             Authorize.Contribute("post updates to"),
             i => i.PostUpdate(text, scheme.Named(i.Severity), context.User, context.Now),
-            i => i.NextUpdateDue is { } due ? $"Update posted. Next update due {SlackText.Date(due)}." : "Update posted.").ConfigureAwait(false);
+            i => i.NextUpdateDue is { } due ? $"Update posted. Next update due {SlackText.Date(due)}." : "Update posted.", postedInWarRoom: true).ConfigureAwait(false);
     }
 }

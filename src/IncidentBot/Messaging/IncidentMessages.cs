@@ -24,7 +24,7 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
         WithButtons(renderer.Render("declaration", TemplateModels.Call(Model(incident, now), IncidentLinks.Fill(options.Value.CallUrl, incident))), KeptMessage.Declaration, incident);
 
     public RenderedMessage SeverityChanged(Incident incident, ResponderId actor, string from, Instant now) =>
-        renderer.Render("severity-changed", TemplateModels.Change(Model(incident, now), actor.Value, from, incident.Severity));
+        renderer.Render("severity-changed", TemplateModels.SeverityChange(Model(incident, now), actor.Value, from, incident.Severity, scheme.Find(incident.Severity)?.Rank < scheme.Find(from)?.Rank));
 
     public RenderedMessage RoleChanged(Incident incident, ResponderId actor, RoleChanged change, Instant now) =>
         renderer.Render("role-assigned", TemplateModels.Role(Model(incident, now), actor.Value, change));

@@ -21,7 +21,7 @@ public static class TemplateModels
     public static IReadOnlyDictionary<string, Func<ScriptObject>> Samples { get; } = new Dictionary<string, Func<ScriptObject>>(StringComparer.Ordinal)
     {
         ["declaration"] = () => Call(ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow), new Uri("https://meet.example.com/inc-7")),
-        ["severity-changed"] = () => Change(Sample(), "UREPORTER", "SEV-2", "SEV-1"),
+        ["severity-changed"] = () => SeverityChange(Sample(), "UREPORTER", "SEV-2", "SEV-1", raised: true),
         ["role-assigned"] = () => Role(Sample(), "UREPORTER", new RoleChanged(IncidentRole.TechLead, new ResponderId("UOLD"), new ResponderId("ULEAD"))),
         ["status-changed"] = () => Change(Sample(), "UREPORTER", "investigating", "identified"),
         ["update"] = () => Update(Sample(), "UREPORTER", "Rolled back the deploy."),
@@ -99,6 +99,14 @@ public static class TemplateModels
         Actor(model, actor);
         model["from"] = from;
         model["to"] = to;
+        return model;
+    }
+
+    /// <summary>A severity moved: <c>raised</c> says it is more severe now than it was, so the war room sees which way it went.</summary>
+    public static ScriptObject SeverityChange(ScriptObject model, string actor, string from, string to, bool raised)
+    {
+        Change(model, actor, from, to);
+        model["raised"] = raised;
         return model;
     }
 
@@ -222,13 +230,14 @@ public static class TemplateModels
         var array = new ScriptArray();
         foreach (var line in lines)
         {
+            var kind = KindLabel(line.Kind);
             array.Add(new ScriptObject
             {
                 ["at"] = SlackText.Date(line.At),
-                ["kind"] = KindLabel(line.Kind),
+                ["kind"] = kind,
                 ["actor"] = Person(line.Actor),
                 ["author"] = line.Author is { } author ? SlackText.User(author.Value) : "",
-                ["text"] = SlackTimelineText.Line(line, 300),
+                ["text"] = AfterLabel(SlackTimelineText.Line(line, 300), kind),
                 ["permalink"] = line.Permalink ?? "",
             });
         }
@@ -247,10 +256,25 @@ public static class TemplateModels
         TimelineKind.RoleAssigned => "Role",
         TimelineKind.StatusChanged => "Status",
         TimelineKind.ActionItem => "Action item",
-        TimelineKind.ImpactStarted => "Impact start",
+        TimelineKind.ImpactStarted => "Impact started",
         TimelineKind.StatusPage => "Status page",
         _ => kind.ToString(),
     };
+
+    /// <summary>
+    /// The entry's text without the kind its label already names: entries are stored as whole sentences ("Severity SEV-2 →
+    /// SEV-1", "Declared SEV-2: …", "Closed"), which the timeline would otherwise show as "*Severity* Severity SEV-2 → SEV-1".
+    /// </summary>
+    private static string AfterLabel(string text, string label)
+    {
+        if (!text.StartsWith(label, StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+
+        var rest = text[label.Length..];
+        return rest.Length == 0 ? "" : rest[0] is ':' or ' ' ? rest.TrimStart(':', ' ') : text;
+    }
 
     private static ScriptObject Sample() => ForIncident(SampleIncident(), SampleSeverity, Duration.FromHours(48), SampleNow);
 

@@ -41,6 +41,8 @@ public sealed partial class OutboxDelivery(
             await store.SaveOutboxAsync(message).ConfigureAwait(false);
         }
 
+        // The Slack client's retry lines name the incident and the kind they retry for.
+        using var origin = SlackCallOrigin.Begin(message.IncidentId.ToString(), message.Kind);
         try
         {
             await step.RunAsync(attempt, cancellationToken).ConfigureAwait(false);
@@ -56,32 +58,33 @@ public sealed partial class OutboxDelivery(
         }
         catch (SlackApiException ex) when (ex.IsTransient)
         {
-            return await RetryLaterAsync(message, ex.Error).ConfigureAwait(false);
+            return await RetryLaterAsync(message, "Slack " + ex.Method, ex.Error, ex).ConfigureAwait(false);
         }
         catch (OutboundException ex) when (ex.IsTransient)
         {
-            return await RetryLaterAsync(message, ex.Error).ConfigureAwait(false);
+            return await RetryLaterAsync(message, ex.Target, ex.Error, ex).ConfigureAwait(false);
         }
         catch (OutboundException ex)
         {
-            LogOutboundFailed(message.Id, message.Kind, message.IncidentId, ex.Target, ex.Error);
+            LogOutboundFailed(ex, message.Id, message.Kind, message.IncidentId, ex.Target, ex.Error);
             return await FinishAsync(message, step, incident, OutboxStep.Failed, ex.Error).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or SlackApiException))
         {
             // A fault of ours (a template, the database): keep the message and back off rather than drop what was promised.
-            LogUnexpected(ex, message.Id, message.Kind, message.IncidentId);
-            return await RetryLaterAsync(message, ex.GetType().Name).ConfigureAwait(false);
+            // Its stack is logged once, when the message is parked; each retry is one line.
+            return await RetryLaterAsync(message, "its step", ex.GetType().Name, ex).ConfigureAwait(false);
         }
         catch (SlackApiException ex)
         {
-            LogFailed(message.Id, message.Kind, message.IncidentId, ex.Method, ex.Error);
+            LogFailed(ex, message.Id, message.Kind, message.IncidentId, ex.Method, ex.Error);
             await step.RefusedAsync(attempt, ex.Error, cancellationToken).ConfigureAwait(false);
             return await FinishAsync(message, step, incident, OutboxStep.Failed, ex.Error).ConfigureAwait(false);
         }
     }
 
-    private async Task<OutboxStep> RetryLaterAsync(OutboxMessage message, string error)
+    /// <summary>Backs off, one Warning line without a stack; parks the message after the last attempt, with the stack of <paramref name="cause"/>.</summary>
+    private async Task<OutboxStep> RetryLaterAsync(OutboxMessage message, string failed, string error, Exception cause)
     {
         if (message.Attempts - message.UncountedAttempts >= options.Value.MaxAttempts)
         {
@@ -89,7 +92,7 @@ public sealed partial class OutboxDelivery(
             message.State = OutboxState.Parked;
             message.Error = error;
             await store.SaveOutboxAsync(message).ConfigureAwait(false);
-            LogParked(message.Id, message.Kind, message.IncidentId, message.Attempts - message.UncountedAttempts, error);
+            LogParked(cause, message.Id, message.Kind, message.IncidentId, message.Attempts - message.UncountedAttempts, failed, error);
             return OutboxStep.Failed;
         }
 
@@ -97,7 +100,7 @@ public sealed partial class OutboxDelivery(
         message.NextAttemptAt = clock.GetCurrentInstant() + wait;
         message.Error = error;
         await store.SaveOutboxAsync(message).ConfigureAwait(false);
-        LogRetryLater(message.Id, message.Kind, message.IncidentId, error, wait.TotalSeconds);
+        LogRetryLater(message.Id, message.Kind, message.IncidentId, failed, error, wait.TotalSeconds);
         return OutboxStep.RetryLater;
     }
 
@@ -125,20 +128,17 @@ public sealed partial class OutboxDelivery(
         return outcome;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {MessageId} ({Kind}) of {Incident} will be retried: {Error}; next try in {Seconds}s")]
-    private partial void LogRetryLater(long messageId, string kind, IncidentId incident, string error, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {MessageId} ({Kind}) of {Incident} will be retried: {Method} said {Error}; next try in {Seconds}s")]
+    private partial void LogRetryLater(long messageId, string kind, IncidentId incident, string method, string error, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} failed unexpectedly; it will be retried")]
-    private partial void LogUnexpected(Exception ex, long messageId, string kind, IncidentId incident);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} is parked after {Attempts} failed attempts: {Error}; see GET /admin/outbox")]
-    private partial void LogParked(long messageId, string kind, IncidentId incident, int attempts, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} is parked after {Attempts} failed attempts: {Method} said {Error}; see GET /admin/outbox")]
+    private partial void LogParked(Exception ex, long messageId, string kind, IncidentId incident, int attempts, string method, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} failed: Slack {Method} said {Error}")]
-    private partial void LogFailed(long messageId, string kind, IncidentId incident, string method, string error);
+    private partial void LogFailed(Exception ex, long messageId, string kind, IncidentId incident, string method, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} ({Kind}) of {Incident} failed for good: {Target} said {Error}")]
-    private partial void LogOutboundFailed(long messageId, string kind, IncidentId incident, string target, string error);
+    private partial void LogOutboundFailed(Exception ex, long messageId, string kind, IncidentId incident, string target, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {MessageId} is a {Kind}, which no outbox step carries out; it is set aside")]
     private partial void LogUnknownKind(long messageId, string kind);

@@ -4,6 +4,7 @@ using IncidentBot.Slack.SocketMode;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 
 namespace IncidentBot.Slack;
 
@@ -28,7 +29,12 @@ public static class SlackExtensions
             {
                 // Retry-After and back-off wait on the registered TimeProvider, so a test moves time instead of sleeping.
                 pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                SlackResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value);
+                var loggers = context.ServiceProvider.GetRequiredService<ILoggerFactory>();
+
+                // Polly's own events (two Information lines per call, a stack trace per retry) go to Debug: each retry
+                // is said once by the pipeline's own Warning line, and a message that fails for good by the outbox.
+                pipeline.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = loggers, SeverityProvider = _ => ResilienceEventSeverity.Debug });
+                SlackResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value, loggers.CreateLogger(typeof(SlackResilience)));
             });
         builder.Services.AddTransient<SlackCallTelemetry>();
         builder.Services.AddHttpClient<ISlackApi, SlackApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).AddHttpMessageHandler<SlackCallTelemetry>();

@@ -19,6 +19,20 @@ public sealed class WarRoomNamesTests
         Assert.Equal("inc-2026-11-24-zahlungen-fur-cafe-kunden-schlagen-fehl", WarRoomNames.Plan("inc-{yyyy-MM-dd}-{slug}", "Zahlungen für Café-Kunden  schlagen FEHL", new IncidentId(3), Now));
     }
 
+    [Theory]
+    [InlineData("<b>bold</b> checkout down", "inc-2026-11-24-bold-checkout-down")]
+    [InlineData("&lt;b&gt;bold&lt;/b&gt; checkout down", "inc-2026-11-24-bold-checkout-down")]
+    [InlineData("<script>alert(1)</script> api", "inc-2026-11-24-alert-1-api")]
+    [InlineData("Fix &amp; verify &nbsp;cache", "inc-2026-11-24-fix-verify-cache")]
+    [InlineData("<https://status.example.com|Status page> red", "inc-2026-11-24-status-page-red")]
+    [InlineData("<!channel> db down for <@U0ALEXKIM1>", "inc-2026-11-24-db-down-for")]
+    [InlineData("[docs](https://x.example) outage", "inc-2026-11-24-docs-outage")]
+    [InlineData("latency < 200ms > budget", "inc-2026-11-24-latency-200ms-budget")]
+    public void Markup_in_the_title_never_reaches_the_channel_name(string title, string name)
+    {
+        Assert.Equal(name, WarRoomNames.Plan("inc-{yyyy-MM-dd}-{slug}", title, new IncidentId(3), Now));
+    }
+
     [Fact]
     public void A_title_without_letters_still_gives_a_name()
     {

@@ -64,6 +64,8 @@ internal sealed class BotHost : IAsyncDisposable
             ["Incidents:AnnouncementChannel"] = announce,
             // The default matrix posts in every war room at once; tests of escalation turn it back on.
             ["Incidents:AutoEscalation"] = "false",
+            // Tests read what each change answered; EchoTests check the default, where a war room's post is the only answer.
+            ["Incidents:EchoWarRoomChanges"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

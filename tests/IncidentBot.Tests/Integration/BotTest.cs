@@ -14,7 +14,7 @@ public abstract class BotTest : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Slack = await FakeSlackApi.StartAsync(Time);
-        Bot = BotHost.Start(Slack, services: ConfigureServices, clock: Clock, time: Time);
+        Bot = BotHost.Start(Slack, settings: Settings, services: ConfigureServices, clock: Clock, time: Time);
     }
 
     public async Task DisposeAsync()
@@ -22,6 +22,9 @@ public abstract class BotTest : IAsyncLifetime
         await Bot.DisposeAsync();
         await Slack.DisposeAsync();
     }
+
+    /// <summary>Settings over <see cref="BotHost"/>'s own; none by default.</summary>
+    private protected virtual IDictionary<string, string?>? Settings => null;
 
     /// <summary>The bot's clock; null for the real one. A test that moves time overrides this.</summary>
     private protected virtual IClock? Clock => null;

@@ -3,21 +3,26 @@ using Microsoft.Extensions.Logging;
 
 namespace IncidentBot.Tests.Integration;
 
-/// <summary>The bot's log lines at warning and above (the hosts' default level), kept for a test to read.</summary>
+/// <summary>The bot's log lines at the hosts' levels (warning and above by default), kept for a test to read.</summary>
 internal sealed class CapturedLog : ILoggerProvider
 {
-    private readonly ConcurrentQueue<(LogLevel Level, string Line)> lines = new();
+    private readonly ConcurrentQueue<Entry> entries = new();
 
     /// <summary>The lines logged at <paramref name="level"/> or above, in order.</summary>
-    public IReadOnlyList<string> Lines(LogLevel level = LogLevel.Warning) => [.. lines.Where(l => l.Level >= level).Select(l => l.Line)];
+    public IReadOnlyList<string> Lines(LogLevel level = LogLevel.Warning) => [.. entries.Where(l => l.Level >= level).Select(l => l.Line)];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
+    /// <summary>Every entry the host's levels let through, with its category and exception, in order.</summary>
+    public IReadOnlyList<Entry> Entries() => [.. entries];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(CapturedLog log) : ILogger
+    internal sealed record Entry(LogLevel Level, string Category, string Line, Exception? Exception);
+
+    private sealed class Logger(CapturedLog log, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -25,6 +30,6 @@ internal sealed class CapturedLog : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            log.lines.Enqueue((logLevel, formatter(state, exception)));
+            log.entries.Enqueue(new Entry(logLevel, category, formatter(state, exception), exception));
     }
 }

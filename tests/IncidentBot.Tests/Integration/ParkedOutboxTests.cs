@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using IncidentBot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IncidentBot.Tests.Integration;
 
@@ -13,6 +15,7 @@ public sealed class ParkedOutboxTests : IAsyncLifetime
 {
     private const string AdminToken = "admin-secret-for-tests";
     private readonly TestTime time = new();
+    private readonly CapturedLog log = new();
     private FakeSlackApi slack = null!;
     private BotHost bot = null!;
 
@@ -27,6 +30,7 @@ public sealed class ParkedOutboxTests : IAsyncLifetime
                 ["Slack:MaxRetries"] = "0",
                 ["Admin:Token"] = AdminToken,
             },
+            services: s => s.AddSingleton<ILoggerProvider>(log),
             time: time);
     }
 
@@ -34,6 +38,25 @@ public sealed class ParkedOutboxTests : IAsyncLifetime
     {
         await bot.DisposeAsync();
         await slack.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_retry_is_one_line_without_a_stack_and_the_stack_comes_when_the_message_is_parked()
+    {
+        await bot.ReplyAsync("create Checkout down --private");
+        await bot.OutboxDrainedAsync();
+        var room = slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
+
+        slack.FailNext("chat.postMessage", 500, count: 2);
+        await bot.ReplyAsync("update Rolled back the deploy", channel: room);
+        await time.AdvanceUntilAsync(() => bot.Store.OutboxCounts() == (0, 1), "the update to be parked", TimeSpan.FromSeconds(1));
+
+        var retried = Assert.Single(log.Entries(), e => e.Level == LogLevel.Warning);
+        Assert.Matches(@"^Outbox \d+ \(Post\) of INC-1 will be retried: Slack chat.postMessage said http_500; next try in 2s$", retried.Line);
+        Assert.Null(retried.Exception);
+        var parked = Assert.Single(log.Entries(), e => e.Exception is not null);
+        Assert.Equal(LogLevel.Error, parked.Level);
+        Assert.Matches(@"^Outbox \d+ \(Post\) of INC-1 is parked after 2 failed attempts: Slack chat.postMessage said http_500; see GET /admin/outbox$", parked.Line);
     }
 
     [Fact]

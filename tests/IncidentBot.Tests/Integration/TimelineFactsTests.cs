@@ -27,7 +27,7 @@ public sealed class TimelineFactsTests : BotTest
         var timeline = await Bot.ReplyAsync("timeline", channel: room);
         Assert.Contains("*Role* Tech lead: <@U0LEAD> → <@U0ALICE> · by <@U0REPORTER>", timeline, StringComparison.Ordinal);
         Assert.Contains("*Role* Tech lead: <@U0ALICE> → nobody · by <@U0REPORTER>", timeline, StringComparison.Ordinal);
-        Assert.Contains("*Escalated* Escalated: <@U0CTO>, S0SRE · by <@U0REPORTER>", timeline, StringComparison.Ordinal);
+        Assert.Contains("*Escalated* <@U0CTO>, S0SRE · by <@U0REPORTER>", timeline, StringComparison.Ordinal);
 
         var draft = await PostmortemAsync(Bot, room);
         Assert.Contains("| Role | @rita | Tech lead: @lee → @alice |", draft, StringComparison.Ordinal);

@@ -18,11 +18,11 @@ public sealed partial class SlackDispatcher(
     ILogger<SlackDispatcher> logger,
     IEnumerable<IMessageShortcutHandler>? shortcutHandlers = null)
 {
-    /// <summary>The reply to a slash command, as the JSON Slack shows the caller.</summary>
-    public async Task<JsonObject> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
+    /// <summary>The reply to a slash command, as the JSON Slack shows the caller; null for <see cref="SlackReply.None"/>, answered with an empty body.</summary>
+    public async Task<JsonObject?> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         var reply = await commands.HandleAsync(command, cancellationToken).ConfigureAwait(false);
-        return reply.ToJson();
+        return reply.IsNone ? null : reply.ToJson();
     }
 
     /// <summary>

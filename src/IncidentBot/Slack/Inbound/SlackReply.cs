@@ -9,6 +9,11 @@ namespace IncidentBot.Slack.Inbound;
 /// </summary>
 public sealed record SlackReply(string Text, JsonArray? Blocks = null, bool InChannel = false)
 {
+    /// <summary>No answer: Slack shows nothing beside the command, as when a public post already says what happened.</summary>
+    public static readonly SlackReply None = new("");
+
+    public bool IsNone => Text.Length == 0 && Blocks is null;
+
     public JsonObject ToJson() =>
         JsonSerializer.SerializeToNode(
             new CommandReply(InChannel ? "in_channel" : "ephemeral", SlackText.Fit(Text, SlackLimits.MessageText), Blocks),

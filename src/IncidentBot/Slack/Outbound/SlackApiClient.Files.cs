@@ -43,8 +43,9 @@ public sealed partial class SlackApiClient
             var status = (int)response.StatusCode;
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                LogSlackError(UploadCall, $"http_{status}");
-                throw new SlackApiException(UploadCall, $"http_{status}");
+                var error = $"http_{status}";
+                LogSlackError(UploadCall, error);
+                throw new SlackApiException(UploadCall, error);
             }
         }
     }

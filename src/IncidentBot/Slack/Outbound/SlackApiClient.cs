@@ -124,20 +124,24 @@ public sealed partial class SlackApiClient : ISlackApi
         HttpResponseMessage response;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(SlackResilience.SafeToRepeat, safeToRepeat);
+        context.Properties.Set(SlackResilience.Method, call);
         try
         {
             response = await pipeline.ExecuteAsync(
                 async ctx =>
                 {
                     using var message = request();
-                    return await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
+                    var answer = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
+                    ctx.Properties.Set(SlackResilience.AnsweredError, await AnsweredErrorAsync(answer, ctx.CancellationToken).ConfigureAwait(false));
+                    return answer;
                 },
                 context).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {
-            LogTransportFailure(call, ex.GetType().Name);
-            throw new SlackApiException(call, ex is TimeoutRejectedException ? "timeout" : "network_error", isTransient: true);
+            var failure = ex is TimeoutRejectedException ? "timeout" : "network_error";
+            LogTransportFailure(call, failure);
+            throw new SlackApiException(call, failure, isTransient: true);
         }
         finally
         {
@@ -155,17 +159,31 @@ public sealed partial class SlackApiClient : ISlackApi
         return response;
     }
 
+    /// <summary>Slack's error in a 200 answer, so the pipeline can retry Slack's own trouble (<see cref="SlackErrors.Transient"/>) as it does a 5xx.</summary>
+    private static async Task<string?> AnsweredErrorAsync(HttpResponseMessage answer, CancellationToken cancellationToken)
+    {
+        if (answer.StatusCode != HttpStatusCode.OK || answer.Content.Headers.ContentType?.MediaType != "application/json")
+        {
+            return null;
+        }
+
+        // Already read into memory (ResponseContentRead): this copies a small buffer, and the caller reads it again.
+        return SlackErrors.InAnswer(await answer.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>A field the bot cannot do without; Slack leaving it out is an error of the call, not a null.</summary>
     private static T Required<T>(T? value, string name)
         where T : class =>
         value ?? throw new SlackApiException("response", $"missing_field_{name}");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} answered error {Error}")]
+    // Debug: the caller decides whether an error matters (already_in_channel does not); the outbox says so once,
+    // with the incident and its kind, when a message is retried later or fails for good.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {Method} answered error {Error}")]
     private partial void LogSlackError(string method, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} still answered HTTP {Status} after retries")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {Method} still answered HTTP {Status} after retries")]
     private partial void LogGaveUp(string method, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} could not be reached ({Failure}) after retries")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {Method} could not be reached ({Failure}) after retries")]
     private partial void LogTransportFailure(string method, string failure);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json;
 
 namespace IncidentBot.Slack.Outbound;
 
@@ -15,4 +16,55 @@ public static class SlackErrors
     /// </summary>
     public static readonly FrozenSet<string> TokenRefused =
         new[] { "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "missing_scope" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Slack's error in an answer's body (<c>{"ok":false,"error":"…"}</c>), read without deserializing the rest: null when
+    /// it says <c>ok:true</c>, has no error, or is no JSON object.
+    /// </summary>
+    public static string? InAnswer(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            bool? ok = null;
+            string? error = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.ValueSpan;
+                reader.Read();
+                if (name.SequenceEqual("ok"u8) && reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+                {
+                    ok = reader.GetBoolean();
+                    if (ok == true)
+                    {
+                        return null;
+                    }
+                }
+                else if (name.SequenceEqual("error"u8) && reader.TokenType == JsonTokenType.String)
+                {
+                    error = reader.GetString();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+
+                if (ok == false && error is not null)
+                {
+                    return error;
+                }
+            }
+
+            return ok == false ? error : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

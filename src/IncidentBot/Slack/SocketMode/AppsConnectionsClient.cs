@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using IncidentBot.Slack.Outbound;
 using Microsoft.Extensions.Options;
+using Polly;
 using Polly.Registry;
 using Polly.Timeout;
 
@@ -28,20 +29,28 @@ public sealed class AppsConnectionsClient(IHttpClientFactory httpClients, IOptio
         var endpoint = new Uri(new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"), Method);
         var http = httpClients.CreateClient(HttpClientName);
         HttpResponseMessage response;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+
+        // Named in the retry's log line, as every other Web API call is.
+        context.Properties.Set(SlackResilience.Method, Method);
         try
         {
             response = await pipelines.GetPipeline<HttpResponseMessage>(SlackApiClient.PipelineName).ExecuteAsync(
-                async token =>
+                async ctx =>
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent([]) };
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", slack.AppToken);
-                    return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                    return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
                 },
-                cancellationToken).ConfigureAwait(false);
+                context).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {
             throw new SlackApiException(Method, ex is TimeoutRejectedException ? "timeout" : "network_error", isTransient: true);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
         using (response)
