@@ -42,6 +42,13 @@ internal sealed partial class Run
         var table = report.Table("Ack path", AckColumns);
         var levels = settings.Rates.Select(r => (Name: $"{r} req/s", Rate: (int?)r)).Append(($"saturation, {settings.Connections} connections", null));
         long sent = 0;
+        var readOnly = new List<string>();
+        var wrk = Wrk.Find(directory);
+        if (wrk is null)
+        {
+            Say(Wrk.InstallHint);
+        }
+
         foreach (var (level, rate) in levels)
         {
             LoadResult? ceiling = null;
@@ -52,9 +59,16 @@ internal sealed partial class Run
                 Func<long, SignedBody> next = s => signed[s % signed.Length];
                 var result = rate is { } perSecond
                     ? await load.FixedRateAsync(server.Address, next, perSecond, settings.Measure, check)
-                    : await load.SaturateAsync(server.Address, next, settings.Connections, settings.Measure, check);
+                    : wrk is not null
+                        ? await wrk.SaturateAsync(server.Address, signed, settings.Connections, settings.Measure)
+                        : await load.SaturateAsync(server.Address, next, settings.Connections, settings.Measure, check);
                 ceiling ??= result;
-                if (name.Contains("severity", StringComparison.Ordinal))
+                if (rate is null && name.Contains("bot: /incident", StringComparison.Ordinal) && !name.Contains("severity", StringComparison.Ordinal))
+                {
+                    readOnly.Add($"{name[5..]} {result.PerSecond / ceiling.PerSecond:0.00}×");
+                }
+
+                if (name.Contains("severity", StringComparison.Ordinal) && (rate is not null || wrk is null))
                 {
                     sent += result.Sent;
                 }
@@ -66,7 +80,9 @@ internal sealed partial class Run
             }
         }
 
-        report.Add("Checks", "severity commands that changed the severity", $"{changed:N0} of {sent:N0} (the rest found it already set by a request still queued)", "");
+        report.Add("Checks", "saturation generator", Wrk.Describe(wrk), "wrk");
+        report.Add("Checks", "read-only commands vs the bare endpoint at saturation", string.Join(", ", readOnly), "help ≥ 0.5×, list ≥ 0.35×");
+        report.Add("Checks", "severity commands that changed the severity", $"{changed:N0} of {sent:N0}{(wrk is null ? "" : " at the fixed rates (wrk does not read the answers)")} (the rest found it already set by a request still queued)", "");
     }
 
     /// <summary>Alternates each war room between SEV-1 and SEV-2, so every command in sequence is a real change.</summary>
