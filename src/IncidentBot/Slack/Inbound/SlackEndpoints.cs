@@ -28,7 +28,7 @@ public static class SlackEndpoints
             return Results.BadRequest("not a slash command: user_id, channel_id and command are required");
         }
 
-        return Results.Json(await dispatcher.CommandAsync(command, context.RequestAborted).ConfigureAwait(false));
+        return (await dispatcher.ReplyAsync(command, context.RequestAborted).ConfigureAwait(false)).ToResult();
     }
 
     private static async Task<IResult> EventAsync(HttpContext context, SlackDispatcher dispatcher)

@@ -9,8 +9,12 @@ namespace IncidentBot.Slack.Inbound;
 /// </summary>
 public sealed record SlackReply(string Text, JsonArray? Blocks = null, bool InChannel = false)
 {
+    /// <summary>The reply as a JSON object, for a Socket Mode acknowledgement.</summary>
     public JsonObject ToJson() =>
-        JsonSerializer.SerializeToNode(
-            new CommandReply(InChannel ? "in_channel" : "ephemeral", SlackText.Fit(Text, SlackLimits.MessageText), Blocks),
-            SlackInboundContext.Default.CommandReply)!.AsObject();
+        JsonSerializer.SerializeToNode(Wire(), SlackInboundContext.Default.CommandReply)!.AsObject();
+
+    /// <summary>The reply as an HTTP answer: the same JSON, written straight to the response by generated code.</summary>
+    public IResult ToResult() => Results.Json(Wire(), SlackInboundContext.Default.CommandReply);
+
+    private CommandReply Wire() => new(InChannel ? "in_channel" : "ephemeral", SlackText.Fit(Text, SlackLimits.MessageText), Blocks);
 }
