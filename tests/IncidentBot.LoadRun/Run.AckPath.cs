@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace IncidentBot.LoadRun;
 
 /// <summary>The acknowledgement path: signed commands at fixed rates and at saturation, the bot beside the bare endpoint.</summary>
@@ -42,19 +44,34 @@ internal sealed partial class Run
         var table = report.Table("Ack path", AckColumns);
         var levels = settings.Rates.Select(r => (Name: $"{r} req/s", Rate: (int?)r)).Append(($"saturation, {settings.Connections} connections", null));
         long sent = 0;
+        var readOnly = new List<string>();
+        var wrk = Wrk.Find(directory);
+        if (wrk is null)
+        {
+            Say(Wrk.InstallHint);
+        }
+
         foreach (var (level, rate) in levels)
         {
             LoadResult? ceiling = null;
             foreach (var (name, server, bodies, check) in targets)
             {
                 Say($"ack path: {name} at {level}");
+                await OutboxDrainedAsync();
                 var signed = bodies();
                 Func<long, SignedBody> next = s => signed[s % signed.Length];
                 var result = rate is { } perSecond
                     ? await load.FixedRateAsync(server.Address, next, perSecond, settings.Measure, check)
-                    : await load.SaturateAsync(server.Address, next, settings.Connections, settings.Measure, check);
+                    : wrk is not null
+                        ? await wrk.SaturateAsync(server.Address, signed, settings.Connections, settings.Measure)
+                        : await load.SaturateAsync(server.Address, next, settings.Connections, settings.Measure, check);
                 ceiling ??= result;
-                if (name.Contains("severity", StringComparison.Ordinal))
+                if (rate is null && name.Contains("bot: /incident", StringComparison.Ordinal) && !name.Contains("severity", StringComparison.Ordinal))
+                {
+                    readOnly.Add($"{name[5..]} {result.PerSecond / ceiling.PerSecond:0.00}×");
+                }
+
+                if (name.Contains("severity", StringComparison.Ordinal) && (rate is not null || wrk is null))
                 {
                     sent += result.Sent;
                 }
@@ -66,7 +83,28 @@ internal sealed partial class Run
             }
         }
 
-        report.Add("Checks", "severity commands that changed the severity", $"{changed:N0} of {sent:N0} (the rest found it already set by a request still queued)", "");
+        report.Add("Checks", "saturation generator", Wrk.Describe(wrk), "wrk");
+        report.Add("Checks", "read-only commands vs the bare endpoint at saturation", string.Join(", ", readOnly), "help ≥ 0.5×, list ≥ 0.35×");
+        report.Add("Checks", "severity commands that changed the severity", $"{changed:N0} of {sent:N0}{(wrk is null ? "" : " at the fixed rates (wrk does not read the answers)")} (the rest found it already set by a request still queued)", "");
+    }
+
+    /// <summary>
+    /// Waits (at most a minute) until the bot has delivered every outbox message, so the Slack messages of one level's
+    /// changes are not sent during the next measurement: each endpoint is measured from a bot with nothing left to do.
+    /// </summary>
+    private async Task OutboxDrainedAsync()
+    {
+        var until = TimeProvider.System.GetUtcNow() + TimeSpan.FromMinutes(1);
+        while (TimeProvider.System.GetUtcNow() < until)
+        {
+            using var health = await load.GetAsync(new Uri(Bot.Address, "health"));
+            if ((string?)JsonNode.Parse(await health.Content.ReadAsStringAsync())?["outbox_pending"] == "0")
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Alternates each war room between SEV-1 and SEV-2, so every command in sequence is a real change.</summary>

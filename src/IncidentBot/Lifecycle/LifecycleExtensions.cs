@@ -22,6 +22,7 @@ public static class LifecycleExtensions
         services.AddSingleton<IIncidentCommandHandler, UpdateHandler>();
         services.AddSingleton<IIncidentCommandHandler, ResolveHandler>();
         services.AddSingleton<IIncidentCommandHandler, CloseHandler>();
+        services.AddSingleton<ListText>();
         services.AddSingleton<IIncidentCommandHandler, ListHandler>();
         services.AddSingleton<IIncidentCommandHandler, TimelineHandler>();
         services.AddSingleton<IIncidentCommandHandler, CancelHandler>();

@@ -15,8 +15,12 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
 
     private readonly IReadOnlyList<IMessageButtons> buttons = [.. buttons ?? []];
 
+    /// <summary>How many slash command names keep their help text rendered; any further name's is rendered each time.</summary>
+    public const int HelpNamesKept = 8;
+
     // The help text depends only on the templates and the settings, both fixed once the bot has started, and on the
-    // name of the slash command (one or two per app): rendered once per name.
+    // name of the slash command (one or two per app): rendered once per name, for at most HelpNamesKept names, since the
+    // name comes with each request.
     private readonly ConcurrentDictionary<string, string> help = new(StringComparer.Ordinal);
 
     /// <summary>The pinned declaration, with the call's link (<see cref="IncidentsOptions.CallUrl"/>) or a Slack huddle hint, and its buttons.</summary>
@@ -71,7 +75,24 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
     public RenderedMessage StatusPageDraft(Incident incident, ResponderId actor, string text, Instant now) =>
         renderer.Render("statuspage-draft", TemplateModels.StatusPage(Model(incident, now), actor.Value, text, IncidentLifecycle.Word(incident.Status)));
 
-    public string Help(string command) => help.GetOrAdd(command, c => renderer.RenderText("help", TemplateModels.Help(scheme, c, options.Value.ScribeReaction)));
+    public string Help(string command)
+    {
+        if (help.TryGetValue(command, out var text))
+        {
+            return text;
+        }
+
+        text = renderer.RenderText("help", TemplateModels.Help(scheme, command, options.Value.ScribeReaction));
+        if (help.Count < HelpNamesKept)
+        {
+            help.TryAdd(command, text);
+        }
+
+        return text;
+    }
+
+    /// <summary>How many names' help text is kept (at most <see cref="HelpNamesKept"/>, give or take concurrent first calls).</summary>
+    internal int HelpNamesCached => help.Count;
 
     /// <summary>The open incidents, then apart those resolved and awaiting close (<see cref="Incident.IsAwaitingClose"/>).</summary>
     public string List(IReadOnlyCollection<Incident> incidents, Instant now)

@@ -25,16 +25,20 @@ public static class ObservabilityExtensions
         builder.Services.AddHealthChecks();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpoint]))
         {
-            builder.Services.AddOpenTelemetry()
-                .ConfigureResource(r => r.AddService(BotTelemetry.Name).AddEnvironmentVariableDetector())
-                .WithTracing(t => t.AddIncidentBotInstrumentation())
-                .WithMetrics(m => m.AddIncidentBotInstrumentation())
-                .WithLogging()
-                .UseOtlpExporter();
+            AddOtlpExport(builder.Services);
         }
 
         return builder;
     }
+
+    /// <summary>A method of its own, so a bot that exports nothing never loads OpenTelemetry's assemblies.</summary>
+    private static void AddOtlpExport(IServiceCollection services) =>
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(BotTelemetry.Name).AddEnvironmentVariableDetector())
+            .WithTracing(t => t.AddIncidentBotInstrumentation())
+            .WithMetrics(m => m.AddIncidentBotInstrumentation())
+            .WithLogging()
+            .UseOtlpExporter();
 
     /// <summary>The bot's spans, ASP.NET Core's (without health checks and scrapes) and HttpClient's.</summary>
     public static TracerProviderBuilder AddIncidentBotInstrumentation(this TracerProviderBuilder tracing)

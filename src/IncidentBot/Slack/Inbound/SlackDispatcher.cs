@@ -21,9 +21,13 @@ public sealed partial class SlackDispatcher(
     /// <summary>The reply to a slash command, as the JSON Slack shows the caller; null for <see cref="SlackReply.None"/>, answered with an empty body.</summary>
     public async Task<JsonObject?> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
     {
-        var reply = await commands.HandleAsync(command, cancellationToken).ConfigureAwait(false);
+        var reply = await ReplyAsync(command, cancellationToken).ConfigureAwait(false);
         return reply.IsNone ? null : reply.ToJson();
     }
+
+    /// <summary>The reply to a slash command, for a transport that writes it itself.</summary>
+    public Task<SlackReply> ReplyAsync(SlashCommand command, CancellationToken cancellationToken) =>
+        commands.HandleAsync(command, cancellationToken);
 
     /// <summary>
     /// An Events API <c>event_callback</c> envelope: dropped if its event id was handled, joined if it is being handled,

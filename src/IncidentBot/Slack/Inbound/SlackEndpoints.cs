@@ -28,8 +28,7 @@ public static class SlackEndpoints
             return Results.BadRequest("not a slash command: user_id, channel_id and command are required");
         }
 
-        // An empty 200 is Slack's way to acknowledge a command without showing anything.
-        return await dispatcher.CommandAsync(command, context.RequestAborted).ConfigureAwait(false) is { } reply ? Results.Json(reply) : Results.Ok();
+        return (await dispatcher.ReplyAsync(command, context.RequestAborted).ConfigureAwait(false)).ToResult();
     }
 
     private static async Task<IResult> EventAsync(HttpContext context, SlackDispatcher dispatcher)

@@ -14,8 +14,12 @@ public sealed record SlackReply(string Text, JsonArray? Blocks = null, bool InCh
 
     public bool IsNone => Text.Length == 0 && Blocks is null;
 
+    /// <summary>The reply as a JSON object, for a Socket Mode acknowledgement.</summary>
     public JsonObject ToJson() =>
-        JsonSerializer.SerializeToNode(
-            new CommandReply(InChannel ? "in_channel" : "ephemeral", SlackText.Fit(Text, SlackLimits.MessageText), Blocks),
-            SlackInboundContext.Default.CommandReply)!.AsObject();
+        JsonSerializer.SerializeToNode(Wire(), SlackInboundContext.Default.CommandReply)!.AsObject();
+
+    /// <summary>The reply as an HTTP answer: the same JSON, written straight to the response by generated code; an empty 200 for <see cref="None"/>, Slack's way to acknowledge without showing anything.</summary>
+    public IResult ToResult() => IsNone ? Results.Ok() : Results.Json(Wire(), SlackInboundContext.Default.CommandReply);
+
+    private CommandReply Wire() => new(InChannel ? "in_channel" : "ephemeral", SlackText.Fit(Text, SlackLimits.MessageText), Blocks);
 }
