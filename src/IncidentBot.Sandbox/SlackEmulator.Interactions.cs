@@ -118,7 +118,8 @@ public sealed partial class SlackEmulator
         switch (reply is null ? null : SlackArgs.Text(reply, "response_action"))
         {
             case "errors":
-                return reply!["errors"] as JsonObject ?? [];
+                // A copy: the node stays in the bot's reply, and the page's answer is a new document.
+                return reply!["errors"]?.DeepClone() as JsonObject ?? [];
             case "update" or "push" when reply!["view"] is JsonObject next:
                 workspace.ReplaceView(view.Id, next);
                 return null;
