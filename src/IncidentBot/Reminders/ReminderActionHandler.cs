@@ -54,7 +54,7 @@ public sealed class ReminderActionHandler(IIncidentStore store, IncidentChanger 
             latest => minutes is { } m ? latest.Snooze(Duration.FromMinutes(m), who, now) : latest.StopReminders(who, now))
         {
             Also = (latest, _) => [OutboxMessage.For(latest.Id, new CloseReminders(messages.ReminderDone(latest, who, what, now), reminderTs), now)],
-            OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id, new Ephemeral(new SlackUserId(who.Value), refusal), now)],
+            OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id, new Ephemeral(new SlackUserId(who.Value), refusal, ResponseUrl: payload.ResponseUri), now)],
         }).ConfigureAwait(false);
     }
 }
