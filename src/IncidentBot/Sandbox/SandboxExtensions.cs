@@ -117,6 +117,7 @@ public static class SandboxExtensions
         }
 
         app.MapPost("/sandbox/alerts/pagerduty", SandboxAlerts.FireAsync);
+        SandboxSamples.Map(app);
         return app.MapEmulatedSlack();
     }
 

@@ -40,7 +40,7 @@ public sealed partial class SlackApiClient
             if (!response.IsSuccessStatusCode)
             {
                 // Slack answers an expired or used-up address with a 404 and a word (expired_url, used_url).
-                var error = (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim();
+                var error = (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim().Trim('"');
                 var code = error.Length is > 0 and <= 40 && error.All(c => char.IsAsciiLetterLower(c) || c == '_') ? error : $"http_{(int)response.StatusCode}";
                 LogSlackError(ResponseCall, code);
                 throw new SlackApiException(ResponseCall, code);
