@@ -4,8 +4,9 @@ using static Microsoft.Playwright.Assertions;
 namespace IncidentBot.BrowserTests;
 
 /// <summary>
-/// The answers a newcomer meets first: a form field Slack would reject shown under that field, a reminder that an update
-/// closes, a click by someone outside the war room answered to them alone, and a page whose menus and narrow layout hold.
+/// The answers a newcomer meets first: a form field Slack would reject shown under that field, the page's samples (the
+/// reminder now, a second person reacting), a reminder that an update closes, a click by someone outside the war room
+/// answered to them alone, and a page whose menus and narrow layout hold.
 /// </summary>
 public sealed partial class SandboxBrowserTests
 {
@@ -62,6 +63,11 @@ public sealed partial class SandboxBrowserTests
 
             await newest.GetByLabel("Add a reaction").ClickAsync();
             await page.SetViewportSizeAsync(1280, 860);
+
+            // A second person, whom a newcomer alone at the page cannot be, marks the message with 📝: the bot's 📝
+            // joins it, and the message is on the timeline.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Someone else reacts 📝 to the newest message" }).ClickAsync();
+            await Expect(newest.GetByRole(AriaRole.Button, new() { NameRegex = MemoCount() })).ToBeVisibleAsync();
 
             // Sam is not in this SEV-3's war room but opens it and clicks Stop: Slack refuses the bot's
             // chat.postEphemeral to a non-member, so the refusal comes through the click's response_url, to Sam alone.

@@ -34,8 +34,10 @@ internal static class SandboxSamples
             return Refused("channel_not_found", "Open a channel that is not archived first.");
         }
 
-        // Someone other than the person at the page, and in the channel, as Slack asks of whoever reacts.
-        var other = SandboxDirectory.People.FirstOrDefault(p => p.Id != me && channel.Members.Contains(p.Id));
+        // Someone other than the person at the page: a member of the channel if there is one, else a colleague who has
+        // the public war room open (a new SEV-3's war room has its declarer alone).
+        var others = SandboxDirectory.People.Where(p => p.Id != me).ToList();
+        var other = others.Find(p => channel.Members.Contains(p.Id)) ?? (channel.IsPrivate ? null : others.FirstOrDefault());
         var name = incidents.Value.ScribeReaction;
         var messages = workspace.Messages(channel.Id).Where(m => m.ThreadTs is null).ToList();
         var target = messages.LastOrDefault(m => !m.IsBot) ?? messages.LastOrDefault();
