@@ -22,6 +22,7 @@ public static class SandboxHosting
         services.AddSingleton<IClock>(clock);
         services.AddSingleton<SandboxChanges>();
         services.AddSingleton<SlackEventBacklog>();
+        services.AddSingleton<SandboxResponseUrls>();
         services.AddSingleton(sp => SandboxWorkspace.Create(
             sp.GetRequiredService<LiteDatabase>(), sp.GetRequiredService<SandboxSession>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SlackEventBacklog>(), sp.GetRequiredService<SandboxChanges>()));
         services.AddHttpClient<SlackEmulator>(http => http.Timeout = Timeout.InfiniteTimeSpan);

@@ -11,11 +11,14 @@ namespace IncidentBot.Sandbox;
 /// </summary>
 internal static class SandboxPageEndpoints
 {
-    private static readonly string[] Assets = ["index.html", "sandbox.css", "sandbox.js"];
+    private static readonly string[] Assets = ["index.html", "sandbox.css", "sandbox.js", "favicon.svg"];
 
     public static void MapPage(IEndpointRouteBuilder app, RouteGroupBuilder group)
     {
         app.MapGet("/", () => Asset("index.html"));
+
+        // Browsers ask for it before reading the page's icon link.
+        app.MapGet("/favicon.ico", () => Asset("favicon.svg"));
 
         // Permalinks (chat.getPermalink) point here; the page opens the channel at that message.
         app.MapGet("/archives/{channel}/{message}", () => Asset("index.html"));
@@ -96,6 +99,7 @@ internal static class SandboxPageEndpoints
         {
             ".css" => "text/css; charset=utf-8",
             ".js" => "text/javascript; charset=utf-8",
+            ".svg" => "image/svg+xml",
             _ => "text/html; charset=utf-8",
         };
         return Results.Stream(stream, type);

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IncidentBot.Emulator;
@@ -11,8 +9,6 @@ namespace IncidentBot.Sandbox;
 /// <summary>What a person does that Slack turns into a request to the app: slash commands, button clicks and selects, modal submissions.</summary>
 public sealed partial class SlackEmulator
 {
-    private readonly ConcurrentDictionary<string, (string Channel, string User)> responseUrls = new(StringComparer.Ordinal);
-
     /// <summary>
     /// A line typed in the composer that starts with <c>/</c>: sent to the bot as Slack sends a slash command, with
     /// <c>@name</c> and <c>#channel</c> escaped to ids as the app's manifest asks; the answer shows as Slack shows it.
@@ -118,7 +114,8 @@ public sealed partial class SlackEmulator
         switch (reply is null ? null : SlackArgs.Text(reply, "response_action"))
         {
             case "errors":
-                return reply!["errors"] as JsonObject ?? [];
+                // A copy: the node stays in the bot's reply, and the page's answer is a new document.
+                return reply!["errors"]?.DeepClone() as JsonObject ?? [];
             case "update" or "push" when reply!["view"] is JsonObject next:
                 workspace.ReplaceView(view.Id, next);
                 return null;
@@ -132,7 +129,7 @@ public sealed partial class SlackEmulator
     public bool Respond(string token, JsonObject answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        if (!responseUrls.TryGetValue(token, out var target))
+        if (responseUrls.Use(token) is not { } target)
         {
             return false;
         }
@@ -181,9 +178,7 @@ public sealed partial class SlackEmulator
 
     private string ResponseUrl(string channel, string user)
     {
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        responseUrls[token] = (channel, user);
-        return new Uri(session.BaseUrl, $"sandbox/respond/{token}").ToString();
+        return new Uri(session.BaseUrl, $"sandbox/respond/{responseUrls.Issue(channel, user)}").ToString();
     }
 
     private static JsonObject UserJson(EmulatedUser user) => new()

@@ -14,7 +14,7 @@ namespace IncidentBot.Sandbox;
 /// interaction's <c>payload</c> field, an Events API envelope), signs it with the session's secret, and POSTs it over
 /// loopback to the bot's own <c>/slack/*</c> endpoints, so it passes the same signature check and code path as production.
 /// </summary>
-public sealed partial class SlackEmulator(HttpClient http, SandboxSession session, EmulatedWorkspace workspace, IClock clock, ILogger<SlackEmulator> logger)
+public sealed partial class SlackEmulator(HttpClient http, SandboxSession session, EmulatedWorkspace workspace, SandboxResponseUrls responseUrls, IClock clock, ILogger<SlackEmulator> logger)
 {
     /// <summary>Slack gives up on an app's answer after 3 seconds.</summary>
     private static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(3);

@@ -43,6 +43,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         this.time = time;
         app.MapPost("/api/{method}", HandleAsync);
         app.MapPost("/upload/{fileId}", UploadAsync);
+        app.MapPost("/respond/{token}", RespondAsync);
     }
 
     /// <summary>Where the bot's <c>Slack:ApiBaseUrl</c> should point, e.g. <c>http://127.0.0.1:PORT/api/</c>.</summary>

@@ -52,7 +52,7 @@ async function post(path, body) {
   });
   const answer = await response.json().catch(() => ({}));
   if (!response.ok) {
-    say('Slack answered: ' + (answer.error || response.status));
+    say(answer.detail || 'Slack answered: ' + (answer.error || response.status));
     return null;
   }
   return answer;
@@ -329,6 +329,7 @@ function renderMessage(message, channel, isEphemeral) {
           'data-key': message.ts + ':add:' + name,
           onclick: () => { menu.open = false; react(channel, message, name); },
         }, EMOJI[name]))));
+    menu.addEventListener('toggle', () => placeMenu(menu));
     if (page.openMenu === message.ts) menu.open = true;
     const shortcut = (callbackId) => () => { shortcuts.open = false; post('shortcuts', { user: page.me, channel: channel.id, ts: message.ts, callbackId }); };
     const shortcuts = el('details', { 'data-menu': message.ts + ':shortcuts' },
@@ -336,6 +337,7 @@ function renderMessage(message, channel, isEphemeral) {
       el('div', { class: 'shortcut-menu', role: 'group', 'aria-label': 'Message shortcuts' },
         el('button', { type: 'button', 'data-key': message.ts + ':timeline', onclick: shortcut('add_to_incident_timeline') }, 'Add to incident timeline'),
         el('button', { type: 'button', 'data-key': message.ts + ':declare', onclick: shortcut('declare_incident_from_message') }, 'Declare incident')));
+    shortcuts.addEventListener('toggle', () => placeMenu(shortcuts));
     if (page.openMenu === message.ts + ':shortcuts') shortcuts.open = true;
     item.append(el('div', { class: 'tools' },
       menu,
@@ -406,6 +408,7 @@ function render() {
   const highlighted = page.highlight && document.getElementById(page.highlight);
   if (highlighted) highlighted.classList.add('highlight');
   if (nearBottom) list.scrollTop = list.scrollHeight;
+  for (const open of list.querySelectorAll('details[data-menu][open]')) placeMenu(open);
 
   renderComposer();
   renderHome();
@@ -618,8 +621,35 @@ async function fireAlert() {
   if (answer) say(answer.incident ? `The alert ${answer.outcome === 'declared' ? 'declared' : 'joined'} ${answer.incident}.` : `The alert was ${answer.outcome}.`);
 }
 
+// Someone other than the person at the page reacts with the scribe's emoji to the newest message of the open channel.
+async function sampleReaction() {
+  const answer = await post('samples/reaction', { user: page.me, channel: page.channel });
+  if (answer) say(answer.name + ' reacted :' + answer.reaction + ': to the newest message.');
+}
+
+// The sandbox's clock moves to the open war room's next update reminder (or the newest open incident's).
+async function sampleReminder() {
+  const answer = await post('samples/reminder', { channel: page.channel });
+  if (!answer) return;
+  showClock(answer);
+  say('The update reminder of ' + answer.incident + ' is due now.');
+}
+
+// A reaction or shortcut menu opens upward when there is no room for it below, inside the message list: the newest
+// message's menu must not be cut off by the composer.
+function placeMenu(details) {
+  const menu = details.querySelector('.emoji-menu, .shortcut-menu');
+  if (!menu) return;
+  menu.classList.remove('up');
+  if (!details.open) return;
+  const list = $('messages').getBoundingClientRect();
+  if (menu.getBoundingClientRect().bottom > list.bottom) menu.classList.add('up');
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   $('fire-alert').addEventListener('click', fireAlert);
+  $('sample-reaction').addEventListener('click', sampleReaction);
+  $('sample-reminder').addEventListener('click', sampleReminder);
   $('composer').addEventListener('submit', send);
   $('message-input').addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) send(event);

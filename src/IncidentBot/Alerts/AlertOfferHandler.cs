@@ -86,7 +86,15 @@ public sealed class AlertOfferHandler(AlertOffers offers, AlertIntake intake, In
     {
         if (payload.ChannelId is { } channel)
         {
-            await slack.PostEphemeralAsync(new SlackMessage(channel, StaleOffer), payload.UserId, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await slack.PostEphemeralAsync(new SlackMessage(channel, StaleOffer), payload.UserId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SlackApiException ex) when (ex.Error == "user_not_in_channel" && payload.ResponseUri is { } responseUrl)
+            {
+                // Clicked in a channel they have not joined: the click's own address still reaches them.
+                await slack.RespondEphemeralAsync(responseUrl, StaleOffer, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {

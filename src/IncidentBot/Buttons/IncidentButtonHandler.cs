@@ -46,7 +46,7 @@ public sealed class IncidentButtonHandler(IIncidentStore store, IncidentChanger 
                 var outcome = await changer.ApplyAsync(new ChangeRequest(incident.Id, who, channel, audit, Authorize.Role(IncidentRole.Commander, who), latest => latest.AssignRole(IncidentRole.Commander, who, who, now))
                 {
                     OnRefused = (latest, refusal) => channel is { } clicked
-                        ? [OutboxMessage.For(latest.Id, new Ephemeral(new SlackUserId(who.Value), refusal, clicked.Value == latest.WarRoom.ChannelId ? null : clicked), now)]
+                        ? [OutboxMessage.For(latest.Id, new Ephemeral(new SlackUserId(who.Value), refusal, clicked.Value == latest.WarRoom.ChannelId ? null : clicked, payload.ResponseUri), now)]
                         : [],
                 }).ConfigureAwait(false);
                 if (channel is null && !outcome.Done)

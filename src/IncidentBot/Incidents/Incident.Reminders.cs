@@ -6,6 +6,29 @@ namespace IncidentBot.Incidents;
 public sealed partial class Incident
 {
     /// <summary>
+    /// The ts of every reminder posted in the war room and not yet answered (an update, a snooze, a stop), oldest first:
+    /// they still say an update is due and carry live buttons, so the answer edits each of them.
+    /// </summary>
+    public List<string> OpenReminders { get; private set; } = [];
+
+    /// <summary>Records a reminder as posted; a repeat of the same post is kept once.</summary>
+    public void RecordReminder(string ts)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ts);
+        if (!OpenReminders.Contains(ts))
+        {
+            OpenReminders.Add(ts);
+        }
+    }
+
+    /// <summary>The reminders at <paramref name="answered"/> were edited to their answer: they are open no more.</summary>
+    public void ForgetReminders(IReadOnlyCollection<string> answered)
+    {
+        ArgumentNullException.ThrowIfNull(answered);
+        OpenReminders.RemoveAll(answered.Contains);
+    }
+
+    /// <summary>
     /// The update is overdue: a reminder goes out, and the next one is planned a full interval later, so an incident
     /// left alone (or a bot that was down for hours) gets one reminder per interval, never a burst.
     /// </summary>

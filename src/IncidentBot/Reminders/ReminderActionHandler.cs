@@ -53,8 +53,8 @@ public sealed class ReminderActionHandler(IIncidentStore store, IncidentChanger 
             minutes is null ? Authorize.Command("stop the update reminders of") : Authorize.Contribute("snooze the reminders of"),
             latest => minutes is { } m ? latest.Snooze(Duration.FromMinutes(m), who, now) : latest.StopReminders(who, now))
         {
-            Also = (latest, _) => [OutboxMessage.For(latest.Id, new UpdateMessage(reminderTs, messages.ReminderDone(latest, who, what, now)), now)],
-            OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id, new Ephemeral(new SlackUserId(who.Value), refusal), now)],
+            Also = (latest, _) => [OutboxMessage.For(latest.Id, new CloseReminders(messages.ReminderDone(latest, who, what, now), reminderTs), now)],
+            OnRefused = (latest, refusal) => [OutboxMessage.For(latest.Id, new Ephemeral(new SlackUserId(who.Value), refusal, ResponseUrl: payload.ResponseUri), now)],
         }).ConfigureAwait(false);
     }
 }

@@ -6,7 +6,6 @@ using IncidentBot.Scheduling;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Blocks;
 using IncidentBot.Storage;
-using IncidentBot.WarRooms;
 using NodaTime;
 
 namespace IncidentBot.Reminders;
@@ -33,7 +32,7 @@ public sealed class ReminderPolicy(IIncidentStore store, SeverityScheme scheme, 
                     return IncidentChanges.Keep(false).Noting("not due any more");
                 }
 
-                return IncidentChanges.Save(true, OutboxMessage.For(incident.Id, new Post(WithButtons(messages.Reminder(incident, now), incident.Id)), now));
+                return IncidentChanges.Save(true, OutboxMessage.For(incident.Id, new PostReminder(WithButtons(messages.Reminder(incident, now), incident.Id)), now));
             }).ConfigureAwait(false);
             return change?.Result == true ? 1 : 0;
         }).ConfigureAwait(false);

@@ -1,4 +1,6 @@
+using IncidentBot.Changes;
 using IncidentBot.Commands;
+using IncidentBot.Outbox;
 using IncidentBot.Scheduling;
 using IncidentBot.Slack.Inbound;
 
@@ -16,6 +18,9 @@ public static class RemindersExtensions
         services.AddSingleton<IBlockActionHandler, ReminderActionHandler>();
         services.AddSingleton<IViewSubmissionHandler, UpdateFormHandler>();
         services.AddSingleton<IIncidentCommandHandler, RemindHandler>();
+        services.AddSingleton<IDecisionEffects, ReminderEffects>();
+        services.AddOutboxStep<PostReminderStep>();
+        services.AddOutboxStep<CloseRemindersStep>();
         return builder;
     }
 }

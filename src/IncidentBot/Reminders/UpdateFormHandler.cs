@@ -5,15 +5,14 @@ using IncidentBot.Messaging;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Storage;
-using IncidentBot.WarRooms;
 using NodaTime;
 
 namespace IncidentBot.Reminders;
 
 /// <summary>
 /// The update form's submission: moves the status if it was changed and posts the update, with the same effects as
-/// <c>/incident status</c> (or <c>resolve</c>) and <c>/incident update</c>, since the decision yields them; then edits the
-/// reminder to say who posted it. The form was opened from a reminder or the declaration in the war room, so it counts as asked from there.
+/// <c>/incident status</c> (or <c>resolve</c>) and <c>/incident update</c>, since the decision yields them; then every open
+/// reminder is edited to say who posted it. The form was opened from a reminder or the declaration in the war room, so it counts as asked from there.
 /// </summary>
 public sealed class UpdateFormHandler(IIncidentStore store, IncidentChanger changer, SeverityScheme scheme, IncidentMessages messages, IClock clock) : IViewSubmissionHandler
 {
@@ -50,8 +49,10 @@ public sealed class UpdateFormHandler(IIncidentStore store, IncidentChanger chan
                 return moved.Then(latest.PostUpdate(text, scheme.Named(latest.Severity), who, now));
             })
         {
-            // Opened from the declaration's button, there is no reminder to edit.
-            Also = (latest, _) => parts[1].Length == 0 ? [] : [OutboxMessage.For(latest.Id, new UpdateMessage(parts[1], messages.ReminderDone(latest, who, "posted an update", now)), now)],
+            // The update closes every open reminder (ReminderEffects); one posted before reminders were tracked is closed here.
+            Also = (latest, _) => parts[1].Length == 0 || latest.OpenReminders.Contains(parts[1])
+                ? []
+                : [OutboxMessage.For(latest.Id, new CloseReminders(messages.ReminderDone(latest, who, "posted an update", now), parts[1]), now)],
         }).ConfigureAwait(false);
         if (!outcome.Done)
         {

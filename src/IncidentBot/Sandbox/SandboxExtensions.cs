@@ -128,6 +128,7 @@ public static class SandboxExtensions
         }
 
         app.MapPost("/sandbox/alerts/pagerduty", SandboxAlerts.FireAsync);
+        SandboxSamples.Map(app);
         return app.MapEmulatedSlack();
     }
 

@@ -25,8 +25,8 @@ public sealed class OutboxStepsTests : IAsyncLifetime
         var kinds = payloads.Select(KindOf).Order(StringComparer.Ordinal).ToList();
         string[] stored =
         [
-            "AddBookmark", "Announce", "AnnouncementLine", "ArchiveWarRoom", "CloseAlertOffer", "ConfirmNote", "CreateWarRoom", "Ephemeral", "FetchNoteText", "Invite", "InviteResponders", "LinkNote", "Notify", "Page", "PinDeclaration", "Post",
-            "PostAlertOffer", "PostDeclaration", "PostStatusPage", "RefreshAnnouncement", "RefreshDeclaration", "SetTopic", "UnconfirmNote", "Unpage", "UpdateMessage", "UploadPostmortem",
+            "AddBookmark", "Announce", "AnnouncementLine", "ArchiveWarRoom", "CloseAlertOffer", "CloseReminders", "ConfirmNote", "CreateWarRoom", "Ephemeral", "FetchNoteText", "Invite", "InviteResponders", "LinkNote", "Notify", "Page", "PinDeclaration", "Post",
+            "PostAlertOffer", "PostDeclaration", "PostReminder", "PostStatusPage", "RefreshAnnouncement", "RefreshDeclaration", "SetTopic", "UnconfirmNote", "Unpage", "UpdateMessage", "UploadPostmortem",
             "UploadReview", "Webhook",
         ];
         Assert.Equal(stored, kinds);

@@ -56,7 +56,7 @@ public sealed class SlackEmulatorTests : IAsyncLifetime
         var session = new SandboxSession(address, "xoxb-test", Secret);
         workspace = SandboxWorkspace.Create(database, session, TimeProvider.System, events, new SandboxChanges());
         http = new HttpClient();
-        slack = new SlackEmulator(http, session, workspace, SystemClock.Instance, NullLogger<SlackEmulator>.Instance);
+        slack = new SlackEmulator(http, session, workspace, new SandboxResponseUrls(SystemClock.Instance), SystemClock.Instance, NullLogger<SlackEmulator>.Instance);
     }
 
     public async Task DisposeAsync()

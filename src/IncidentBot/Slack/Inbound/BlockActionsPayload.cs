@@ -11,6 +11,9 @@ public sealed record BlockActionsPayload(
     string? ResponseUrl,
     IReadOnlyList<BlockAction> Actions)
 {
+    /// <summary>The click's response_url as an address, which reaches the clicker even outside the channel; null when Slack sent none.</summary>
+    public Uri? ResponseUri => Uri.TryCreate(ResponseUrl, UriKind.Absolute, out var url) ? url : null;
+
     /// <summary>Throws <see cref="JsonException"/> when the payload has no user.</summary>
     public static BlockActionsPayload Parse(JsonElement root)
     {

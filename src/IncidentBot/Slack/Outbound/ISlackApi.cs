@@ -52,6 +52,13 @@ public interface ISlackApi
     /// <summary>chat.postEphemeral: a message only <paramref name="user"/> sees.</summary>
     Task PostEphemeralAsync(SlackMessage message, SlackUserId user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// POSTs <paramref name="text"/> to the <paramref name="responseUrl"/> of a click or command, as a new ephemeral message
+    /// to that person: it reaches them where chat.postEphemeral cannot (<c>user_not_in_channel</c>). Not a Web API
+    /// method: no bot token; only Slack's hooks host (or the host of <c>Slack:ApiBaseUrl</c>) is posted to.
+    /// </summary>
+    Task RespondEphemeralAsync(Uri responseUrl, string text, CancellationToken cancellationToken);
+
     /// <summary>chat.getPermalink.</summary>
     Task<Uri> GetPermalinkAsync(SlackChannelId channel, string ts, CancellationToken cancellationToken);
 
