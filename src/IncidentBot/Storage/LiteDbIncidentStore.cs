@@ -151,9 +151,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
 
     public IReadOnlyList<Incident> DeclaredBetween(Instant since, Instant until) =>
         LiteDbLimits.Read(() => incidents.Find(LiteDbQueries.Within(nameof(Incident.DeclaredAt), since.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds()))
-            .OrderBy(i => i.DeclaredAt)
-            .ThenBy(i => i.Id.Value)
-            .ToList());
+            .OrderBy(i => i.DeclaredAt).ThenBy(i => i.Id.Value).ToList());
 
     public async Task EnqueueAsync(AuditEntry entry, params OutboxMessage[] messages)
     {
