@@ -1,5 +1,7 @@
+using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using IncidentBot.Incidents;
 using IncidentBot.Paging;
 using IncidentBot.Postmortems;
@@ -23,6 +25,9 @@ internal sealed partial class Run
 {
     private const int NotesPerIncident = 5;
     private static readonly string[] YearCollections = ["messages", "outbox", "audit", "timeline", "notes"];
+
+    /// <summary>What the bot keeps as the incidents' record (audit entries for <c>Retention:Audit</c>, the rest for good).</summary>
+    private static readonly string[] RecordCollections = ["incidents", "timeline", "notes", "audit", "postmortem_uploads", "counters"];
     private static readonly ResponderId YearCommander = new("U0YEARIC");
 
     private async Task YearAsync()
@@ -47,6 +52,10 @@ internal sealed partial class Run
         {
             var morning = clock.GetCurrentInstant();
             await Task.WhenAll(Enumerable.Range(0, perDay).Select(n => IncidentDayAsync(store, notes, uploads, scheme, morning + Duration.FromMinutes(n), messages)));
+
+            // The bot's outbox takes the lanes with news as it delivers; here the phase delivers, so it takes them too
+            // (left, they were the runner's own growth, not the bot's).
+            signals.TakeLanesWithNews();
             // The rest of the day is quiet: retention's hourly runs would find nothing more than one run at its end.
             clock.Advance(Duration.FromDays(1));
             while (retention.NextDue() <= clock.GetCurrentInstant())
@@ -144,15 +153,70 @@ internal sealed partial class Run
         Source = NoteSource.Reaction,
     };
 
-    /// <summary>"data file X MB, resident Y MB; rows kept": after a full collection, so the figure is what stays.</summary>
-    private static string YearFigures(string path, LiteDbIncidentStore store, LiteDatabase database)
+    /// <summary>
+    /// "data file X MB (record R MB, pruned P MB, free F MB), resident Y MB; rows kept": memory after a full collection,
+    /// so the figure is what stays. The record is the pages of <see cref="RecordCollections"/>; pruned, the pages of what
+    /// retention prunes (outbox, message copies); free, every page no collection holds (emptied pages awaiting reuse, the
+    /// header). Rows and pages are counted in a copy of the checkpointed file: a count or a dump of every page read in
+    /// the bot's own database holds each page it reads until it ends, and LiteDB's cache then grows by a segment for good,
+    /// which would be the runner's memory, not the bot's.
+    /// </summary>
+    private string YearFigures(string path, LiteDbIncidentStore store, LiteDatabase database)
     {
-        GC.Collect();
+        var open = store.ListOpen().Count;
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var rss = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(':')[1].Trim();
-        var rows = string.Join(", ", YearCollections.Select(c => $"{c} {database.GetCollection(c).Count():N0}"));
-        return $"data file {Megabytes(new FileInfo(path).Length)}, resident {long.Parse(rss.Split(' ')[0], CultureInfo.InvariantCulture) / 1024} MB (managed heap {Megabytes(GC.GetTotalMemory(forceFullCollection: true))}); {rows}; open {store.ListOpen().Count}";
+        var memory = $"resident {long.Parse(rss.Split(' ')[0], CultureInfo.InvariantCulture) / 1024} MB (managed heap {Megabytes(GC.GetTotalMemory(forceFullCollection: false))}, " +
+            $"LiteDB compiled expressions {CompiledExpressions():N0}, LiteDB page cache {CachePages(database):N0} pages)";
+        database.Checkpoint();
+        var copy = Path.Combine(directory, "year-figures.db");
+        File.Copy(path, copy, overwrite: true);
+        try
+        {
+            using var counted = new LiteDatabase(new ConnectionString { Filename = copy, Connection = ConnectionType.Direct, ReadOnly = true });
+            var rows = string.Join(", ", YearCollections.Select(c => $"{c} {counted.GetCollection(c).Count():N0}"));
+            var file = new FileInfo(path).Length;
+            var pages = CollectionPages(counted);
+            var record = pages.Where(p => RecordCollections.Contains(p.Key)).Sum(p => p.Value) * 8192L;
+            var pruned = pages.Where(p => !RecordCollections.Contains(p.Key)).Sum(p => p.Value) * 8192L;
+            return $"data file {Megabytes(file)} (record {Megabytes(record)}, pruned {Megabytes(pruned)}, free {Megabytes(file - record - pruned)}), {memory}; {rows}; open {open}; " +
+                $"pages {string.Join(", ", pages.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}";
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
     }
+
+    /// <summary>The pages of each collection (its collection, data and index pages), from LiteDB's dump of every page.</summary>
+    private static Dictionary<string, long> CollectionPages(LiteDatabase database)
+    {
+        using var pages = database.Execute("SELECT { type: $.pageType, collection: $.collection } FROM $dump");
+        var counted = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (pages.Read())
+        {
+            // The header and emptied pages (awaiting reuse) belong to no collection: they are counted as free.
+            if (pages.Current["type"].AsString is "Collection" or "Data" or "Index")
+            {
+                var collection = pages.Current["collection"].AsString;
+                counted[collection] = counted.GetValueOrDefault(collection) + 1;
+            }
+        }
+
+        return counted;
+    }
+
+    /// <summary>The pages LiteDB's cache holds in memory: it grows by segments, and reuses its pages once a segment's worth are idle.</summary>
+    private static long CachePages(LiteDatabase database)
+    {
+        using var about = database.Execute("SELECT $ FROM $database");
+        return about.Read() ? about.Current["cache"]["extendPages"].AsInt64 : 0;
+    }
+
+    /// <summary>How many compiled expressions LiteDB keeps in its static caches (each distinct query text, for good).</summary>
+    private static int CompiledExpressions() =>
+        typeof(BsonExpression).GetFields(BindingFlags.Static | BindingFlags.NonPublic).Select(f => f.GetValue(null)).OfType<ICollection>().Sum(c => c.Count);
 
     private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";
 

@@ -9,41 +9,29 @@ namespace IncidentBot.Scribe;
 /// <summary>
 /// Puts war-room messages on an incident's timeline and takes them off again. The text comes from the bot's own copy
 /// of the war room when it has one; otherwise the note is kept at once and its text fetched through the outbox.
-/// An incident takes at most <see cref="IncidentLimits.Notes"/> notes: past it, nothing is added (a person asking is told
-/// by <see cref="Refusal"/>); a message longer than <see cref="IncidentLimits.NoteLength"/> is kept cut, with a marker.
+/// An incident takes at most <see cref="IncidentLimits.Notes"/> notes: past it, nothing is added (the store counts inside
+/// the write, so two notes at once at the limit never both land; a person asking is told by <see cref="Refusal"/>); a
+/// message longer than <see cref="IncidentLimits.NoteLength"/> is kept cut, with a marker.
 /// </summary>
 public sealed class NoteTaker(INoteStore notes, IOptions<IncidentLimits> limits, IClock clock)
 {
-    private readonly NoteCounts counts = new(notes);
-
     /// <summary>Null when <paramref name="incident"/> takes one more note of <paramref name="text"/> as typed; else the refusal, saying the limit.</summary>
     public string? Refusal(Incident incident, string text)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return limits.Value.NoteRefusal(text, counts.Of(incident.Id));
+        return limits.Value.NoteRefusal(text, notes.ForIncident(incident.Id).Count);
     }
 
     /// <summary>A message's text cut to the note limit; null while it is not fetched yet.</summary>
     private string? Fit(string? text) => text is null ? null : IncidentLimits.Fit(text, limits.Value.NoteLength);
 
-    private bool Full(Incident incident) => counts.Of(incident.Id) >= limits.Value.Notes;
-
-    private async Task<bool> AddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps)
-    {
-        var added = await notes.TryAddAsync(note, followUps).ConfigureAwait(false);
-        if (added)
-        {
-            counts.Added(note.IncidentId);
-        }
-
-        return added;
-    }
+    private Task<bool> AddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps) => notes.TryAddAsync(note, followUps, limits.Value.Notes);
 
     /// <summary>True when the message is now on the timeline; false when it already was (or is the declaration itself).</summary>
     public Task<bool> CaptureAsync(Incident incident, string ts, ResponderId addedBy, NoteSource source, string? text = null, ResponderId? author = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        if (ts == incident.WarRoom.DeclarationTs || incident.WarRoom.ChannelId is not { } channel || Full(incident))
+        if (ts == incident.WarRoom.DeclarationTs || incident.WarRoom.ChannelId is not { } channel)
         {
             return Task.FromResult(false);
         }
@@ -84,11 +72,6 @@ public sealed class NoteTaker(INoteStore notes, IOptions<IncidentLimits> limits,
     public Task<bool> QuoteAsync(Incident incident, string channel, string ts, string text, ResponderId? author, ResponderId addedBy)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        if (Full(incident))
-        {
-            return Task.FromResult(false);
-        }
-
         text = Fit(text)!;
         var now = clock.GetCurrentInstant();
 

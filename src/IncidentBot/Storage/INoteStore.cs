@@ -9,8 +9,12 @@ namespace IncidentBot.Storage;
 /// </summary>
 public partial interface INoteStore
 {
-    /// <summary>Adds the note and its follow-up outbox messages in one transaction; false when the message is already on the timeline.</summary>
-    Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps);
+    /// <summary>
+    /// Adds the note and its follow-up outbox messages in one transaction; false when the message is already on the
+    /// timeline, or when the incident already holds <paramref name="maxNotes"/> notes. Both are checked inside the write,
+    /// so two notes added at once at the limit never both land, on any replica.
+    /// </summary>
+    Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps, int maxNotes = int.MaxValue);
 
     /// <summary>
     /// Changes the note as it is stored now, in the writer, with <paramref name="release"/>; when that answers true the

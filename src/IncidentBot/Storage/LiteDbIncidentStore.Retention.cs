@@ -11,10 +11,8 @@ public sealed partial class LiteDbIncidentStore
     public Task<int> PruneOutboxAsync(OutboxState state, Instant before, int max)
     {
         ArgumentOutOfRangeException.ThrowIfEqual(state, OutboxState.Pending);
-        var query = Query.And(
-            Query.EQ(nameof(OutboxMessage.State), state.ToString()),
-            Query.LT(nameof(OutboxMessage.CreatedAt), before.ToUnixTimeMilliseconds()));
-        return writer.WriteAsync(() => Delete(rawOutbox, rawOutbox.Find(query, limit: max).Select(d => d["_id"])));
+        var query = LiteDbQueries.EqualAndBefore(nameof(OutboxMessage.State), state.ToString(), nameof(OutboxMessage.CreatedAt), before.ToUnixTimeMilliseconds());
+        return writer.WriteAsync(() => LiteDbQueries.Delete(rawOutbox, rawOutbox.Find(query, limit: max).Select(d => d["_id"])));
     }
 
     public Task<int> PruneAuditAsync(Instant before, int max)
@@ -23,7 +21,7 @@ public sealed partial class LiteDbIncidentStore
         var cutoff = before.ToUnixTimeMilliseconds();
 
         // Entries are numbered as they are written, so the oldest come first: stop at the first one still kept.
-        return writer.WriteAsync(() => Delete(raw, raw.Find(Query.All(), limit: max).TakeWhile(d => d[nameof(AuditEntry.At)].AsInt64 < cutoff).Select(d => d["_id"])));
+        return writer.WriteAsync(() => LiteDbQueries.Delete(raw, raw.Find(Query.All(), limit: max).TakeWhile(d => d[nameof(AuditEntry.At)].AsInt64 < cutoff).Select(d => d["_id"])));
     }
 
     public Task<long?> CompactAsync() => Task.Run(() =>
@@ -33,10 +31,4 @@ public sealed partial class LiteDbIncidentStore
         using var about = database.Execute("SELECT $ FROM $database");
         return about.Read() ? about.Current["dataFileSize"].AsInt64 : (long?)null;
     });
-
-    private static int Delete(ILiteCollection<BsonDocument> collection, IEnumerable<BsonValue> ids)
-    {
-        var doomed = ids.ToList();
-        return doomed.Count == 0 ? 0 : collection.DeleteMany(Query.In("_id", doomed));
-    }
 }

@@ -147,15 +147,11 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
     }
 
     public IReadOnlyList<TimelineEntry> Timeline(IncidentId id) =>
-        LiteDbLimits.Read(() => timeline.Find(Query.EQ("incident", id.Value)).OrderBy(e => e["_id"].AsInt64).Select(mapper.Deserialize<TimelineEntry>).ToList());
+        LiteDbLimits.Read(() => timeline.Find(LiteDbQueries.Equal("incident", id.Value)).OrderBy(e => e["_id"].AsInt64).Select(mapper.Deserialize<TimelineEntry>).ToList());
 
     public IReadOnlyList<Incident> DeclaredBetween(Instant since, Instant until) =>
-        LiteDbLimits.Read(() => incidents.Find(Query.And(
-                Query.GTE(nameof(Incident.DeclaredAt), since.ToUnixTimeMilliseconds()),
-                Query.LT(nameof(Incident.DeclaredAt), until.ToUnixTimeMilliseconds())))
-            .OrderBy(i => i.DeclaredAt)
-            .ThenBy(i => i.Id.Value)
-            .ToList());
+        LiteDbLimits.Read(() => incidents.Find(LiteDbQueries.Within(nameof(Incident.DeclaredAt), since.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds()))
+            .OrderBy(i => i.DeclaredAt).ThenBy(i => i.Id.Value).ToList());
 
     public async Task EnqueueAsync(AuditEntry entry, params OutboxMessage[] messages)
     {
@@ -235,7 +231,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
     }
 
     public IReadOnlyList<Incident> DueForReminder(Instant now) =>
-        LiteDbLimits.Read(() => incidents.Find(Query.LTE(nameof(Incident.NextUpdateDue), now.ToUnixTimeMilliseconds()))
+        LiteDbLimits.Read(() => incidents.Find(LiteDbQueries.AtOrBefore(nameof(Incident.NextUpdateDue), now.ToUnixTimeMilliseconds()))
             .Where(i => i.IsOpen && !i.RemindersStopped && i.WarRoom.ChannelId is not null)
             .ToList());
 

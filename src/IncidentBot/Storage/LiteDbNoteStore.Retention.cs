@@ -11,8 +11,8 @@ public sealed partial class LiteDbNoteStore
         var prefix = CachedMessage.KeyOf(channel, "");
         return writer.WriteAsync(() =>
         {
-            var doomed = messages.Find(Query.StartsWith("_id", prefix), limit: max).Select(m => new BsonValue(m.Key)).ToList();
-            return doomed.Count == 0 ? 0 : messages.DeleteMany(Query.In("_id", doomed));
+            var doomed = messages.Find(LiteDbQueries.StartsWith("_id", prefix), limit: max).Select(m => new BsonValue(m.Key)).ToList();
+            return doomed.Count(messages.Delete);
         });
     }
 }

@@ -29,15 +29,16 @@ public sealed partial class LiteDbNoteStore : INoteStore
         writer.WriteAsync(() => notes.EnsureIndex(n => n.IncidentId)).GetAwaiter().GetResult();
     }
 
-    public async Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps)
+    public async Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps, int maxNotes = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(note);
         ArgumentNullException.ThrowIfNull(followUps);
 
-        // Checked inside the write, so two reactions on one message in the same batch still make one note.
+        // Checked inside the write, so two reactions on one message in the same batch still make one note, and two notes
+        // at the limit make one; the count is read from the incident's index.
         var added = await writer.WriteAsync(() =>
         {
-            if (notes.FindById(note.Key) is not null)
+            if (notes.FindById(note.Key) is not null || notes.Count(n => n.IncidentId == note.IncidentId) >= maxNotes)
             {
                 return false;
             }

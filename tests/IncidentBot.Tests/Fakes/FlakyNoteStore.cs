@@ -23,7 +23,7 @@ public sealed class FlakyNoteStore(LiteDbNoteStore inner) : INoteStore
     /// <summary>Completed when a held add has started waiting.</summary>
     public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps)
+    public async Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps, int maxNotes = int.MaxValue)
     {
         if (Interlocked.Exchange(ref hold, null) is { } held)
         {
@@ -37,7 +37,7 @@ public sealed class FlakyNoteStore(LiteDbNoteStore inner) : INoteStore
             throw new IOException("the database file is locked");
         }
 
-        return await inner.TryAddAsync(note, followUps);
+        return await inner.TryAddAsync(note, followUps, maxNotes);
     }
 
     public Task<bool> TryRemoveAsync(string key, Func<ScribeNote, bool> release, IReadOnlyList<OutboxMessage> followUps) => inner.TryRemoveAsync(key, release, followUps);

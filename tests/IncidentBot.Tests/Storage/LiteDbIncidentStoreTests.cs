@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Reflection;
 using IncidentBot.Incidents;
 using IncidentBot.Storage;
 using IncidentBot.Tests.Incidents;
@@ -67,4 +69,38 @@ public sealed class LiteDbIncidentStoreTests : IncidentStoreContract
         Assert.False(database.GetCollection("incidents").FindById(old.Id.Value).ContainsKey("Timeline"));
         Assert.Equal("Checkout returns 500s", Store.Find(old.Id)!.Title);
     }
+
+    [Fact]
+    public async Task Queries_asked_with_ever_new_values_leave_LiteDBs_compiled_expressions_as_they_were()
+    {
+        var now = Clock.GetCurrentInstant();
+        await Ask(0);
+        var before = CompiledExpressions();
+
+        for (var n = 1; n <= 200; n++)
+        {
+            await Ask(n);
+        }
+
+        // LiteDB keeps each distinct expression text's compiled code for good: one text per query, whatever its values.
+        // Other tests beside this one may add their own first few; a value in the text would add 200 per query.
+        Assert.InRange(CompiledExpressions() - before, 0, 100);
+
+        async Task Ask(int n)
+        {
+            var at = now + NodaTime.Duration.FromMinutes(n);
+            Store.DueForReminder(at);
+            Store.DeclaredBetween(at - NodaTime.Duration.FromDays(1), at);
+            Store.Timeline(new IncidentId(1000 + n));
+            await Store.PruneOutboxAsync(OutboxState.Done, at - NodaTime.Duration.FromDays(7), 10);
+            await Store.PruneAuditAsync(at - NodaTime.Duration.FromDays(400), 10);
+        }
+    }
+
+    /// <summary>How many compiled expressions LiteDB's static caches hold, this process's whole life.</summary>
+    private static int CompiledExpressions() =>
+        typeof(BsonExpression).GetFields(BindingFlags.Static | BindingFlags.NonPublic)
+            .Select(f => f.GetValue(null))
+            .OfType<ICollection>()
+            .Sum(c => c.Count);
 }

@@ -15,7 +15,7 @@ public sealed partial class PostgresNoteStore(PostgresDatabase database, StoreSi
     private readonly NpgsqlDataSource source = database.Source;
     private readonly BsonMapper mapper = BsonMappings.Create();
 
-    public async Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps)
+    public async Task<bool> TryAddAsync(ScribeNote note, IReadOnlyList<OutboxMessage> followUps, int maxNotes = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(note);
         ArgumentNullException.ThrowIfNull(followUps);
@@ -26,6 +26,19 @@ public sealed partial class PostgresNoteStore(PostgresDatabase database, StoreSi
                 AddNote(insert, note);
                 if (await insert.ExecuteNonQueryAsync().ConfigureAwait(false) == 0)
                 {
+                    return false;
+                }
+            }
+
+            // Counted under the incident's lock (taken after the note's row, as a release takes them), so a note added at
+            // once on another replica is counted once it commits; one over the limit goes again, with nothing queued.
+            await PostgresRows.LockIncidentsAsync(connection, [note.IncidentId]).ConfigureAwait(false);
+            await using (var count = new NpgsqlCommand("SELECT count(*) FROM notes WHERE incident = @incident", connection))
+            {
+                count.Parameters.AddWithValue("incident", note.IncidentId.Value);
+                if ((long)(await count.ExecuteScalarAsync().ConfigureAwait(false))! > maxNotes)
+                {
+                    await ExecuteAsync(connection, "DELETE FROM notes WHERE key = @key", note.Key).ConfigureAwait(false);
                     return false;
                 }
             }

@@ -139,7 +139,7 @@ public abstract partial class NoteStoreContract
         Source = NoteSource.Reaction,
     };
 
-    private static OutboxMessage Confirm(string ts) =>
+    protected static OutboxMessage Confirm(string ts) =>
         new() { IncidentId = Incident, Kind = "confirm", Payload = $$"""{"ts":"{{ts}}"}""", Lane = OutboxMessage.ScribeLane, CreatedAt = At, NextAttemptAt = At };
 
     private static bool Release(ScribeNote note, ResponderId who)
