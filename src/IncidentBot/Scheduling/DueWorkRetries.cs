@@ -7,7 +7,8 @@ namespace IncidentBot.Scheduling;
 /// <summary>
 /// Runs an <see cref="IDueWork"/>'s work one incident at a time, each on its own: work that throws for one incident (a
 /// template, a bad document) is logged with the incident's id and tried again after a back-off (2 s doubling to
-/// <see cref="MaxWait"/>), while every other incident's work goes on. The back-off lives in memory: a restart tries at once.
+/// <see cref="MaxWait"/>), while every other incident's work goes on. The first failure in a row is an Error with its
+/// stack; each repeat is one Warning line without it, so a failure that lasts hours does not fill the log with stacks. The back-off lives in memory: a restart tries at once.
 /// </summary>
 public sealed partial class DueWorkRetries(IClock clock, ILogger<DueWorkRetries> logger)
 {
@@ -41,7 +42,14 @@ public sealed partial class DueWorkRetries(IClock clock, ILogger<DueWorkRetries>
                 var failures = before.Failures + 1;
                 var wait = Duration.FromSeconds(Math.Min(MaxWait.TotalSeconds, 1 << Math.Min(failures, 9)));
                 failing[key] = (failures, now + wait);
-                LogFailed(ex, work, incident.Id, failures, wait.TotalSeconds);
+                if (failures == 1)
+                {
+                    LogFailed(ex, work, incident.Id, wait.TotalSeconds);
+                }
+                else
+                {
+                    LogStillFailing(work, incident.Id, failures, ex.Message, wait.TotalSeconds);
+                }
             }
         }
 
@@ -68,6 +76,9 @@ public sealed partial class DueWorkRetries(IClock clock, ILogger<DueWorkRetries>
         return retry ?? due;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Work} failed for incident {Incident} ({Failures} in a row); other incidents go on, and it is tried again in {Seconds}s")]
-    private partial void LogFailed(Exception ex, string work, IncidentId incident, int failures, double seconds);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Work} failed for incident {Incident}; other incidents go on, and it is tried again in {Seconds}s")]
+    private partial void LogFailed(Exception ex, string work, IncidentId incident, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Work} failed again for incident {Incident} ({Failures} in a row: {Error}); tried again in {Seconds}s")]
+    private partial void LogStillFailing(string work, IncidentId incident, int failures, string error, double seconds);
 }

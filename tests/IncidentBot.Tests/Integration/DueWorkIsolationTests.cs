@@ -45,7 +45,7 @@ public sealed class DueWorkIsolationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_incident_whose_reminder_throws_does_not_delay_another_incident_s_reminder()
+    public async Task An_incident_whose_reminder_throws_does_not_delay_another_incident_s_reminder_and_its_stack_is_logged_once()
     {
         await bot.ReplyAsync("create Checkout down");
         await bot.ReplyAsync("create Search is slow");
@@ -58,6 +58,12 @@ public sealed class DueWorkIsolationTests : IAsyncLifetime
         await Eventually.TrueAsync(() => slack.Messages(rooms[1]).Any(m => m.Text.StartsWith('⏰')), "the second incident's reminder at its due time");
         await Eventually.TrueAsync(() => log.Lines(LogLevel.Error).Any(l => l.Contains("INC-1", StringComparison.Ordinal)), "the failure logged with the incident's id");
         Assert.DoesNotContain(slack.Messages(rooms[0]), m => m.Text.StartsWith('⏰'));
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        await Eventually.TrueAsync(() => log.Entries().Any(e => e.Level == LogLevel.Warning && e.Line.Contains("INC-1 (2 in a row", StringComparison.Ordinal)), "the repeat logged as one warning");
+        var failures = log.Entries().Where(e => e.Line.Contains("for incident INC-1", StringComparison.Ordinal)).ToList();
+        Assert.Single(failures, e => e.Exception is not null);
+        Assert.Equal(LogLevel.Error, failures[0].Level);
 
         control.Failing = null;
         await time.AdvanceUntilAsync(() => slack.Messages(rooms[0]).Any(m => m.Text.StartsWith('⏰')), "the first incident's reminder once it can be written", TimeSpan.FromSeconds(1));
