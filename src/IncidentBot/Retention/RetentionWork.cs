@@ -56,9 +56,19 @@ public sealed partial class RetentionWork(
         if (finished)
         {
             // Only a run that removed something leaves the file anything to compact; an idle bot's file is left as it is.
-            var size = pruned.Outbox + pruned.Audit + pruned.Copies > 0 ? await incidents.CompactAsync().ConfigureAwait(false) : null;
+            // A run that removed nothing says nothing: an idle bot's log stays quiet.
+            var removedAny = pruned.Outbox + pruned.Audit + pruned.Copies > 0;
+            var size = removedAny ? await incidents.CompactAsync().ConfigureAwait(false) : null;
             LastRun = new RetentionRun(now, pruned.Outbox, pruned.Audit, pruned.Copies, size);
-            LogPruned(pruned.Outbox, pruned.Audit, pruned.Copies, size);
+            if (size is { } bytes)
+            {
+                LogPrunedAndCompacted(pruned.Outbox, pruned.Audit, pruned.Copies, bytes);
+            }
+            else if (removedAny)
+            {
+                LogPruned(pruned.Outbox, pruned.Audit, pruned.Copies);
+            }
+
             pruned = default;
         }
 
@@ -108,7 +118,10 @@ public sealed partial class RetentionWork(
             || (incident.ClosedAt ?? incident.EndedAt ?? incident.DeclaredAt) + Duration.FromTimeSpan(settings.MessageCopiesAfterClose) <= now);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention pruned {Outbox} outbox messages, {Audit} audit entries and {Copies} message copies; data file {Bytes} bytes")]
-    private partial void LogPruned(int outbox, int audit, int copies, long? bytes);
+    private partial void LogPrunedAndCompacted(int outbox, int audit, int copies, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention pruned {Outbox} outbox messages, {Audit} audit entries and {Copies} message copies")]
+    private partial void LogPruned(int outbox, int audit, int copies);
 
     private struct Pruned
     {

@@ -92,6 +92,7 @@ public sealed class QuietLogTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.DoesNotContain(entries, e => e.Level < LogLevel.Warning && RetryPipeline.Any(p => e.Category.StartsWith(p, StringComparison.Ordinal)));
         Assert.Empty(entries.Where(e => e.Exception is not null).Select(e => $"{e.Category}: {e.Line}"));
+        Assert.DoesNotContain(entries, e => e.Category == typeof(IncidentBot.Retention.RetentionWork).FullName);
         var retries = entries.Where(e => e.Level == LogLevel.Warning && (e.Category == typeof(SlackResilience).FullName || e.Category == typeof(OutboxDelivery).FullName)).ToList();
         // Every failed call was retried, by the call itself or by the outbox: one line each.
         Assert.Equal(slack.Calls().Count(c => c.Injected is not null), retries.Count);
