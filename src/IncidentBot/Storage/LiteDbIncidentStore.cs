@@ -55,16 +55,16 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
         {
             incidents.EnsureIndex(i => i.WarRoom.ChannelId);
             incidents.EnsureIndex(i => i.Status);
-            incidents.EnsureIndex(i => i.NextUpdateDue);
             incidents.EnsureIndex(i => i.DeclaredAt);
             outbox.EnsureIndex(m => m.State);
             outbox.EnsureIndex("PendingLane", PendingLane);
-
-            // Only a failed war room asked for one incident's messages, and those are pending: the index above and the
-            // state's serve it, and every message written would keep this one up to date for nothing.
-            outbox.DropIndex(nameof(OutboxMessage.IncidentId));
             audit.EnsureIndex(a => a.IncidentId);
             timeline.EnsureIndex("incident");
+
+            // Indexes no read seeks any more, which every change kept up to date for nothing: the reminders' due time
+            // (they are read from the open incidents) and the outbox's incident (a lane's pending messages are).
+            incidents.DropIndex(nameof(Incident.NextUpdateDue));
+            outbox.DropIndex(nameof(OutboxMessage.IncidentId));
             MoveEmbeddedTimelines(database);
             return true;
         }).GetAwaiter().GetResult();
