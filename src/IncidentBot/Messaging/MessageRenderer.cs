@@ -16,6 +16,10 @@ public sealed class MessageRenderer
 {
     private readonly Dictionary<string, Template> templates = new(StringComparer.Ordinal);
 
+    // The built-in functions (date, string, …), shared by every render: a context otherwise builds its own copy of
+    // them, which cost more than rendering most messages. Read-only, so no template can change them for the next render.
+    private readonly ScriptObject builtins = ReadOnly(TemplateContext.GetDefaultBuiltinObject());
+
     public MessageRenderer(IOptions<MessagingOptions> options, IEnumerable<TemplateSample> samples)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -60,7 +64,7 @@ public sealed class MessageRenderer
     private string RenderText(string name, ScriptObject model, int loopLimit)
     {
         var template = templates.TryGetValue(name, out var t) ? t : throw new TemplateException($"No template named '{name}'.");
-        var context = new TemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = loopLimit };
+        var context = new TemplateContext(builtins) { StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = loopLimit };
         context.PushGlobal(model);
         try
         {
@@ -70,5 +74,16 @@ public sealed class MessageRenderer
         {
             throw new TemplateException($"Template {template.SourceFilePath} line {ex.Span.Start.Line + 1}: {ex.OriginalMessage}", ex);
         }
+    }
+
+    private static ScriptObject ReadOnly(ScriptObject builtins)
+    {
+        foreach (var module in builtins.Values.OfType<ScriptObject>())
+        {
+            module.IsReadOnly = true;
+        }
+
+        builtins.IsReadOnly = true;
+        return builtins;
     }
 }

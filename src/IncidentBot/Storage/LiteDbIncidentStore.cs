@@ -49,12 +49,16 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
         {
             incidents.EnsureIndex(i => i.WarRoom.ChannelId);
             incidents.EnsureIndex(i => i.Status);
-            incidents.EnsureIndex(i => i.NextUpdateDue);
             incidents.EnsureIndex(i => i.DeclaredAt);
             outbox.EnsureIndex(m => m.State);
-            outbox.EnsureIndex(m => m.IncidentId);
+            outbox.EnsureIndex("PendingLane", PendingLane);
             audit.EnsureIndex(a => a.IncidentId);
             timeline.EnsureIndex("incident");
+
+            // Indexes no read seeks any more, which every change kept up to date for nothing: the reminders' due time
+            // (they are read from the open incidents) and the outbox's incident (a lane's pending messages are).
+            incidents.DropIndex(nameof(Incident.NextUpdateDue));
+            outbox.DropIndex(nameof(OutboxMessage.IncidentId));
             MoveEmbeddedTimelines(database);
             return true;
         }).GetAwaiter().GetResult();
@@ -123,7 +127,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
         LiteDbLimits.Read(() => incidents.FindById(id.Value));
 
     public Incident? FindByWarRoom(SlackChannelId channelId) =>
-        LiteDbLimits.Read(() => incidents.FindOne(i => i.WarRoom.ChannelId == channelId.Value));
+        LiteDbLimits.Read(() => incidents.FindOne(LiteDbQueries.Equal("WarRoom.ChannelId", channelId.Value)));
 
     /// <summary>
     /// The open incidents, newest first. Read once per change and shared until the next one: list, the escalation and
@@ -172,74 +176,19 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
     public IReadOnlyList<AuditEntry> AuditLog(IncidentId? incidentId) =>
         LiteDbLimits.Read(() => (incidentId is null ? audit.FindAll() : audit.Find(a => a.IncidentId == incidentId)).OrderBy(a => a.Id).ToList());
 
-    public IReadOnlyList<OutboxMessage> PendingOutbox() =>
-        LiteDbLimits.Read(() => outbox.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id).ToList());
-
-    public IReadOnlyList<(IncidentId Incident, int Lane)> PendingLanes() =>
-        LiteDbLimits.Read(() => rawOutbox.Query()
-            .Where(Query.EQ(nameof(OutboxMessage.State), nameof(OutboxState.Pending)))
-            .Select($"{{ i: $.{nameof(OutboxMessage.IncidentId)}, l: $.{nameof(OutboxMessage.Lane)} }}")
-            .ToEnumerable()
-            .Select(d => (new IncidentId(d["i"].AsInt32), d["l"].AsInt32))
-            .Distinct()
-            .ToList());
-
     /// <summary>What the listeners add to a change; nothing when the change added no timeline entry.</summary>
     private List<OutboxMessage> Heard(Incident incident, List<TimelineEntry> added) =>
         added.Count == 0 ? [] : listeners.SelectMany(l => l.Changed(incident, added)).ToList();
 
-    public IReadOnlyList<OutboxMessage> PendingInLane(IncidentId incidentId, int lane, int max) =>
-        LiteDbLimits.Read(() => outbox.Query().Where(m => m.IncidentId == incidentId && m.State == OutboxState.Pending && m.Lane == lane).OrderBy(m => m.Id).Limit(max).ToList());
-
-    public Task FailPendingAsync(IncidentId incidentId, string reason) => writer.WriteAsync(() =>
-    {
-        // Only what needs the war room fails with it; webhooks and pagers do not depend on Slack.
-        foreach (var message in outbox.Find(m => m.IncidentId == incidentId && m.State == OutboxState.Pending).Where(m => m.NeedsWarRoom).ToList())
-        {
-            message.State = OutboxState.Failed;
-            message.Error = reason;
-            outbox.Update(message);
-        }
-
-        return true;
-    });
-
-    public Task<int> UpgradeOutboxAsync(Func<OutboxMessage, OutboxMessageV1, bool> upgrade) =>
-        writer.WriteAsync(() => OutboxV1Documents.Upgrade(rawOutbox, mapper, upgrade));
-
-    public async Task SaveOutboxAsync(OutboxMessage message, WarRoom? warRoom = null)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        await writer.WriteAsync(() =>
-        {
-            outbox.Update(message);
-            if (warRoom is not null && incidents.FindById(message.IncidentId.Value) is { } latest)
-            {
-                latest.UseWarRoom(warRoom);
-                incidents.Update(latest);
-            }
-
-            return true;
-        }).ConfigureAwait(false);
-        if (warRoom is not null)
-        {
-            Interlocked.Increment(ref incidentVersion);
-
-            // A war room just created makes its incident's reminder due: the scheduler must plan for it now.
-            signals.Incidents.Notify();
-        }
-    }
-
+    // From the open incidents shared until the next change (see ListOpen): the scheduler asks after every change, and
+    // a query here would read them again each time (and Query.LTE with the time in its text compiled a new expression each call).
     public IReadOnlyList<Incident> DueForReminder(Instant now) =>
-        LiteDbLimits.Read(() => incidents.Find(LiteDbQueries.AtOrBefore(nameof(Incident.NextUpdateDue), now.ToUnixTimeMilliseconds()))
-            .Where(i => i.IsOpen && !i.RemindersStopped && i.WarRoom.ChannelId is not null)
-            .ToList());
+        [.. ListOpen().Where(i => Reminded(i) && i.NextUpdateDue <= now)];
 
-    public Instant? NextReminderDue() =>
-        LiteDbLimits.Read(() => incidents.Find(Query.Not(nameof(Incident.NextUpdateDue), BsonValue.Null))
-            .Where(i => i.IsOpen && !i.RemindersStopped && i.WarRoom.ChannelId is not null)
-            .Select(i => i.NextUpdateDue)
-            .Min());
+    public Instant? NextReminderDue() => ListOpen().Where(Reminded).Select(i => i.NextUpdateDue).Min();
+
+    private static bool Reminded(Incident incident) =>
+        incident.IsOpen && !incident.RemindersStopped && incident.WarRoom.ChannelId is not null && incident.NextUpdateDue is not null;
 
     /// <summary>Under the writer: appends what the incident recorded to its timeline, then forgets it.</summary>
     private void SaveRecorded(Incident incident)

@@ -81,6 +81,9 @@ public sealed class TemplateTests
     [InlineData("update.sbn", "line one\n{{ incident.titel }}\n", "update.sbn line 2")]
     [InlineData("closed.sbn", "ok\nok\n{{ if }\n", "closed.sbn line 3")]
     [InlineData("help.sbn", "{{ for s in severities }}{{ s.nme }}{{ end }}", "help.sbn line 1")]
+
+    // The built-in functions are shared by every render: a template may not change them for the next one.
+    [InlineData("update.sbn", "ok\n{{ string.upcase = 1 }}\n", "update.sbn line 2")]
     public void A_broken_template_stops_the_start_naming_file_and_line(string file, string content, string expected)
     {
         var folder = Directory.CreateTempSubdirectory("incidentbot-templates-").FullName;

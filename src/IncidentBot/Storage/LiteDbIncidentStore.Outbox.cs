@@ -1,0 +1,71 @@
+using System.Globalization;
+using IncidentBot.Incidents;
+using LiteDB;
+
+namespace IncidentBot.Storage;
+
+// The outbox on LiteDB: what is pending, lane by lane, and what delivery records.
+public sealed partial class LiteDbIncidentStore
+{
+    // The pending messages of one lane, keyed "incident:lane" (every other message is under null): a seek reads only
+    // them, where seeking the incident read every message it ever had and filtered them.
+    private const string PendingLane = "IIF($.State = 'Pending', STRING($.IncidentId) + ':' + STRING($.Lane), null)";
+
+    public IReadOnlyList<OutboxMessage> PendingOutbox() =>
+        LiteDbLimits.Read(() => outbox.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id).ToList());
+
+    public IReadOnlyList<(IncidentId Incident, int Lane)> PendingLanes() =>
+        LiteDbLimits.Read(() => rawOutbox.Query()
+            .Where(Query.EQ(nameof(OutboxMessage.State), nameof(OutboxState.Pending)))
+            .Select($"{{ i: $.{nameof(OutboxMessage.IncidentId)}, l: $.{nameof(OutboxMessage.Lane)} }}")
+            .ToEnumerable()
+            .Select(d => (new IncidentId(d["i"].AsInt32), d["l"].AsInt32))
+            .Distinct()
+            .ToList());
+
+    public IReadOnlyList<OutboxMessage> PendingInLane(IncidentId incidentId, int lane, int max) =>
+        LiteDbLimits.Read(() => outbox.Query()
+            .Where(BsonExpression.Create(PendingLane + " = @0", string.Create(CultureInfo.InvariantCulture, $"{incidentId.Value}:{lane}")))
+            .OrderBy(m => m.Id)
+            .Limit(max)
+            .ToList());
+
+    public Task FailPendingAsync(IncidentId incidentId, string reason) => writer.WriteAsync(() =>
+    {
+        // Only what needs the war room fails with it; webhooks and pagers do not depend on Slack.
+        foreach (var message in outbox.Find(m => m.State == OutboxState.Pending && m.IncidentId == incidentId).Where(m => m.NeedsWarRoom).ToList())
+        {
+            message.State = OutboxState.Failed;
+            message.Error = reason;
+            outbox.Update(message);
+        }
+
+        return true;
+    });
+
+    public Task<int> UpgradeOutboxAsync(Func<OutboxMessage, OutboxMessageV1, bool> upgrade) =>
+        writer.WriteAsync(() => OutboxV1Documents.Upgrade(rawOutbox, mapper, upgrade));
+
+    public async Task SaveOutboxAsync(OutboxMessage message, WarRoom? warRoom = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await writer.WriteAsync(() =>
+        {
+            outbox.Update(message);
+            if (warRoom is not null && incidents.FindById(message.IncidentId.Value) is { } latest)
+            {
+                latest.UseWarRoom(warRoom);
+                incidents.Update(latest);
+            }
+
+            return true;
+        }).ConfigureAwait(false);
+        if (warRoom is not null)
+        {
+            Interlocked.Increment(ref incidentVersion);
+
+            // A war room just created makes its incident's reminder due: the scheduler must plan for it now.
+            signals.Incidents.Notify();
+        }
+    }
+}
