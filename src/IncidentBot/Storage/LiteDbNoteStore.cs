@@ -13,6 +13,7 @@ public sealed partial class LiteDbNoteStore : INoteStore
     private readonly ILiteCollection<ScribeNote> notes;
     private readonly ILiteCollection<CachedMessage> messages;
     private readonly ILiteCollection<OutboxMessage> outbox;
+    private readonly ILiteCollection<BsonDocument> counts;
     private readonly GroupCommitter writer;
     private readonly StoreSignals signals;
 
@@ -24,6 +25,7 @@ public sealed partial class LiteDbNoteStore : INoteStore
         notes = database.GetCollection<ScribeNote>("notes");
         messages = database.GetCollection<CachedMessage>("messages");
         outbox = database.GetCollection<OutboxMessage>("outbox", BsonAutoId.Int64);
+        counts = database.GetCollection("note_counts");
 
         // On the writer, like every write (see LiteDbLimits).
         writer.WriteAsync(() => notes.EnsureIndex(n => n.IncidentId)).GetAwaiter().GetResult();
@@ -35,15 +37,18 @@ public sealed partial class LiteDbNoteStore : INoteStore
         ArgumentNullException.ThrowIfNull(followUps);
 
         // Checked inside the write, so two reactions on one message in the same batch still make one note, and two notes
-        // at the limit make one; the count is read from the incident's index.
+        // at the limit make one. The count is a document of its own, kept in the same transaction as the notes: counting
+        // the incident's index on every note made a burst of reactions in one war room slow down with each note.
         var added = await writer.WriteAsync(() =>
         {
-            if (notes.FindById(note.Key) is not null || notes.Count(n => n.IncidentId == note.IncidentId) >= maxNotes)
+            var count = CountOf(note.IncidentId);
+            if (notes.FindById(note.Key) is not null || count >= maxNotes)
             {
                 return false;
             }
 
             notes.Insert(note);
+            SetCount(note.IncidentId, count + 1);
             outbox.InsertBulk(followUps);
             return true;
         }).ConfigureAwait(false);
@@ -72,7 +77,7 @@ public sealed partial class LiteDbNoteStore : INoteStore
                 return false;
             }
 
-            notes.Delete(key);
+            Delete(latest);
             outbox.InsertBulk(followUps);
             return true;
         }).ConfigureAwait(false);
@@ -105,7 +110,23 @@ public sealed partial class LiteDbNoteStore : INoteStore
         });
     }
 
-    public Task RemoveAsync(string key) => writer.WriteAsync(() => notes.Delete(key));
+    public Task RemoveAsync(string key) => writer.WriteAsync(() => notes.FindById(key) is { } note && Delete(note));
+
+    /// <summary>Under the writer: how many notes the incident has, counted from its index the first time it is asked.</summary>
+    private int CountOf(IncidentId incident) =>
+        counts.FindById(incident.Value) is { } kept ? kept["notes"].AsInt32 : notes.Count(LiteDbQueries.Equal(nameof(ScribeNote.IncidentId), incident.Value));
+
+    private void SetCount(IncidentId incident, int count) =>
+        counts.Upsert(new BsonDocument { ["_id"] = incident.Value, ["notes"] = count });
+
+    /// <summary>Under the writer: deletes <paramref name="note"/> and lowers its incident's count.</summary>
+    private bool Delete(ScribeNote note)
+    {
+        var count = CountOf(note.IncidentId);
+        notes.Delete(note.Key);
+        SetCount(note.IncidentId, Math.Max(0, count - 1));
+        return true;
+    }
 
     public Task KeepAsync(CachedMessage message)
     {

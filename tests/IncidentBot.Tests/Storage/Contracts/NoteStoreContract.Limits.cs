@@ -20,4 +20,20 @@ public abstract partial class NoteStoreContract
         Assert.False(await Notes.TryAddAsync(Note("1795489500.000000"), [Confirm("1795489500.000000")], maxNotes: 3));
         Assert.True(await Notes.TryAddAsync(Note("1795489300.000100", incident: new IncidentId(4)), [], maxNotes: 3));
     }
+
+    [Fact]
+    public async Task A_note_taken_back_frees_its_place_under_the_limit()
+    {
+        Assert.True(await Notes.TryAddAsync(Note("1795489300.000100"), [], maxNotes: 2));
+        Assert.True(await Notes.TryAddAsync(Note("1795489300.000200"), [], maxNotes: 2));
+        Assert.False(await Notes.TryAddAsync(Note("1795489300.000300"), [], maxNotes: 2));
+
+        Assert.True(await Notes.TryRemoveAsync(ScribeNote.KeyOf(Incident, "1795489300.000100"), _ => true, []));
+        Assert.True(await Notes.TryAddAsync(Note("1795489300.000300"), [], maxNotes: 2));
+        await Notes.RemoveAsync(ScribeNote.KeyOf(Incident, "1795489300.000200"));
+        Assert.True(await Notes.TryAddAsync(Note("1795489300.000400"), [], maxNotes: 2));
+
+        Assert.False(await Notes.TryAddAsync(Note("1795489300.000500"), [], maxNotes: 2));
+        Assert.Equal(["1795489300.000300", "1795489300.000400"], Notes.ForIncident(Incident).Select(n => n.MessageTs));
+    }
 }
