@@ -47,6 +47,14 @@ internal sealed partial class Run : IAsyncDisposable
     public async Task<Report> ExecuteAsync()
     {
         report.Machine = $"{Environment.ProcessorCount} cores, {RuntimeDescription()}";
+
+        // First: the year runs in this process, and its resident memory is this process's; after the other phases it
+        // would carry what they left (the fake Slack's record of every call, the growth phase's seeding).
+        if (settings.Runs("year"))
+        {
+            await YearAsync();
+        }
+
         await FootprintAtStartAsync();
         bare = await ServerProcess.StartAsync("IncidentBot.LoadRun.dll", "--bare", new Dictionary<string, string> { [SecretVariable] = secret });
         Say($"bot pid {Bot.Id}");
@@ -74,11 +82,6 @@ internal sealed partial class Run : IAsyncDisposable
         if (settings.Runs("engines"))
         {
             await EnginesAsync();
-        }
-
-        if (settings.Runs("year"))
-        {
-            await YearAsync();
         }
 
         return report;
