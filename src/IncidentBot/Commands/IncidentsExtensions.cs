@@ -18,10 +18,7 @@ public static class IncidentsExtensions
         services.AddOptions<IncidentsOptions>().BindConfiguration(IncidentsOptions.Section)
             .PostConfigure(o =>
             {
-                if (o.Severities.Count == 0)
-                {
-                    o.Severities.AddRange(SeverityScheme.Defaults);
-                }
+                o.Severities = o.Severities.Count == 0 ? [.. SeverityScheme.Defaults] : SeverityScheme.Filled(o.Severities);
 
                 if (o.DefaultSeverity.Length == 0)
                 {
@@ -29,7 +26,7 @@ public static class IncidentsExtensions
                 }
             })
             .Validate(o => o.Severities.Any(s => string.Equals(s.Name, o.DefaultSeverity, StringComparison.OrdinalIgnoreCase) || s.Aliases.Contains(o.DefaultSeverity, StringComparer.OrdinalIgnoreCase)), "Incidents:DefaultSeverity must name one of Incidents:Severities.")
-            .Validate(o => o.Severities.All(s => s.Name.Length > 0 && s.UpdateInterval > TimeSpan.Zero), "Every item of Incidents:Severities needs a Name and an UpdateInterval above zero.")
+            .Validate(o => o.Severities.All(s => s.Name.Length > 0 && s.UpdateInterval > TimeSpan.Zero), "Every item of Incidents:Severities needs a Name, and an UpdateInterval above zero (the first four take the default levels' when it is unset).")
             .Validate(o => o.ChannelPattern.Contains("{slug}", StringComparison.Ordinal) || o.ChannelPattern.Contains("{id}", StringComparison.Ordinal), "Incidents:ChannelPattern must contain {slug} or {id}.")
             .ValidateOnStart();
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section)

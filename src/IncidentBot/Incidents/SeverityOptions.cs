@@ -12,9 +12,9 @@ public sealed class SeverityOptions
     /// <summary>What the level means, shown in the declaration and in help.</summary>
     public string Description { get; set; } = "";
 
-    /// <summary>How often the commander owes the war room an update, e.g. <c>00:15:00</c>.</summary>
-    public TimeSpan UpdateInterval { get; set; }
+    /// <summary>How often the commander owes the war room an update, e.g. <c>00:15:00</c>; unset, the default level's of the same rank.</summary>
+    public TimeSpan? UpdateInterval { get; set; }
 
-    /// <summary>Whether resolving an incident of this severity requires a post-mortem.</summary>
-    public bool PostmortemRequired { get; set; }
+    /// <summary>Whether resolving an incident of this severity requires a post-mortem; unset, the default level's of the same rank.</summary>
+    public bool? PostmortemRequired { get; set; }
 }

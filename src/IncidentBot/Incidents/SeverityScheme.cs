@@ -14,8 +14,8 @@ public sealed class SeverityScheme
             o.Name,
             o.Aliases,
             o.Description,
-            Duration.FromTimeSpan(o.UpdateInterval),
-            o.PostmortemRequired,
+            Duration.FromTimeSpan(o.UpdateInterval ?? TimeSpan.Zero),
+            o.PostmortemRequired ?? false,
             rank)).ToList();
         foreach (var level in Levels)
         {
@@ -49,6 +49,24 @@ public sealed class SeverityScheme
         new() { Name = "SEV-3", Aliases = ["sev3", "p2"], Description = "Minor: limited impact or a workaround exists", UpdateInterval = TimeSpan.FromHours(4), PostmortemRequired = false },
         new() { Name = "SEV-4", Aliases = ["sev4", "p3"], Description = "Low: cosmetic or internal only", UpdateInterval = TimeSpan.FromDays(1), PostmortemRequired = false },
     ];
+
+    /// <summary>
+    /// The configured levels with the rules each leaves unset (update interval, post-mortem) taken from the default level
+    /// of the same rank (the most severe from SEV-1's, and so on): a P0..P3 scheme is four names, and P0 still owes an
+    /// update every 15 minutes and a post-mortem. A level past the defaults' four has nothing to take: without an update interval it is refused.
+    /// </summary>
+    public static List<SeverityOptions> Filled(IReadOnlyList<SeverityOptions> levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        return [.. levels.Select((o, rank) => rank < Defaults.Count ? new SeverityOptions
+        {
+            Name = o.Name,
+            Aliases = o.Aliases,
+            Description = o.Description,
+            UpdateInterval = o.UpdateInterval ?? Defaults[rank].UpdateInterval,
+            PostmortemRequired = o.PostmortemRequired ?? Defaults[rank].PostmortemRequired,
+        } : o)];
+    }
 
     public Severity? Find(string word) => byKey.GetValueOrDefault(Key(word));
 

@@ -18,7 +18,7 @@ internal sealed partial class SandboxBanner(SandboxSession session, IOptions<San
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         var first = incidents.Value.Severities[0];
-        var minutes = ((int)Math.Ceiling(first.UpdateInterval.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
+        var minutes = ((int)Math.Ceiling(first.UpdateInterval.GetValueOrDefault().TotalMinutes)).ToString(CultureInfo.InvariantCulture);
         var scale = sandbox.Value.TimeScale;
         var times = scale > 1 && sandbox.Value.UpdateInterval is null
             ? $"Update reminders, escalation steps and response targets come {scale} times sooner than configured: a {first.Name} update is due {minutes} min after declaring (Sandbox__TimeScale=1 keeps the configured times)."

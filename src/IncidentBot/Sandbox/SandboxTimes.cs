@@ -24,7 +24,7 @@ internal static class SandboxTimes
             o.Severities = [.. levels.Select(s => new SeverityOptions
             {
                 Name = s.Name, Aliases = s.Aliases, Description = s.Description, PostmortemRequired = s.PostmortemRequired,
-                UpdateInterval = sandbox.Value.UpdateInterval ?? Scale(s.UpdateInterval, sandbox.Value.TimeScale),
+                UpdateInterval = sandbox.Value.UpdateInterval ?? (s.UpdateInterval is { } every ? Scale(every, sandbox.Value.TimeScale) : null),
             })];
         });
         services.AddOptions<EscalationOptions>().PostConfigure<IOptions<SandboxOptions>>((o, sandbox) =>

@@ -61,7 +61,7 @@ public sealed class SandboxExtensionsTests : IDisposable
 
         using var services = builder.Services.BuildServiceProvider();
         var severities = services.GetRequiredService<IOptions<IncidentsOptions>>().Value.Severities;
-        Assert.Equal([1, 2, 16, 96], severities.Select(s => s.UpdateInterval.TotalMinutes));
+        Assert.Equal([1, 2, 16, 96], severities.Select(s => s.UpdateInterval!.Value.TotalMinutes));
         var steps = services.GetRequiredService<IOptions<EscalationOptions>>().Value.Escalation["SEV-1"];
         Assert.Equal([0, 1, 2, 4], steps.Select(s => s.After.TotalMinutes));
         var targets = services.GetRequiredService<IOptions<ResponseTargetsOptions>>().Value.Targets;
@@ -80,7 +80,7 @@ public sealed class SandboxExtensionsTests : IDisposable
         builder.AddSandbox();
 
         using var services = builder.Services.BuildServiceProvider();
-        Assert.Equal([15, 30, 240, 1440], services.GetRequiredService<IOptions<IncidentsOptions>>().Value.Severities.Select(s => s.UpdateInterval.TotalMinutes));
+        Assert.Equal([15, 30, 240, 1440], services.GetRequiredService<IOptions<IncidentsOptions>>().Value.Severities.Select(s => s.UpdateInterval!.Value.TotalMinutes));
         Assert.Equal([0, 15, 30, 60], services.GetRequiredService<IOptions<EscalationOptions>>().Value.Escalation["SEV-1"].Select(s => s.After.TotalMinutes));
         Assert.Equal("00:07:00", services.GetRequiredService<IOptions<ResponseTargetsOptions>>().Value.Targets["SEV-1"]);
     }
