@@ -69,11 +69,9 @@ public sealed partial class DueWorkService(
                     continue;
                 }
 
+                var looked = time.GetTimestamp();
                 var next = await SendDueAsync().ConfigureAwait(false);
-                var sleep = next is { } due ? (due - clock.GetCurrentInstant()).ToTimeSpan() : MaxSleep;
-                sleep = sleep < MinSleep ? MinSleep : sleep > MaxSleep ? MaxSleep : sleep;
-                Task wake = Task.WhenAny(changed, held!.WhenLost);
-                await wake.WaitAsync(sleep, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await SleepAsync(looked, next, Task.WhenAny(changed, held!.WhenLost), stoppingToken).ConfigureAwait(false);
             }
         }
         finally
@@ -81,6 +79,27 @@ public sealed partial class DueWorkService(
             // A clean stop hands the lead over at once, so a rolling deploy leaves no gap.
             await StepDownAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Sleeps until <paramref name="next"/> (within <see cref="MinSleep"/> and <see cref="MaxSleep"/>) or until
+    /// <paramref name="wake"/>. The due times were read, and the sleep is measured, before its timer is set; if the clock
+    /// moved on by <see cref="MinSleep"/> or more since the look began at <paramref name="looked"/> (a slow database, a
+    /// suspended machine, a stepped clock, a test moving time), the timer would fire that much late, so it is dropped and
+    /// the loop looks again at once: still at most one look per <see cref="MinSleep"/>.
+    /// </summary>
+    private async Task SleepAsync(long looked, Instant? next, Task wake, CancellationToken stoppingToken)
+    {
+        var sleep = next is { } due ? (due - clock.GetCurrentInstant()).ToTimeSpan() : MaxSleep;
+        sleep = sleep < MinSleep ? MinSleep : sleep > MaxSleep ? MaxSleep : sleep;
+        using var armed = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var sleeping = wake.WaitAsync(sleep, time, armed.Token);
+        if (time.GetElapsedTime(looked) >= MinSleep)
+        {
+            await armed.CancelAsync().ConfigureAwait(false);
+        }
+
+        await sleeping.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>Runs every due work once; returns the earliest time something is due next.</summary>

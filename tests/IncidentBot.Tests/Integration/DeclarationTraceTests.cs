@@ -13,8 +13,11 @@ namespace IncidentBot.Tests.Integration;
 /// <summary>The spans of a declaration, caught by OpenTelemetry's in-memory exporter: one trace from the slash command to Slack.</summary>
 public sealed class DeclarationTraceTests : BotTest
 {
-    /// <summary>Every span this host's tracer exported; other tests' hosts run in the same process, so a test filters by trace.</summary>
-    private readonly List<Activity> spans = [];
+    /// <summary>
+    /// Every span this host's tracer exported; other tests' hosts run in the same process, so a test filters by trace. The
+    /// exporter adds on the threads that end spans while the test reads, so it is a queue, never a bare list.
+    /// </summary>
+    private readonly Spans spans = new();
 
     private readonly FakeClock clock = new(Instant.FromUnixTimeSeconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeSeconds()));
 
@@ -102,6 +105,30 @@ public sealed class DeclarationTraceTests : BotTest
 
     /// <summary>A copy: the exporter adds each span as it ends, and the test polls until the ones it waits for are there.</summary>
     private List<Activity> Exported() => [.. spans];
+
+    /// <summary>The collection OpenTelemetry's in-memory exporter adds to, safe to read while it adds.</summary>
+    private sealed class Spans : ICollection<Activity>
+    {
+        private readonly ConcurrentQueue<Activity> queue = new();
+
+        public int Count => queue.Count;
+
+        public bool IsReadOnly => false;
+
+        public void Add(Activity item) => queue.Enqueue(item);
+
+        public void Clear() => queue.Clear();
+
+        public bool Contains(Activity item) => queue.Contains(item);
+
+        public void CopyTo(Activity[] array, int arrayIndex) => queue.CopyTo(array, arrayIndex);
+
+        public bool Remove(Activity item) => throw new NotSupportedException("spans are only ever added");
+
+        public IEnumerator<Activity> GetEnumerator() => queue.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private List<Activity> InTrace(Activity span) => Exported().Where(s => s.TraceId == span.TraceId).ToList();
 }
