@@ -19,6 +19,6 @@ public sealed class ListHandler(IIncidentStore store, ListText text, IncidentMes
         ArgumentNullException.ThrowIfNull(context);
         var open = store.ListOpen();
         var visible = open.Where(i => !i.IsPrivate || i.IsMember(context.User) || i.WarRoom.ChannelId == context.Channel.Value).ToList();
-        return Task.FromResult(new SlackReply(visible.Count == open.Count ? text.For(open, context.Now) : messages.List(visible, context.Now)));
+        return Task.FromResult(visible.Count == open.Count ? SlackReply.Shared(text.For(open, context.Now)) : new SlackReply(messages.List(visible, context.Now)));
     }
 }

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.SocketMode;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Slack.Inbound;
 
@@ -90,5 +92,31 @@ public sealed class InboundWireTests
         Assert.Equal("""{"response_type":"ephemeral","text":"No open incidents \u003C3"}""", new SlackReply("No open incidents <3").ToJson().ToJsonString());
         Assert.Equal("""{"response_type":"in_channel","text":"INC-7","blocks":[{"type":"divider"}]}""", new SlackReply("INC-7", blocks, InChannel: true).ToJson().ToJsonString());
         Assert.Single(blocks);
+    }
+
+    [Fact]
+    public async Task A_shared_reply_answers_with_the_same_json_as_any_reply_and_a_copy_made_public_is_public()
+    {
+        var text = "*IncidentBot* — `/incident create <title>` & more";
+        var shared = SlackReply.Shared(text);
+
+        var first = await HttpBodyAsync(shared);
+        var again = await HttpBodyAsync(SlackReply.Shared(text));
+
+        Assert.Equal(await HttpBodyAsync(new SlackReply(text)), first);
+        Assert.Equal(first, again);
+        Assert.Equal("in_channel", (string?)JsonNode.Parse(await HttpBodyAsync(shared with { InChannel = true }))!["response_type"]);
+        Assert.Equal(text, (string?)JsonNode.Parse(first)!["text"]);
+    }
+
+    private static async Task<string> HttpBodyAsync(SlackReply reply)
+    {
+        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        var context = new DefaultHttpContext { RequestServices = services };
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await reply.ToResult().ExecuteAsync(context);
+        Assert.Equal("application/json; charset=utf-8", context.Response.ContentType);
+        return Encoding.UTF8.GetString(body.ToArray());
     }
 }
