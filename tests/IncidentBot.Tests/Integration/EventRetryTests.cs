@@ -15,7 +15,7 @@ public sealed class EventRetryTests : ScribeTest
     private FlakyNoteStore Store => (FlakyNoteStore)Bot.Services.GetRequiredService<INoteStore>();
 
     [Fact]
-    public async Task A_reaction_whose_note_could_not_be_stored_is_answered_with_a_5xx_and_slacks_retry_puts_it_on_the_timeline_once()
+    public async Task A_reaction_whose_note_could_not_be_stored_is_answered_with_a_503_and_slacks_retry_puts_it_on_the_timeline_once()
     {
         var room = await DeclareAsync();
         var ts = await SayAsync(room, "DB primary CPU at 100% since 03:05");
@@ -24,7 +24,7 @@ public sealed class EventRetryTests : ScribeTest
 
         using (var first = await Bot.EventAsync("Ev0FLAKY", reaction))
         {
-            Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
         }
 
         using (var retry = await Bot.EventAsync("Ev0FLAKY", reaction, retryNum: 1))
@@ -59,8 +59,8 @@ public sealed class EventRetryTests : ScribeTest
         using (var firstAnswer = await first)
         using (var secondAnswer = await second)
         {
-            Assert.Equal(HttpStatusCode.InternalServerError, firstAnswer.StatusCode);
-            Assert.Equal(HttpStatusCode.InternalServerError, secondAnswer.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, firstAnswer.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, secondAnswer.StatusCode);
         }
 
         Assert.Empty(Notes());

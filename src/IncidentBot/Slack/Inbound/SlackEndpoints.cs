@@ -74,8 +74,9 @@ public static class SlackEndpoints
             return result.Outcome switch
             {
                 SlackDispatchOutcome.Malformed => Results.BadRequest("malformed event_callback"),
-                // The one answer that makes Slack send the event again (X-Slack-Retry-Num), which a failed handler needs.
-                SlackDispatchOutcome.Failed => Results.Text("handling the event failed; send it again", statusCode: StatusCodes.Status500InternalServerError),
+                // An answer that makes Slack send the event again (X-Slack-Retry-Num), which a failed handler needs, as does
+                // an event another replica is still handling: not handled yet, rather than a fault of the server.
+                SlackDispatchOutcome.Failed => Results.Text("not handled yet; send it again", statusCode: StatusCodes.Status503ServiceUnavailable),
                 _ => Results.Ok(),
             };
         }
