@@ -6,10 +6,11 @@ namespace IncidentBot.Storage;
 /// <summary>
 /// <c>/health</c>'s <c>store</c> (<c>LiteDB</c> or <c>PostgreSQL</c>) and, on PostgreSQL, <c>database</c>: <c>ok</c> when
 /// it answers a query within <see cref="Patience"/>, else <c>unreachable</c> and degraded (never unhealthy: a restart
-/// would not bring the database back). On LiteDB, once the writer has shed any, <c>auditsShed</c>: the audit entries of
-/// read-only commands not written since start because their bounded queue was full (the queues' lengths are metrics).
+/// would not bring the database back). On either, once any were shed, <c>auditsShed</c>: the audit entries of read-only
+/// commands not written since start because their bound was full (LiteDB's writer queue, whose lengths are metrics, or
+/// PostgreSQL's entries on their way).
 /// </summary>
-public sealed class StoreHealthCheck(PostgresDatabase? database, GroupCommitter? writer = null) : IHealthCheck
+public sealed class StoreHealthCheck(PostgresDatabase? database, GroupCommitter? writer = null, IIncidentStore? store = null) : IHealthCheck
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
 
@@ -28,6 +29,11 @@ public sealed class StoreHealthCheck(PostgresDatabase? database, GroupCommitter?
 
         var answers = await AnswersAsync(database, cancellationToken).ConfigureAwait(false);
         var data = new Dictionary<string, object> { ["store"] = nameof(StorageProvider.PostgreSQL), ["database"] = answers ? "ok" : "unreachable" };
+        if (store is PostgresIncidentStore { AuditsShed: > 0 and var dropped })
+        {
+            data["auditsShed"] = dropped;
+        }
+
         return answers ? HealthCheckResult.Healthy(data: data) : HealthCheckResult.Degraded(data: data);
     }
 

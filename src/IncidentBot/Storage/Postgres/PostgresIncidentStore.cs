@@ -27,6 +27,7 @@ public sealed partial class PostgresIncidentStore : IIncidentStore
     private readonly StoreSignals signals;
     private readonly IReadOnlyList<IIncidentChangeListener> listeners;
     private int auditsInFlight;
+    private long auditsShed;
 
     private readonly PostgresDatabase database;
 
@@ -123,11 +124,15 @@ public sealed partial class PostgresIncidentStore : IIncidentStore
         });
     }
 
+    /// <summary>Audit entries of read-only commands not written since start because <see cref="MaxAuditsInFlight"/> were already on their way.</summary>
+    public long AuditsShed => Interlocked.Read(ref auditsShed);
+
     public Task? TryAuditLater(AuditEntry entry)
     {
         if (Interlocked.Increment(ref auditsInFlight) > MaxAuditsInFlight)
         {
             Interlocked.Decrement(ref auditsInFlight);
+            Interlocked.Increment(ref auditsShed);
             return null;
         }
 

@@ -58,6 +58,21 @@ public sealed class PostgresIncidentStoreTests : IncidentStoreContract
         Bodies("SELECT body FROM timeline ORDER BY id").Where(d => d["kind"].AsString == kind.ToString()).ToList();
 
     [Fact]
+    public async Task A_flood_of_read_only_audits_beyond_those_on_their_way_is_shed_and_counted_and_the_rest_are_written()
+    {
+        var id = await DeclareAsync();
+        var store = (PostgresIncidentStore)Store;
+        var before = store.AuditLog(id).Count;
+
+        var written = Enumerable.Range(0, 400).Select(_ => store.TryAuditLater(Audit(id))).ToList();
+        await Task.WhenAll(written.OfType<Task>());
+
+        Assert.True(store.AuditsShed > 0, "a flood beyond the 256 entries on their way sheds some");
+        Assert.Equal(written.Count(w => w is null), store.AuditsShed);
+        Assert.Equal(before + written.Count(w => w is not null), store.AuditLog(id).Count);
+    }
+
+    [Fact]
     public async Task Replicas_declaring_at_once_hand_out_distinct_consecutive_numbers()
     {
         var replicas = Enumerable.Range(0, 3).Select(_ => Open(new StoreSignals(), [])).ToList();
