@@ -154,20 +154,27 @@ internal sealed partial class Run
     };
 
     /// <summary>
-    /// "data file X MB (record R MB, pruned P MB, free F MB), resident Y MB; rows kept": memory after a full collection,
-    /// so the figure is what stays. The record is the pages of <see cref="RecordCollections"/>; pruned, the pages of what
-    /// retention prunes (outbox, message copies); free, every page no collection holds (emptied pages awaiting reuse, the
-    /// header). Rows and pages are counted in a copy of the checkpointed file: a count or a dump of every page read in
-    /// the bot's own database holds each page it reads until it ends, and LiteDB's cache then grows by a segment for good,
-    /// which would be the runner's memory, not the bot's.
+    /// "data file X MB (record R MB, pruned P MB, free F MB), resident Y MB (…); rows kept": memory after a full
+    /// collection, so the figure is what stays. Resident memory is split as the kernel counts it (anonymous, mapped from
+    /// files, and shared: the runtime's double-mapped JIT code and type data), beside the GC's committed memory, the
+    /// methods the JIT compiled (tiered compilation compiles a hot method again) and the threads, so a growth can be told
+    /// apart. The record is the pages of <see cref="RecordCollections"/>; pruned, the pages of what retention prunes
+    /// (outbox, message copies); free, every page no collection holds (emptied pages awaiting reuse, the header). Rows
+    /// and pages are counted in a copy of the checkpointed file: a count or a dump of every page read in the bot's own
+    /// database holds each page it reads until it ends, and LiteDB's cache then grows by a segment for good, which would
+    /// be the runner's memory, not the bot's.
     /// </summary>
     private string YearFigures(string path, LiteDbIncidentStore store, LiteDatabase database)
     {
         var open = store.ListOpen().Count;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        var rss = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(':')[1].Trim();
-        var memory = $"resident {long.Parse(rss.Split(' ')[0], CultureInfo.InvariantCulture) / 1024} MB (managed heap {Megabytes(GC.GetTotalMemory(forceFullCollection: false))}, " +
+        var status = File.ReadLines("/proc/self/status").Select(l => l.Split(':', 2)).Where(p => p[0] is "VmRSS" or "RssAnon" or "RssFile" or "RssShmem" or "Threads")
+            .ToDictionary(p => p[0], p => long.Parse(p[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        var memory = $"resident {status["VmRSS"] / 1024} MB (anonymous {status["RssAnon"] / 1024}, files {status["RssFile"] / 1024}, JIT code and type data {status["RssShmem"] / 1024}; " +
+            $"GC committed {Megabytes(gc.TotalCommittedBytes)} of which managed heap {Megabytes(GC.GetTotalMemory(forceFullCollection: false))}; " +
+            $"JIT-compiled methods {System.Runtime.JitInfo.GetCompiledMethodCount():N0}; threads {status["Threads"]}; " +
             $"LiteDB compiled expressions {CompiledExpressions():N0}, LiteDB page cache {CachePages(database):N0} pages)";
         database.Checkpoint();
         var copy = Path.Combine(directory, "year-figures.db");

@@ -88,16 +88,19 @@ internal sealed class ServerProcess : IDisposable
     }
 
     /// <summary>
-    /// Resident memory in MB, as "RSS (of which N mapped from the runtime's and the bot's files)": the file-backed part is
-    /// the shared framework's code pages, which every .NET process on the machine shares.
+    /// Resident memory in MB, as "RSS (anonymous A, files F, JIT code and type data J; P of the files' share)": the kernel's
+    /// split from <c>/proc/&lt;pid&gt;/status</c>. The files are the shared framework's code pages, which every .NET process
+    /// on the machine shares (P is this process's proportional share, <c>Pss_File</c>); J is the runtime's double-mapped
+    /// executable memory (<c>memfd:doublemapper</c>).
     /// </summary>
     public string ResidentMemory()
     {
-        var rollup = File.ReadLines($"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/smaps_rollup")
+        var pid = process.Id.ToString(CultureInfo.InvariantCulture);
+        var kb = File.ReadLines($"/proc/{pid}/status").Concat(File.ReadLines($"/proc/{pid}/smaps_rollup"))
             .Select(line => line.Split(':', 2))
-            .Where(parts => parts.Length == 2)
+            .Where(parts => parts[0] is "VmRSS" or "RssAnon" or "RssFile" or "RssShmem" or "Pss_File")
             .ToDictionary(parts => parts[0], parts => long.Parse(parts[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0, StringComparer.Ordinal);
-        return $"{rollup["Rss"]:0} MB (of which {rollup["Pss_File"]:0} MB mapped from files)";
+        return $"{kb["VmRSS"]:0} MB (anonymous {kb["RssAnon"]:0}, files {kb["RssFile"]:0}, JIT code and type data {kb["RssShmem"]:0}; {kb["Pss_File"]:0} MB the files' share)";
     }
 
     public void Dispose()

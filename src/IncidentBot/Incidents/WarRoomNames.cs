@@ -45,11 +45,12 @@ public static partial class WarRoomNames
     {
         ArgumentNullException.ThrowIfNull(title);
         var slug = new StringBuilder();
-        foreach (var c in Words(title).Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        foreach (var c in Words(title))
         {
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            var folded = char.ToLowerInvariant(AccentFolding.Fold(c));
+            if (folded is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
-                slug.Append(c);
+                slug.Append(folded);
             }
             else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
             {

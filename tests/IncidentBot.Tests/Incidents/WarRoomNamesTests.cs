@@ -20,6 +20,16 @@ public sealed class WarRoomNamesTests
     }
 
     [Theory]
+    [InlineData("Ångström Øresund Đà Nẵng", "inc-2026-11-24-angstrom-resund-a-nang")]
+    [InlineData("Tiếng Việt: lỗi thanh toán", "inc-2026-11-24-tieng-viet-loi-thanh-toan")]
+    [InlineData("Cafe\u0301 s\u0327a", "inc-2026-11-24-cafe-sa")]
+    [InlineData("Straße Łódź Æsir", "inc-2026-11-24-stra-e-odz-sir")]
+    public void Accents_fold_without_the_culture_data(string title, string name)
+    {
+        Assert.Equal(name, WarRoomNames.Plan("inc-{yyyy-MM-dd}-{slug}", title, new IncidentId(3), Now));
+    }
+
+    [Theory]
     [InlineData("<b>bold</b> checkout down", "inc-2026-11-24-bold-checkout-down")]
     [InlineData("&lt;b&gt;bold&lt;/b&gt; checkout down", "inc-2026-11-24-bold-checkout-down")]
     [InlineData("<script>alert(1)</script> api", "inc-2026-11-24-alert-1-api")]
