@@ -105,8 +105,13 @@ catch (Exception ex) when (StartFailures(ex) is [_, ..] lines)
 }
 
 // What the start allocated (settings bound, templates checked, routes built, about 9 MB) is garbage now, and an idle bot
-// may not allocate enough to collect it for hours: one compacting collection gives those pages back to the system.
-GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+// may not allocate enough to collect it for hours: if no collection has run yet, one compacting collection gives those
+// pages back to the system. A process whose heap has already been collected (a host inside a larger one) is left to its GC.
+if (GC.CollectionCount(0) == 0)
+{
+    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+}
+
 await app.WaitForShutdownAsync().ConfigureAwait(false);
 await app.DisposeAsync().ConfigureAwait(false);
 return 0;
