@@ -23,6 +23,26 @@ internal static class AccentFolding
         ('\u212A', "KA"),
     ];
 
+    /// <summary>
+    /// How a Latin letter without a decomposition is spelled in ASCII (<c>ø</c> → <c>o</c>, <c>ß</c> → <c>ss</c>,
+    /// <c>æ</c> → <c>ae</c>), as a German, Danish, Polish or Icelandic reader would write it without the letter; null for
+    /// any other character.
+    /// </summary>
+    public static string? Spelled(char c) => c switch
+    {
+        'Ø' or 'ø' => "o",
+        'Đ' or 'đ' or 'Ð' or 'ð' => "d",
+        'Ł' or 'ł' => "l",
+        'Ħ' or 'ħ' => "h",
+        'Ŧ' or 'ŧ' => "t",
+        'ı' => "i",
+        'ß' => "ss",
+        'Æ' or 'æ' => "ae",
+        'Œ' or 'œ' => "oe",
+        'Þ' or 'þ' => "th",
+        _ => null,
+    };
+
     /// <summary>The base letter or digit of <paramref name="c"/>, or <paramref name="c"/> itself when it has none.</summary>
     public static char Fold(char c)
     {

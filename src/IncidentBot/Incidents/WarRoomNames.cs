@@ -52,6 +52,10 @@ public static partial class WarRoomNames
             {
                 slug.Append(folded);
             }
+            else if (AccentFolding.Spelled(c) is { } spelled)
+            {
+                slug.Append(spelled);
+            }
             else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
             {
                 slug.Append('-');
@@ -63,7 +67,8 @@ public static partial class WarRoomNames
             }
         }
 
-        var result = slug.ToString().Trim('-');
+        // A letter spelled with two (ß → ss) may have gone one past the limit.
+        var result = slug.ToString(0, Math.Min(slug.Length, maxLength)).Trim('-');
         return result.Length == 0 ? "incident" : result;
     }
 

@@ -20,13 +20,19 @@ public sealed class WarRoomNamesTests
     }
 
     [Theory]
-    [InlineData("Ångström Øresund Đà Nẵng", "inc-2026-11-24-angstrom-resund-a-nang")]
+    [InlineData("Ångström Øresund Đà Nẵng", "inc-2026-11-24-angstrom-oresund-da-nang")]
     [InlineData("Tiếng Việt: lỗi thanh toán", "inc-2026-11-24-tieng-viet-loi-thanh-toan")]
     [InlineData("Cafe\u0301 s\u0327a", "inc-2026-11-24-cafe-sa")]
-    [InlineData("Straße Łódź Æsir", "inc-2026-11-24-stra-e-odz-sir")]
+    [InlineData("Straße Łódź Æsir Þórsmörk", "inc-2026-11-24-strasse-lodz-aesir-thorsmork")]
     public void Accents_fold_without_the_culture_data(string title, string name)
     {
         Assert.Equal(name, WarRoomNames.Plan("inc-{yyyy-MM-dd}-{slug}", title, new IncidentId(3), Now));
+    }
+
+    [Fact]
+    public void A_letter_spelled_with_two_never_takes_the_slug_past_its_length()
+    {
+        Assert.Equal("sssss", WarRoomNames.Slug("ßßßß", 5));
     }
 
     [Theory]
