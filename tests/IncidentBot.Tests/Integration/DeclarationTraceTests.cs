@@ -109,7 +109,7 @@ public sealed class DeclarationTraceTests : BotTest
     private static string Url(Activity call) => call.GetTagItem("url.full") as string ?? "";
 
     /// <summary>A copy: the exporter adds each span as it ends, and the test polls until the ones it waits for are there.</summary>
-    private List<Activity> Exported() => [.. spans];
+    private List<Activity> Exported() => [.. spans.Snapshot()];
 
     /// <summary>The collection OpenTelemetry's in-memory exporter adds to, safe to read while it adds.</summary>
     private sealed class Spans : ICollection<Activity>
@@ -121,6 +121,9 @@ public sealed class DeclarationTraceTests : BotTest
         public bool IsReadOnly => false;
 
         public void Add(Activity item) => queue.Enqueue(item);
+
+        /// <summary>Every span so far, taken at once: a copy by count and then items would race the exporter's adds.</summary>
+        public Activity[] Snapshot() => queue.ToArray();
 
         public void Clear() => queue.Clear();
 
