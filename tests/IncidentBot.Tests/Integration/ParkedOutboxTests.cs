@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using IncidentBot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,45 +10,33 @@ namespace IncidentBot.Tests.Integration;
 /// A message that keeps failing is parked after <c>Outbox:MaxAttempts</c> and its lane goes on; <c>/health</c> counts
 /// it, <c>GET /admin/outbox</c> lists it (with the admin token only), and <c>POST /admin/outbox/{id}/retry</c> delivers it.
 /// </summary>
-public sealed class ParkedOutboxTests : IAsyncLifetime
+public sealed class ParkedOutboxTests : BotTest
 {
     private const string AdminToken = "admin-secret-for-tests";
     private readonly TestTime time = new();
     private readonly CapturedLog log = new();
-    private FakeSlackApi slack = null!;
-    private BotHost bot = null!;
 
-    public async Task InitializeAsync()
-    {
-        slack = await FakeSlackApi.StartAsync(time);
-        bot = BotHost.Start(
-            slack,
-            settings: new Dictionary<string, string?>
-            {
-                ["Outbox:MaxAttempts"] = "2",
-                ["Slack:MaxRetries"] = "0",
-                ["Admin:Token"] = AdminToken,
-            },
-            services: s => s.AddSingleton<ILoggerProvider>(log),
-            time: time);
-    }
+    private protected override TestTime? Time => time;
 
-    public async Task DisposeAsync()
+    private protected override IDictionary<string, string?>? Settings { get; } = new Dictionary<string, string?>
     {
-        await bot.DisposeAsync();
-        await slack.DisposeAsync();
-    }
+        ["Outbox:MaxAttempts"] = "2",
+        ["Slack:MaxRetries"] = "0",
+        ["Admin:Token"] = AdminToken,
+    };
+
+    private protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(log);
 
     [Fact]
     public async Task A_retry_is_one_line_without_a_stack_and_the_stack_comes_when_the_message_is_parked()
     {
-        await bot.ReplyAsync("create Checkout down --private");
-        await bot.OutboxDrainedAsync();
-        var room = slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
+        await Bot.ReplyAsync("create Checkout down --private");
+        await Bot.OutboxDrainedAsync();
+        var room = Slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
 
-        slack.FailNext("chat.postMessage", 500, count: 2);
-        await bot.ReplyAsync("update Rolled back the deploy", channel: room);
-        await time.AdvanceUntilAsync(() => bot.Store.OutboxCounts() == (0, 1), "the update to be parked", TimeSpan.FromSeconds(1));
+        Slack.FailNext("chat.postMessage", 500, count: 2);
+        await Bot.ReplyAsync("update Rolled back the deploy", channel: room);
+        await time.AdvanceUntilAsync(() => Bot.Store.OutboxCounts() == (0, 1), "the update to be parked", TimeSpan.FromSeconds(1));
 
         var retried = Assert.Single(log.Entries(), e => e.Level == LogLevel.Warning);
         Assert.Matches(@"^Outbox \d+ \(Post\) of INC-1 will be retried: Slack chat.postMessage said http_500; next try in 2s$", retried.Line);
@@ -63,18 +50,18 @@ public sealed class ParkedOutboxTests : IAsyncLifetime
     public async Task A_parked_message_is_counted_listed_and_redelivered_on_request_while_its_lane_goes_on()
     {
         // Private: no announcement lines, so the war room's posts are the only chat.postMessage calls.
-        await bot.ReplyAsync("create Checkout down --private");
-        await bot.OutboxDrainedAsync();
-        var room = slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
+        await Bot.ReplyAsync("create Checkout down --private");
+        await Bot.OutboxDrainedAsync();
+        var room = Slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
 
-        slack.FailNext("chat.postMessage", 500, count: 2);
-        await bot.ReplyAsync("update Rolled back the deploy", channel: room);
-        await bot.ReplyAsync("update Error rate back to normal", channel: room);
-        await time.AdvanceUntilAsync(() => bot.Store.OutboxCounts() == (0, 1), "the update to be parked and the next to go out", TimeSpan.FromSeconds(1));
+        Slack.FailNext("chat.postMessage", 500, count: 2);
+        await Bot.ReplyAsync("update Rolled back the deploy", channel: room);
+        await Bot.ReplyAsync("update Error rate back to normal", channel: room);
+        await time.AdvanceUntilAsync(() => Bot.Store.OutboxCounts() == (0, 1), "the update to be parked and the next to go out", TimeSpan.FromSeconds(1));
 
-        Assert.Single(slack.Messages(room), m => m.Text.Contains("Error rate back to normal", StringComparison.Ordinal));
-        Assert.DoesNotContain(slack.Messages(room), m => m.Text.Contains("Rolled back", StringComparison.Ordinal));
-        var health = JsonNode.Parse(await bot.Unsigned.GetStringAsync(new Uri("/health", UriKind.Relative)))!;
+        Assert.Single(Slack.Messages(room), m => m.Text.Contains("Error rate back to normal", StringComparison.Ordinal));
+        Assert.DoesNotContain(Slack.Messages(room), m => m.Text.Contains("Rolled back", StringComparison.Ordinal));
+        var health = JsonNode.Parse(await Bot.Unsigned.GetStringAsync(new Uri("/health", UriKind.Relative)))!;
         Assert.Equal("degraded", (string?)health["status"]);
         Assert.Equal("1", (string?)health["outbox_parked"]);
         Assert.Equal("0", (string?)health["outbox_pending"]);
@@ -92,11 +79,11 @@ public sealed class ParkedOutboxTests : IAsyncLifetime
 
         using var retried = await AdminAsync(HttpMethod.Post, $"/admin/outbox/{(long)parked["id"]!}/retry", AdminToken);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
-        await bot.OutboxDrainedAsync();
+        await Bot.OutboxDrainedAsync();
 
-        Assert.Single(slack.Messages(room), m => m.Text.Contains("Rolled back the deploy", StringComparison.Ordinal));
-        Assert.Equal((0, 0), bot.Store.OutboxCounts());
-        Assert.Contains(bot.Store.AuditLog(new IncidentBot.Incidents.IncidentId(1)), a => a.Command.StartsWith("outbox retry", StringComparison.Ordinal) && a.User.Value == "admin");
+        Assert.Single(Slack.Messages(room), m => m.Text.Contains("Rolled back the deploy", StringComparison.Ordinal));
+        Assert.Equal((0, 0), Bot.Store.OutboxCounts());
+        Assert.Contains(Bot.Store.AuditLog(new IncidentBot.Incidents.IncidentId(1)), a => a.Command.StartsWith("outbox retry", StringComparison.Ordinal) && a.User.Value == "admin");
         using var again = await AdminAsync(HttpMethod.Post, $"/admin/outbox/{(long)parked["id"]!}/retry", AdminToken);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
@@ -119,6 +106,6 @@ public sealed class ParkedOutboxTests : IAsyncLifetime
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await bot.Unsigned.SendAsync(request);
+        return await Bot.Unsigned.SendAsync(request);
     }
 }
