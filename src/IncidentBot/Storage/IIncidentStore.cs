@@ -48,6 +48,9 @@ public partial interface IIncidentStore
     /// </summary>
     Task? TryAuditLater(AuditEntry entry);
 
+    /// <summary>The audit entries <see cref="TryAuditLater"/> shed since start, because as many as the store allows were waiting.</summary>
+    long AuditsShed { get; }
+
     IReadOnlyList<AuditEntry> AuditLog(IncidentId? incidentId);
 
     /// <summary>Pending outbox messages in the order they were decided.</summary>

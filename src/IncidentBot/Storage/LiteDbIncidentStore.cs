@@ -173,6 +173,8 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
 
     public Task? TryAuditLater(AuditEntry entry) => writer.TryWriteLater(() => audit.Insert(entry));
 
+    public long AuditsShed => writer.Shed;
+
     public IReadOnlyList<AuditEntry> AuditLog(IncidentId? incidentId) =>
         LiteDbLimits.Read(() => (incidentId is null ? audit.FindAll() : audit.Find(a => a.IncidentId == incidentId)).OrderBy(a => a.Id).ToList());
 

@@ -23,7 +23,7 @@ public static class StorageExtensions
             .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Storage:LeaseDuration must be at least 1 second.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ReplicaId>();
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("store", sp => new StoreHealthCheck(sp.GetService<PostgresDatabase>(), sp.GetService<GroupCommitter>(), sp.GetService<IIncidentStore>()), null, null));
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("store", sp => new StoreHealthCheck(sp.GetService<PostgresDatabase>(), sp.GetService<IIncidentStore>()), null, null));
 
         // Chosen once, as the host is built: every store of one process is on one engine.
         var provider = builder.Configuration.GetValue<StorageProvider?>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") ?? StorageProvider.LiteDB;

@@ -10,30 +10,25 @@ namespace IncidentBot.Storage;
 /// commands not written since start because their bound was full (LiteDB's writer queue, whose lengths are metrics, or
 /// PostgreSQL's entries on their way).
 /// </summary>
-public sealed class StoreHealthCheck(PostgresDatabase? database, GroupCommitter? writer = null, IIncidentStore? store = null) : IHealthCheck
+public sealed class StoreHealthCheck(PostgresDatabase? database, IIncidentStore? store = null) : IHealthCheck
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var data = new Dictionary<string, object> { ["store"] = database is null ? nameof(StorageProvider.LiteDB) : nameof(StorageProvider.PostgreSQL) };
+        if (store is { AuditsShed: > 0 and var shed })
+        {
+            data["auditsShed"] = shed;
+        }
+
         if (database is null)
         {
-            var lite = new Dictionary<string, object> { ["store"] = nameof(StorageProvider.LiteDB) };
-            if (writer is { Shed: > 0 and var shed })
-            {
-                lite["auditsShed"] = shed;
-            }
-
-            return HealthCheckResult.Healthy(data: lite);
+            return HealthCheckResult.Healthy(data: data);
         }
 
         var answers = await AnswersAsync(database, cancellationToken).ConfigureAwait(false);
-        var data = new Dictionary<string, object> { ["store"] = nameof(StorageProvider.PostgreSQL), ["database"] = answers ? "ok" : "unreachable" };
-        if (store is PostgresIncidentStore { AuditsShed: > 0 and var dropped })
-        {
-            data["auditsShed"] = dropped;
-        }
-
+        data["database"] = answers ? "ok" : "unreachable";
         return answers ? HealthCheckResult.Healthy(data: data) : HealthCheckResult.Degraded(data: data);
     }
 

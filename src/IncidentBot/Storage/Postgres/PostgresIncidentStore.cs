@@ -124,7 +124,7 @@ public sealed partial class PostgresIncidentStore : IIncidentStore
         });
     }
 
-    /// <summary>Audit entries of read-only commands not written since start because <see cref="MaxAuditsInFlight"/> were already on their way.</summary>
+    /// <summary>Shed once <see cref="MaxAuditsInFlight"/> entries are already on their way.</summary>
     public long AuditsShed => Interlocked.Read(ref auditsShed);
 
     public Task? TryAuditLater(AuditEntry entry)

@@ -3,6 +3,7 @@ using IncidentBot.Storage;
 using IncidentBot.Storage.Postgres;
 using IncidentBot.Tests.Incidents;
 using LiteDB;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IncidentBot.Tests.Storage.Postgres;
 
@@ -70,6 +71,8 @@ public sealed class PostgresIncidentStoreTests : IncidentStoreContract
         Assert.True(store.AuditsShed > 0, "a flood beyond the 256 entries on their way sheds some");
         Assert.Equal(written.Count(w => w is null), store.AuditsShed);
         Assert.Equal(before + written.Count(w => w is not null), store.AuditLog(id).Count);
+        var health = await new StoreHealthCheck(Database, store).CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(store.AuditsShed, health.Data["auditsShed"]);
     }
 
     [Fact]
