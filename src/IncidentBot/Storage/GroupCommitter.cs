@@ -18,6 +18,11 @@ namespace IncidentBot.Storage;
 /// (<see cref="TryWriteLater"/>: the audit of a command that changed nothing) fills the room a commit has left, at most
 /// <see cref="MaxLaterPerBatch"/> per commit; past <see cref="LaterCapacity"/> waiting it is shed and counted
 /// (<see cref="Shed"/>), so a flood of read-only commands costs bounded memory and never queues ahead of a change.
+/// LiteDB copies its log into the data file (a checkpoint) inside the commit that makes the log longer than 1,000 pages,
+/// so that commit's callers, and every change queued behind them, wait for it. The writer checkpoints sooner, between
+/// changes: once the log holds <see cref="IdleCheckpointPages"/> and nothing has come to write for <see cref="IdleWait"/>,
+/// so the copy is short and starts when the writer is idle; under a steady stream of changes it never is, and LiteDB's
+/// own checkpoint bounds the log.
 /// </summary>
 public sealed partial class GroupCommitter : IAsyncDisposable
 {
@@ -25,6 +30,8 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     public const int LaterCapacity = 4096;
     public const int MaxBatch = 256;
     public const int MaxLaterPerBatch = 64;
+    public const int IdleCheckpointPages = 64;
+    public static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(5);
     private readonly LiteDatabase database;
     private readonly ILogger<GroupCommitter> logger;
@@ -37,6 +44,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     private Task<bool>? laterReady;
     private long shed;
     private long sequence;
+    private bool checkpointTried;
 
     /// <param name="database">The open file.</param>
     /// <param name="logger">Where failed writes are told.</param>
@@ -156,6 +164,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 }
 
                 batch.Clear();
+                checkpointTried = false;
             }
         }
         finally
@@ -166,7 +175,8 @@ public sealed partial class GroupCommitter : IAsyncDisposable
 
     /// <summary>
     /// Blocks (a thread of its own may) until either queue has a write; false once both are closed and empty. One wait
-    /// per queue is kept until it completes, so waiting never piles up waiters on the quieter queue.
+    /// per queue is kept until it completes, so waiting never piles up waiters on the quieter queue. A checkpoint that is
+    /// due runs once nothing has come for <see cref="IdleWait"/>.
     /// </summary>
     private bool WaitForWork()
     {
@@ -179,7 +189,12 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 return false;
             }
 
-            Task.WaitAny(changesReady, laterReady);
+            if (Task.WaitAny([changesReady, laterReady], CheckpointDue ? IdleWait : Timeout.InfiniteTimeSpan) < 0)
+            {
+                CheckpointWhileIdle();
+                continue;
+            }
+
             changesReady = changesReady is { IsCompleted: true, Result: true } ? null : changesReady;
             laterReady = laterReady is { IsCompleted: true, Result: true } ? null : laterReady;
         }
@@ -226,6 +241,23 @@ public sealed partial class GroupCommitter : IAsyncDisposable
         return true;
     }
 
+    /// <summary>The log has grown enough to be worth copying, and no copy was tried since the last commit.</summary>
+    private bool CheckpointDue => !checkpointTried && log is { Pages: >= IdleCheckpointPages };
+
+    /// <summary>Copies the log into the data file; a failure is told once and left to LiteDB's own checkpoint.</summary>
+    private void CheckpointWhileIdle()
+    {
+        checkpointTried = true;
+        try
+        {
+            database.Checkpoint();
+        }
+        catch (Exception ex)
+        {
+            LogCheckpointFailed(ex);
+        }
+    }
+
     /// <summary>Begins the batch's transaction, waiting while LiteDB has as many open as it allows (readers close theirs in moments).</summary>
     private void Begin()
     {
@@ -257,6 +289,9 @@ public sealed partial class GroupCommitter : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} database writes failed")]
     private partial void LogBatchFailed(Exception ex, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Copying LiteDB's log into the data file failed; LiteDB copies it itself once the log is long")]
+    private partial void LogCheckpointFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A database write failed and was rolled back")]
     private partial void LogWriteFailed(Exception ex);

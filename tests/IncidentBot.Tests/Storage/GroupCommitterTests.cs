@@ -105,6 +105,34 @@ public sealed class GroupCommitterTests
         Assert.Equal([0, 1, 2, 3, 4, 5], notes.FindAll().Select(d => d["n"].AsInt32));
     }
 
+    [Fact]
+    public async Task Once_no_change_waits_the_writer_copies_a_grown_log_into_the_data_file_and_the_change_is_kept()
+    {
+        var folder = Directory.CreateTempSubdirectory("group-commit-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "bot.db");
+            var log = Path.Combine(folder.FullName, "bot-log.db");
+            var text = new string('x', (GroupCommitter.IdleCheckpointPages + 8) * 8192);
+            using (var database = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct }, BsonMappings.Create()))
+            {
+                await using var writer = new GroupCommitter(database, NullLogger<GroupCommitter>.Instance, file);
+                var notes = database.GetCollection("notes");
+                await writer.WriteAsync(() => notes.Insert(new BsonDocument { ["text"] = text }));
+
+                // LiteDB alone would leave these pages in its log until it held 1,000.
+                await Eventually.TrueAsync(() => !File.Exists(log) || new FileInfo(log).Length == 0, "the log is copied into the data file");
+            }
+
+            using var reopened = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct }, BsonMappings.Create());
+            Assert.Equal(text, reopened.GetCollection("notes").FindAll().Single()["text"].AsString);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Completes <see cref="Seen"/> when the writer logs its first warning (LiteDB's transaction limit).</summary>
     private sealed class WarningSeen : ILogger<GroupCommitter>
     {
