@@ -3,16 +3,19 @@ using IncidentBot.Outbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Storage;
+using IncidentBot.WarRooms;
 
 namespace IncidentBot.Escalation;
 
 /// <summary>
 /// Looks up the people behind user groups and on-call schedules, invites them to the war room in conversations.invite
 /// calls of at most <see cref="InviteBatch"/> users, and names them there, with whoever could not be reached and why.
-/// It runs in the outbox, never while Slack waits for the command's answer; repeating it is harmless (Slack says who is
-/// already in), and after a crash its post is found again instead of made twice.
+/// Everyone it got in becomes a responder of the incident (<see cref="WarRoomMembers"/>), as someone named does, so a
+/// private incident is theirs to see from anywhere. It runs in the outbox, never while Slack waits for the command's
+/// answer; repeating it is harmless (Slack says who is already in, and nobody is recorded twice), and after a crash its
+/// post is found again instead of made twice.
 /// </summary>
-public sealed class InviteRespondersStep(ResponderLookup lookup, ISlackApi slack, OutboxSlack posts, MessageRenderer renderer) : TypedOutboxStep<InviteResponders>
+public sealed class InviteRespondersStep(ResponderLookup lookup, ISlackApi slack, IIncidentStore store, OutboxSlack posts, MessageRenderer renderer) : TypedOutboxStep<InviteResponders>
 {
     /// <summary>Slack's most users in one conversations.invite call.</summary>
     public const int InviteBatch = 100;
@@ -32,7 +35,8 @@ public sealed class InviteRespondersStep(ResponderLookup lookup, ISlackApi slack
 
         // The reporter and the role holders were invited when they got there.
         var inRoom = incident.Roles.Select(r => r.Holder.Value).Append(incident.Reporter.Value).ToHashSet(StringComparer.Ordinal);
-        var refused = await InviteAsync(room, [.. reach.Users.Where(u => !inRoom.Contains(u.Value))], cancellationToken).ConfigureAwait(false);
+        var (refused, outside) = await InviteAsync(room, [.. reach.Users.Where(u => !inRoom.Contains(u.Value))], cancellationToken).ConfigureAwait(false);
+        await WarRoomMembers.RecordAsync(store, incident, reach.Users.Except(outside)).ConfigureAwait(false);
         if (reach.Reached.All(r => r.Users.Count == 0) && reach.Unreached.Count == 0 && refused.Count == 0)
         {
             return;
@@ -48,10 +52,14 @@ public sealed class InviteRespondersStep(ResponderLookup lookup, ISlackApi slack
         return new(stored.Users, "");
     }
 
-    /// <summary>Invites <paramref name="users"/> in batches; returns who Slack refused, and why.</summary>
-    private async Task<List<string>> InviteAsync(SlackChannelId room, IReadOnlyList<SlackUserId> users, CancellationToken ct)
+    /// <summary>
+    /// Invites <paramref name="users"/> in batches; returns who Slack refused, and why, and everyone not in the war room
+    /// after all: those refused and the bot itself.
+    /// </summary>
+    private async Task<(List<string> Refused, HashSet<SlackUserId> Outside)> InviteAsync(SlackChannelId room, IReadOnlyList<SlackUserId> users, CancellationToken ct)
     {
         var refused = new List<string>();
+        var outside = new HashSet<SlackUserId>();
         foreach (var batch in users.Chunk(InviteBatch))
         {
             try
@@ -64,18 +72,26 @@ public sealed class InviteRespondersStep(ResponderLookup lookup, ISlackApi slack
                 // everyone else still gets in.
                 foreach (var user in batch)
                 {
-                    if (await InviteOneAsync(room, user, batch.Length == 1 ? ex.Error : null, ct).ConfigureAwait(false) is { } error)
+                    switch (await InviteOneAsync(room, user, batch.Length == 1 ? ex.Error : null, ct).ConfigureAwait(false))
                     {
-                        refused.Add($"{SlackText.User(user.Value)}: Slack said `{SlackText.Escape(error)}`");
+                        case null or "already_in_channel":
+                            break;
+                        case "cant_invite_self":
+                            outside.Add(user);
+                            break;
+                        case { } error:
+                            outside.Add(user);
+                            refused.Add($"{SlackText.User(user.Value)}: Slack said `{SlackText.Escape(error)}`");
+                            break;
                     }
                 }
             }
         }
 
-        return refused;
+        return (refused, outside);
     }
 
-    /// <summary>Slack's refusal of <paramref name="user"/>, or null when they are in (already, or now).</summary>
+    /// <summary>Slack's answer to inviting <paramref name="user"/>: null when they are in now, else its error (<c>already_in_channel</c>: in already).</summary>
     private async Task<string?> InviteOneAsync(SlackChannelId room, SlackUserId user, string? knownError, CancellationToken ct)
     {
         var error = knownError;
@@ -92,6 +108,6 @@ public sealed class InviteRespondersStep(ResponderLookup lookup, ISlackApi slack
             }
         }
 
-        return error is "already_in_channel" or "cant_invite_self" ? null : error;
+        return error;
     }
 }

@@ -31,7 +31,7 @@ public sealed partial class Incident
 
     public List<RoleAssignment> Roles { get; private set; } = [];
 
-    /// <summary>Everyone the bot invited to the war room: the reporter and every role holder.</summary>
+    /// <summary>Everyone the bot invited to the war room: the reporter, every role holder, and whoever it called in (see <see cref="AddResponders"/>).</summary>
     public List<ResponderId> Responders { get; private set; } = [];
 
     /// <summary>A practice incident: its messages say DRILL, it is announced to nobody, and metrics leave it out.</summary>

@@ -5,13 +5,17 @@ using IncidentBot.Storage;
 
 namespace IncidentBot.WarRooms;
 
-/// <summary>Invites people to the war room; someone already in it is no failure.</summary>
-public sealed partial class InviteStep(ISlackApi slack, ILogger<InviteStep> logger) : TypedOutboxStep<Invite>
+/// <summary>
+/// Invites people to the war room; someone already in it is no failure. Everyone in it then (not the bot itself) is a
+/// responder of the incident (<see cref="WarRoomMembers"/>).
+/// </summary>
+public sealed partial class InviteStep(ISlackApi slack, IIncidentStore store, ILogger<InviteStep> logger) : TypedOutboxStep<Invite>
 {
     protected override async Task RunAsync(OutboxAttempt attempt, Invite payload, CancellationToken cancellationToken)
     {
         var channel = attempt.WarRoom;
         var users = payload.Users;
+        IReadOnlyList<SlackUserId> invited = users;
         try
         {
             await slack.InviteToConversationAsync(channel, users, cancellationToken).ConfigureAwait(false);
@@ -19,21 +23,44 @@ public sealed partial class InviteStep(ISlackApi slack, ILogger<InviteStep> logg
         catch (SlackApiException ex) when (ex.Error is "already_in_channel" or "cant_invite_self" && users.Count > 1)
         {
             // One member already in the channel fails the whole call; invite one at a time so the rest still get in.
+            var people = new List<SlackUserId>();
             foreach (var user in users)
             {
-                await OutboxSlack.IgnoringAsync(slack.InviteToConversationAsync(channel, [user], cancellationToken), "already_in_channel", "cant_invite_self").ConfigureAwait(false);
+                if (await InviteOneAsync(channel, user, cancellationToken).ConfigureAwait(false))
+                {
+                    people.Add(user);
+                }
             }
+
+            invited = people;
         }
         catch (SlackApiException ex) when (ex.Error is "already_in_channel" or "cant_invite_self")
         {
             LogAlreadyIn(channel.Value);
+            invited = ex.Error == "cant_invite_self" ? [] : users;
         }
+
+        await WarRoomMembers.RecordAsync(store, attempt.Incident, invited).ConfigureAwait(false);
     }
 
     protected override Invite Upgrade(OutboxMessageV1 stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
         return new([.. stored.Users.Select(u => new SlackUserId(u))]);
+    }
+
+    /// <summary>Whether <paramref name="user"/> is in the war room now (invited, or already there); false for the bot itself.</summary>
+    private async Task<bool> InviteOneAsync(SlackChannelId channel, SlackUserId user, CancellationToken ct)
+    {
+        try
+        {
+            await slack.InviteToConversationAsync(channel, [user], ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (SlackApiException ex) when (ex.Error is "already_in_channel" or "cant_invite_self")
+        {
+            return ex.Error == "already_in_channel";
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Invitees already in {Channel}")]

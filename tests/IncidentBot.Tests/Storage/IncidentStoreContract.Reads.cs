@@ -34,6 +34,25 @@ public abstract partial class IncidentStoreContract
     }
 
     [Fact]
+    public async Task Responders_an_outbox_step_called_in_are_members_after_a_reopen_and_learning_them_again_adds_none()
+    {
+        var id = await DeclareAsync();
+        var audited = Store.AuditLog(id).Count;
+        var timeline = Store.Timeline(id).Count;
+        ResponderId[] called = [new("U0GRP1"), new("UIC"), new("U0GRP2")];
+
+        await Store.LearnAsync(id, i => i.AddResponders(called));
+        await Store.LearnAsync(id, i => i.AddResponders(called));
+        await ReopenAsync();
+
+        var latest = Store.Find(id)!;
+        Assert.Equal(["UIC", "U0GRP1", "U0GRP2"], latest.Responders.Select(r => r.Value));
+        Assert.True(latest.IsMember(new ResponderId("U0GRP2")));
+        Assert.Equal(audited, Store.AuditLog(id).Count);
+        Assert.Equal(timeline, Store.Timeline(id).Count);
+    }
+
+    [Fact]
     public async Task Saving_outbox_progress_keeps_a_command_committed_meanwhile()
     {
         var id = await DeclareAsync();
