@@ -61,7 +61,7 @@ internal sealed partial class Run
                 var signed = bodies();
                 Func<long, SignedBody> next = s => signed[s % signed.Length];
                 var result = rate is { } perSecond
-                    ? await load.FixedRateAsync(server.Address, next, perSecond, settings.Measure, check)
+                    ? await load.FixedRateAsync(server.Address, next, perSecond, settings.FixedRateMeasure, check)
                     : wrk is not null
                         ? await wrk.SaturateAsync(server.Address, signed, settings.Connections, settings.Measure)
                         : await load.SaturateAsync(server.Address, next, settings.Connections, settings.Measure, check);
