@@ -46,6 +46,17 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Documents_are_found_by_many_ids_at_once_those_missing_left_out()
+    {
+        var uploads = Documents.Collection<long, PostmortemUploadRecord>("postmortem_uploads");
+        await uploads.UpsertAsync(new PostmortemUploadRecord { Id = 41, IncidentId = new IncidentId(3), FileId = "F041", UploadedAt = At });
+        await uploads.UpsertAsync(new PostmortemUploadRecord { Id = 9_000_000_000, IncidentId = new IncidentId(4), FileId = "F9", UploadedAt = At });
+
+        Assert.Equal(["F041", "F9"], uploads.FindMany([9_000_000_000, 42, 41, 41]).Select(u => u.FileId).Order(StringComparer.Ordinal));
+        Assert.Empty(uploads.FindMany([]));
+    }
+
+    [Fact]
     public async Task The_upload_store_on_the_documents_names_the_incidents_shared_and_bookmarked()
     {
         var store = new PostmortemUploadStore(Documents);
