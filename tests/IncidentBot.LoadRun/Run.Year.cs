@@ -27,7 +27,7 @@ internal sealed partial class Run
     private static readonly string[] YearCollections = ["messages", "outbox", "audit", "timeline", "notes"];
 
     /// <summary>What the bot keeps as the incidents' record (audit entries for <c>Retention:Audit</c>, the rest for good).</summary>
-    private static readonly string[] RecordCollections = ["incidents", "timeline", "notes", "note_counts", "audit", "postmortem_uploads", "counters"];
+    private static readonly string[] RecordCollections = ["incidents", "timeline", "notes", "note_counts", "audit", "postmortem_uploads", "postmortem_incidents", "counters"];
     private static readonly ResponderId YearCommander = new("U0YEARIC");
 
     private async Task YearAsync()

@@ -31,7 +31,8 @@ public static class MetricsEndpoints
         PrometheusMetrics prometheus)
     {
         var period = MetricsPeriod.LastDays(options.Value.WindowDays, clock.GetCurrentInstant());
-        var metrics = IncidentMetrics.Compute(period, store.DeclaredBetween(period.Start, period.End), scheme, uploads.SharedIncidents());
+        var declared = store.DeclaredBetween(period.Start, period.End);
+        var metrics = IncidentMetrics.Compute(period, declared, scheme, uploads.SharedAmong(declared.Select(i => i.Id)));
         var text = await prometheus.ScrapeAsync(metrics, store.ListOpen(), options.Value.WindowDays, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.CacheControl = "no-store";
         return Results.Bytes(text, PrometheusMetrics.ContentType);

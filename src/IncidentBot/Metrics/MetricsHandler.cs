@@ -26,7 +26,8 @@ public sealed class MetricsHandler(IIncidentStore store, PostmortemUploadStore u
                 $"`{SlackText.Escape(SlackText.Truncate(context.Arguments, 40))}` is not a period. Use a number of days or a month: `{context.Command.Command} metrics 30d` or `{context.Command.Command} metrics 2026-11`."));
         }
 
-        var metrics = IncidentMetrics.Compute(period, store.DeclaredBetween(period.Start, period.End), scheme, uploads.SharedIncidents());
+        var declared = store.DeclaredBetween(period.Start, period.End);
+        var metrics = IncidentMetrics.Compute(period, declared, scheme, uploads.SharedAmong(declared.Select(i => i.Id)));
         return Task.FromResult(new SlackReply(renderer.RenderText("metrics", new ScriptObject { ["metrics"] = MetricsModel.For(metrics) })));
     }
 }

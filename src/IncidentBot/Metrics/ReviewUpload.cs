@@ -27,7 +27,7 @@ public sealed class ReviewUpload(IIncidentStore store, PostmortemUploadStore upl
     {
         var previous = MetricsPeriod.Month(month.PlusMonths(-1));
         var incidents = store.DeclaredBetween(previous.Start, MetricsPeriod.Month(month).End);
-        return renderer.RenderText(TemplateName, MonthlyReviewModel.For(month, incidents, scheme, uploads.SharedIncidents(), now));
+        return renderer.RenderText(TemplateName, MonthlyReviewModel.For(month, incidents, scheme, uploads.SharedAmong(incidents.Select(i => i.Id)), now));
     }
 
     /// <summary>Shares the review asked for in outbox message <paramref name="outboxId"/>.</summary>

@@ -81,7 +81,7 @@ public sealed partial class PostmortemUpload(
     /// </summary>
     private async Task BookmarkOnceAsync(long outboxId, Incident incident, SlackChannelId room, CancellationToken cancellationToken)
     {
-        if (uploads.Find(outboxId) is not { SharedAt: not null } record || uploads.BookmarkedIncidents().Contains(incident.Id))
+        if (uploads.Find(outboxId) is not { SharedAt: not null } record || uploads.IsBookmarked(incident.Id))
         {
             return;
         }

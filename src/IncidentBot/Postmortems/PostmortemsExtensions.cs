@@ -23,6 +23,7 @@ public static class PostmortemsExtensions
         services.AddTemplates(PostmortemRenderer.TemplateName, PostmortemModel.Samples());
         services.AddSingleton<PostmortemRenderer>();
         services.AddSingleton<PostmortemUploadStore>();
+        services.AddHostedService<PostmortemUploadUpgrade>();
         services.AddSingleton<PostmortemUpload>();
         services.AddOutboxStep<UploadPostmortemStep>();
         services.AddSingleton<IDecisionEffects, PostmortemOnResolve>();

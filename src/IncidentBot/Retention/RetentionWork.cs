@@ -92,9 +92,10 @@ public sealed partial class RetentionWork(
 
         async Task<bool> PruneCopiesAsync(Instant now)
         {
-            var shared = uploads.SharedIncidents();
+            var unsettled = incidents.DeclaredBetween(settledBefore, now + Duration.Epsilon);
+            var shared = uploads.SharedAmong(unsettled.Where(i => i.Status == IncidentStatus.Closed && i.WarRoom.ChannelId is not null).Select(i => i.Id));
             Instant? firstUnsettled = null;
-            foreach (var incident in incidents.DeclaredBetween(settledBefore, now + Duration.Epsilon))
+            foreach (var incident in unsettled)
             {
                 var settled = incident.WarRoom.ChannelId is not { } channel
                     || (CopiesExpired(incident, shared, now) && await DrainAsync(() => notes.PruneMessagesAsync(new SlackChannelId(channel), settings.BatchSize), n => pruned.Copies += n));

@@ -10,6 +10,9 @@ public interface IDocuments<in TKey, T>
 {
     T? Find(TKey id);
 
+    /// <summary>The documents stored under <paramref name="ids"/>, those missing left out: one look-up by key each, in one round trip.</summary>
+    IReadOnlyList<T> FindMany(IReadOnlyCollection<TKey> ids);
+
     /// <summary>Every document of the collection; for the small ones (a few per incident) only.</summary>
     IReadOnlyList<T> All();
 

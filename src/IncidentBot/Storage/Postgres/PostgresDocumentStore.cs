@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiteDB;
+using Npgsql;
 
 namespace IncidentBot.Storage.Postgres;
 
@@ -30,18 +31,24 @@ public sealed class PostgresDocumentStore(PostgresDatabase database) : IDocument
             return command.ExecuteScalar() is string body ? PostgresBodies.Read<T>(mapper, body) : null;
         }
 
+        public IReadOnlyList<T> FindMany(IReadOnlyCollection<TKey> ids)
+        {
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+
+            using var command = database.Source.CreateCommand("SELECT body FROM documents WHERE collection = @collection AND id = ANY(@ids)");
+            command.Parameters.AddWithValue("collection", collection);
+            command.Parameters.AddWithValue("ids", ids.Select(id => IdText(mapper.Serialize(id))).ToArray());
+            return Bodies(command);
+        }
+
         public IReadOnlyList<T> All()
         {
             using var command = database.Source.CreateCommand("SELECT body FROM documents WHERE collection = @collection");
             command.Parameters.AddWithValue("collection", collection);
-            using var reader = command.ExecuteReader();
-            var all = new List<T>();
-            while (reader.Read())
-            {
-                all.Add(PostgresBodies.Read<T>(mapper, reader.GetString(0)));
-            }
-
-            return all;
+            return Bodies(command);
         }
 
         public async Task UpsertAsync(T document)
@@ -61,6 +68,18 @@ public sealed class PostgresDocumentStore(PostgresDatabase database) : IDocument
             command.Parameters.AddWithValue("collection", collection);
             command.Parameters.AddWithValue("id", IdText(mapper.Serialize(id)));
             await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        private List<T> Bodies(NpgsqlCommand command)
+        {
+            using var reader = command.ExecuteReader();
+            var all = new List<T>();
+            while (reader.Read())
+            {
+                all.Add(PostgresBodies.Read<T>(mapper, reader.GetString(0)));
+            }
+
+            return all;
         }
     }
 }
