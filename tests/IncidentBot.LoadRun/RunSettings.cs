@@ -25,7 +25,7 @@ internal sealed record RunSettings(
 
     /// <summary>
     /// The year phase's days, incidents a day and messages an incident (see Run.Year.cs): by default the year,
-    /// 365 days × 20 incidents × 200 messages, about 4 minutes on 2 cores; <c>--year 365x4x40</c> runs a fifth of it.
+    /// 365 days × 20 incidents × 200 messages, about a minute on 2 cores; <c>--year 365x4x40</c> runs a fifth of it.
     /// </summary>
     public (int Days, int Incidents, int Messages) Year { get; init; } = (365, 20, 200);
 
