@@ -6,8 +6,10 @@ namespace IncidentBot.Lifecycle;
 
 /// <summary>
 /// The text of <c>/incident create</c>: a title, then optionally, at the very end and in either order, one severity
-/// token and the <c>--private</c> flag (or the bare word <c>private</c> there: a tired hand writing "breach p1 private"
-/// means a private incident, and reading it as a public title would tell everyone). A word inside the title is never taken for a severity ("Critical path latency up"
+/// token and the bare word <c>private</c> (a tired hand writing "breach p1 private" means a private incident, and
+/// reading it as a public title would tell everyone). The <c>--private</c> flag counts wherever it is, first as in a
+/// shell or inside the title too, and also with the dash a keyboard's smart punctuation makes of <c>--</c>: no title
+/// is written that way, and taking it for a title word would announce to everyone what was meant to be private. A word inside the title is never taken for a severity ("Critical path latency up"
 /// is a title); the severity is a configured name or alias (<c>SEV-1</c>, <c>sev1</c>, <c>p0</c>) or
 /// <c>severity=2</c>, which means the level whose name ends in 2; a space inside the token (<c>SEV 1</c>, <c>severity 2</c>)
 /// is read as if it were not there. A title in quotes loses its quotes.
@@ -26,7 +28,7 @@ public sealed partial record DeclarationText(string Title, Severity? Severity, b
         ArgumentNullException.ThrowIfNull(scheme);
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         Severity? severity = null;
-        var isPrivate = false;
+        var isPrivate = words.RemoveAll(IsPrivateFlag) > 0;
         while (words.Count > 0)
         {
             // "SEV 1", "p 0", "severity 2": a tired hand's space inside the token still names the level.
@@ -37,7 +39,7 @@ public sealed partial record DeclarationText(string Title, Severity? Severity, b
             }
 
             var last = words[^1];
-            if (!isPrivate && (last.Equals(PrivateFlag, StringComparison.OrdinalIgnoreCase) || last.Equals(PrivateWord, StringComparison.OrdinalIgnoreCase)))
+            if (!isPrivate && last.Equals(PrivateWord, StringComparison.OrdinalIgnoreCase))
             {
                 isPrivate = true;
             }
@@ -59,6 +61,11 @@ public sealed partial record DeclarationText(string Title, Severity? Severity, b
 
         return new DeclarationText(Unquote(string.Join(' ', words)), severity, isPrivate, null);
     }
+
+    /// <summary><c>--private</c>, or <c>—private</c> / <c>–private</c> as smart punctuation turns the two hyphens.</summary>
+    private static bool IsPrivateFlag(string word) =>
+        word.Equals(PrivateFlag, StringComparison.OrdinalIgnoreCase)
+        || (word.Length == PrivateWord.Length + 1 && word[0] is '—' or '–' && word.EndsWith(PrivateWord, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A configured name or alias, or <c>severity=&lt;name, alias or number&gt;</c>.</summary>
     private static Severity? SeverityToken(string word, SeverityScheme scheme)

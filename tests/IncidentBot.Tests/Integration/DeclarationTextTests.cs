@@ -59,6 +59,11 @@ public sealed class DeclarationTextTests : BotTest
     [InlineData("create Breach in auth sev1 private")]
     [InlineData("create Breach in auth private sev1")]
     [InlineData("create Breach in auth Private")]
+    [InlineData("create --private Breach in auth")]
+    [InlineData("create --private Breach in auth sev1")]
+    [InlineData("create Breach --private in auth")]
+    [InlineData("create Breach in auth —private")]
+    [InlineData("create –private Breach in auth p0")]
     public async Task The_private_flag_declares_a_private_incident_as_the_form_does(string text)
     {
         var reply = await Bot.ReplyAsync(text);
