@@ -15,7 +15,7 @@ namespace IncidentBot.Escalation;
 /// answer; repeating it is harmless (Slack says who is already in, and nobody is recorded twice), and after a crash its
 /// post is found again instead of made twice.
 /// </summary>
-public sealed class InviteRespondersStep(ResponderLookup lookup, ISlackApi slack, IIncidentStore store, OutboxSlack posts, MessageRenderer renderer) : TypedOutboxStep<InviteResponders>
+public sealed class InviteRespondersStep(ResponderLookup lookup, ISlackApi slack, WarRoomMembers members, OutboxSlack posts, MessageRenderer renderer) : TypedOutboxStep<InviteResponders>
 {
     /// <summary>Slack's most users in one conversations.invite call.</summary>
     public const int InviteBatch = 100;
@@ -36,7 +36,7 @@ public sealed class InviteRespondersStep(ResponderLookup lookup, ISlackApi slack
         // The reporter and the role holders were invited when they got there.
         var inRoom = incident.Roles.Select(r => r.Holder.Value).Append(incident.Reporter.Value).ToHashSet(StringComparer.Ordinal);
         var (refused, outside) = await InviteAsync(room, [.. reach.Users.Where(u => !inRoom.Contains(u.Value))], cancellationToken).ConfigureAwait(false);
-        await WarRoomMembers.RecordAsync(store, incident, reach.Users.Except(outside)).ConfigureAwait(false);
+        await members.RecordAsync(incident, reach.Users.Except(outside)).ConfigureAwait(false);
         if (reach.Reached.All(r => r.Users.Count == 0) && reach.Unreached.Count == 0 && refused.Count == 0)
         {
             return;

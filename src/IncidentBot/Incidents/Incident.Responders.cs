@@ -6,16 +6,17 @@ public sealed partial class Incident
     /// <summary>
     /// Records <paramref name="people"/>, invited to the war room by an outbox step (a user group's members, whoever is on
     /// call, someone named), as responders. Like the declaration's own invitations it adds no timeline entry: the war
-    /// room's post names them. Whoever is already one is not added again, so a repeated step changes nothing.
+    /// room's post names them. Whoever is already one is not added again, so a repeated step changes nothing; nobody is
+    /// added once the incident has <paramref name="max"/> responders (<see cref="IncidentLimits.Responders"/>).
     /// </summary>
     /// <returns>Whether anyone was added.</returns>
-    public bool AddResponders(IEnumerable<ResponderId> people)
+    public bool AddResponders(IEnumerable<ResponderId> people, int max)
     {
         ArgumentNullException.ThrowIfNull(people);
         var before = Responders.Count;
         foreach (var person in people)
         {
-            if (!Responders.Contains(person))
+            if (Responders.Count < max && !Responders.Contains(person))
             {
                 Responders.Add(person);
             }

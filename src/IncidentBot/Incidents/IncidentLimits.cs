@@ -38,13 +38,19 @@ public sealed class IncidentLimits
     /// <summary>Timeline entries people write per incident: updates and status-page drafts. Default 2,000.</summary>
     public int TimelineEntries { get; set; } = 2000;
 
+    /// <summary>
+    /// People recorded as the incident's members (the reporter, and whoever the bot got into its war room: named, from a
+    /// user group or an on-call schedule). Default 1,000. Past it, people still get into the war room.
+    /// </summary>
+    public int Responders { get; set; } = 1000;
+
     /// <summary>Every limit that is not a positive number, named as in the configuration; empty when all are.</summary>
     public IEnumerable<string> Invalid() =>
         new (string Name, int Value)[]
         {
             (nameof(TitleLength), TitleLength), (nameof(TextLength), TextLength), (nameof(ActionItemLength), ActionItemLength),
             (nameof(NoteLength), NoteLength), (nameof(ActionItems), ActionItems), (nameof(EscalationTargets), EscalationTargets),
-            (nameof(Notes), Notes), (nameof(TimelineEntries), TimelineEntries),
+            (nameof(Notes), Notes), (nameof(TimelineEntries), TimelineEntries), (nameof(Responders), Responders),
         }.Where(l => l.Value <= 0).Select(l => $"{Section}:{l.Name} must be a positive number, not {l.Value.ToString(CultureInfo.InvariantCulture)}.");
 
     /// <summary>Null when a new incident's title and impact fit; else the refusal, saying the limit.</summary>

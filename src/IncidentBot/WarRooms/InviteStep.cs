@@ -9,7 +9,7 @@ namespace IncidentBot.WarRooms;
 /// Invites people to the war room; someone already in it is no failure. Everyone in it then (not the bot itself) is a
 /// responder of the incident (<see cref="WarRoomMembers"/>).
 /// </summary>
-public sealed partial class InviteStep(ISlackApi slack, IIncidentStore store, ILogger<InviteStep> logger) : TypedOutboxStep<Invite>
+public sealed partial class InviteStep(ISlackApi slack, WarRoomMembers members, ILogger<InviteStep> logger) : TypedOutboxStep<Invite>
 {
     protected override async Task RunAsync(OutboxAttempt attempt, Invite payload, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed partial class InviteStep(ISlackApi slack, IIncidentStore store, IL
             invited = ex.Error == "cant_invite_self" ? [] : users;
         }
 
-        await WarRoomMembers.RecordAsync(store, attempt.Incident, invited).ConfigureAwait(false);
+        await members.RecordAsync(attempt.Incident, invited).ConfigureAwait(false);
     }
 
     protected override Invite Upgrade(OutboxMessageV1 stored)

@@ -11,6 +11,7 @@ public static class WarRoomsExtensions
         var services = builder.Services;
         services.AddSingleton<WarRoomFailure>();
         services.AddOutboxStep<CreateWarRoomStep>();
+        services.AddSingleton<WarRoomMembers>();
         services.AddOutboxStep<InviteStep>();
         services.AddOutboxStep<PostDeclarationStep>();
         services.AddOutboxStep<PinDeclarationStep>();

@@ -41,8 +41,8 @@ public abstract partial class IncidentStoreContract
         var timeline = Store.Timeline(id).Count;
         ResponderId[] called = [new("U0GRP1"), new("UIC"), new("U0GRP2")];
 
-        await Store.LearnAsync(id, i => i.AddResponders(called));
-        await Store.LearnAsync(id, i => i.AddResponders(called));
+        await Store.LearnAsync(id, i => i.AddResponders(called, 1000));
+        await Store.LearnAsync(id, i => i.AddResponders(called, 1000));
         await ReopenAsync();
 
         var latest = Store.Find(id)!;
