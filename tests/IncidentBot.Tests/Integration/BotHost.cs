@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NodaTime;
 
 namespace IncidentBot.Tests.Integration;
@@ -19,6 +20,7 @@ internal sealed class BotHost : IAsyncDisposable
     public const string Reporter = "U0REPORTER";
 
     private readonly WebApplicationFactory<Program> factory;
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private BotHost(WebApplicationFactory<Program> factory, string databasePath, string announcementChannel, string general)
     {
@@ -30,6 +32,7 @@ internal sealed class BotHost : IAsyncDisposable
         var clock = factory.Services.GetRequiredService<IClock>();
         Slack = factory.CreateDefaultClient(new SigningHandler(SigningSecret, () => clock.GetCurrentInstant().ToUnixTimeSeconds()));
         Unsigned = factory.CreateClient();
+        factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() => stopped.TrySetResult());
     }
 
     public string DatabasePath { get; }
@@ -187,8 +190,11 @@ internal sealed class BotHost : IAsyncDisposable
         Unsigned.Dispose();
         await factory.DisposeAsync();
 
-        // The factory may return while the bot's own entry point is still disposing it. Its file lock goes last, after
-        // LiteDB closed the file: once the lock is free, a test may reopen the file or restart a host on it.
+        // The factory may return while the bot's own entry point is still stopping it: its outbox and loops may still run,
+        // and on PostgreSQL they would take up work a host restarted on the same database has just queued. They have all
+        // ended once the host says it stopped. The file lock goes last, after LiteDB closed the file: once the lock is
+        // free, a test may reopen the file or restart a host on it.
+        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await Eventually.TrueAsync(() => Released(DatabasePath), "the stopped bot to release " + DatabasePath);
     }
 
