@@ -9,11 +9,9 @@ public sealed partial class Incident
     /// room's post names them. Whoever is already one is not added again, so a repeated step changes nothing; nobody is
     /// added once the incident has <paramref name="max"/> responders (<see cref="IncidentLimits.Responders"/>).
     /// </summary>
-    /// <returns>Whether anyone was added.</returns>
-    public bool AddResponders(IEnumerable<ResponderId> people, int max)
+    public void AddResponders(IEnumerable<ResponderId> people, int max)
     {
         ArgumentNullException.ThrowIfNull(people);
-        var before = Responders.Count;
         foreach (var person in people)
         {
             if (Responders.Count < max && !Responders.Contains(person))
@@ -21,7 +19,5 @@ public sealed partial class Incident
                 Responders.Add(person);
             }
         }
-
-        return Responders.Count > before;
     }
 }

@@ -19,18 +19,15 @@ public sealed partial class WarRoomMembers(IIncidentStore store, IOptions<Incide
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(invited);
         List<ResponderId> added = [.. invited.Select(u => new ResponderId(u.Value)).Where(r => !incident.Responders.Contains(r)).Distinct()];
-        if (added.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-
         var max = limits.Value.Responders;
-        if (incident.Responders.Count + added.Count > max)
+        var room = Math.Max(0, max - incident.Responders.Count);
+        if (added.Count > room)
         {
-            LogPastLimit(incident.Id.ToString(), incident.Responders.Count + added.Count - max, max);
+            LogPastLimit(incident.Id.ToString(), added.Count - room, max);
         }
 
-        return store.LearnAsync(incident.Id, i => i.AddResponders(added, max));
+        // Nobody new, or no room left: no write at all, however often the step runs again.
+        return added.Count == 0 || room == 0 ? Task.CompletedTask : store.LearnAsync(incident.Id, i => i.AddResponders(added.Take(room), max));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Incident}: {Count} people got into the war room but are not recorded as its members: an incident records at most {Max} (Limits:Responders)")]
