@@ -6,4 +6,6 @@ namespace IncidentBot.Announcements;
 public sealed record RefreshAnnouncement : IOutboxPayload
 {
     public static string Kind => "RefreshAnnouncement";
+
+    public static bool ShowsCurrentState => true;
 }

@@ -26,7 +26,7 @@ public sealed class BotTelemetry
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(Name);
         commands = meter.CreateCounter<long>("incidentbot.commands", "{command}", "Slash commands handled, by verb and outcome (ok, help, unknown, error).");
-        deliveries = meter.CreateCounter<long>("incidentbot.outbox.deliveries", "{attempt}", "Outbox delivery attempts, by kind and outcome (done, retry_later, failed, crashed).");
+        deliveries = meter.CreateCounter<long>("incidentbot.outbox.deliveries", "{attempt}", "Outbox delivery attempts, by kind and outcome (done, retry_later, failed, crashed; superseded: made unnecessary by a later one of its kind).");
         retries = meter.CreateCounter<long>("incidentbot.outbox.retries", "{attempt}", "Outbox delivery attempts at a message tried before, by kind.");
         laneDepth = meter.CreateHistogram<int>("incidentbot.outbox.lane.depth", "{message}", "Messages pending in an incident's lane each time it reads a batch to send (at most 100).");
         scheduled = meter.CreateCounter<long>("incidentbot.scheduled.fired", "{message}", "Update reminders and escalation steps that came due and were queued, by work.");

@@ -21,6 +21,9 @@ public interface IOutboxStep
     /// <summary>Whether the step waits for the war room (see <see cref="IOutboxPayload.NeedsWarRoom"/>).</summary>
     bool NeedsWarRoom { get; }
 
+    /// <summary>Whether the step shows the incident as it is when sent (see <see cref="IOutboxPayload.ShowsCurrentState"/>).</summary>
+    bool ShowsCurrentState => false;
+
     /// <summary>
     /// The step writes what it learnt into <see cref="Incidents.Incident.WarRoom"/> (its channel, its declaration), which
     /// is stored with the message as it finishes. Other steps never write the war room, so a stale copy cannot win.

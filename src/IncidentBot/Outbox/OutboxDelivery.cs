@@ -83,6 +83,37 @@ public sealed partial class OutboxDelivery(
         }
     }
 
+    /// <summary>
+    /// What of <paramref name="batch"/>, one lane's pending messages in order, is still to be delivered. A lane that fell
+    /// behind a run of changes (Slack slow or rate limiting, the token refused for a while) sends the topic and the edits of
+    /// the pinned declaration and the announcements once, for the incident as it is then, not once per change: a message
+    /// that shows the current state, not yet tried, with a later one of its kind and payload behind it is finished without
+    /// a call, all of them in one round of writes. Everything else goes, in order, as decided.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> WithoutSupersededAsync(IReadOnlyList<OutboxMessage> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var later = new HashSet<(string Kind, string Payload)>();
+        var superseded = new List<OutboxMessage>();
+        for (var i = batch.Count - 1; i >= 0; i--)
+        {
+            var message = batch[i];
+            if (steps.Find(message.Kind) is { ShowsCurrentState: true } && !later.Add((message.Kind, message.Payload)) && message.Attempts == 0)
+            {
+                message.State = OutboxState.Done;
+                superseded.Add(message);
+            }
+        }
+
+        if (superseded.Count == 0)
+        {
+            return batch;
+        }
+
+        await Task.WhenAll(superseded.Select(message => store.SaveOutboxAsync(message))).ConfigureAwait(false);
+        return [.. batch.Where(message => message.State == OutboxState.Pending)];
+    }
+
     /// <summary>Backs off, one Warning line without a stack; parks the message after the last attempt, with the stack of <paramref name="cause"/>.</summary>
     private async Task<OutboxStep> RetryLaterAsync(OutboxMessage message, string failed, string error, Exception cause)
     {

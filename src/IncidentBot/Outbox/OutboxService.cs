@@ -13,7 +13,9 @@ namespace IncidentBot.Outbox;
 /// lane whose retry has come due and, after a restart, what was left. Beside other replicas, a lane runs only while this
 /// one holds its lease (<see cref="LeaseOf"/>), kept renewed as it runs and released when it ends: each message is
 /// delivered by one replica at a time, while any may deliver. A lane held elsewhere is skipped and found again by the
-/// scan; one left by a replica that died is resumed once its lease runs out. While Slack refuses the bot token
+/// scan; one left by a replica that died is resumed once its lease runs out. A lane that fell behind sends what shows the
+/// incident's current state (topic, declaration, announcements) once, for its latest state
+/// (<see cref="OutboxDelivery.WithoutSupersededAsync"/>). While Slack refuses the bot token
 /// (<see cref="SlackTokenState"/>) no lane starts and running lanes stop before their next message; the resume wakes it.
 /// It waits on the registered <see cref="TimeProvider"/>.
 /// </summary>
@@ -165,7 +167,13 @@ public sealed partial class OutboxService(
             // A batch at a time: messages decided meanwhile have higher ids, so the order holds across batches.
             var batch = store.PendingInLane(lane.Incident, lane.Lane, BatchSize);
             telemetry.LaneStarted(batch.Count);
-            foreach (var next in batch)
+            var toDeliver = held.IsCurrent ? await delivery.WithoutSupersededAsync(batch).ConfigureAwait(false) : batch;
+            foreach (var superseded in batch.Where(m => m.State == OutboxState.Done))
+            {
+                telemetry.Delivered(null, superseded.Kind, "superseded", retry: false);
+            }
+
+            foreach (var next in toDeliver)
             {
                 ready = ready || Ready(next);
                 if (next.NextAttemptAt > clock.GetCurrentInstant() || !ready || !held.IsCurrent || token.IsPaused

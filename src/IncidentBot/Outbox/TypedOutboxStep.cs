@@ -12,6 +12,8 @@ public abstract class TypedOutboxStep<TPayload> : IOutboxStep
 
     public bool NeedsWarRoom => TPayload.NeedsWarRoom;
 
+    public bool ShowsCurrentState => TPayload.ShowsCurrentState;
+
     public virtual bool LearnsWarRoom => false;
 
     public virtual bool CreatesWarRoom => false;

@@ -12,4 +12,10 @@ public interface IOutboxPayload
 
     /// <summary>Whether the step waits for the war room to exist, and fails with it when Slack refuses it.</summary>
     static virtual bool NeedsWarRoom => true;
+
+    /// <summary>
+    /// Whether the step shows the incident as it is when sent (the topic, an edit of the pinned declaration or of the
+    /// announcements), so that a later message of the same kind and payload in the lane does everything this one would.
+    /// </summary>
+    static virtual bool ShowsCurrentState => false;
 }

@@ -6,4 +6,6 @@ namespace IncidentBot.WarRooms;
 public sealed record RefreshDeclaration : IOutboxPayload
 {
     public static string Kind => "RefreshDeclaration";
+
+    public static bool ShowsCurrentState => true;
 }

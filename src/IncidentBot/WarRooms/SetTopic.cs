@@ -6,4 +6,6 @@ namespace IncidentBot.WarRooms;
 public sealed record SetTopic : IOutboxPayload
 {
     public static string Kind => "SetTopic";
+
+    public static bool ShowsCurrentState => true;
 }
