@@ -67,4 +67,26 @@ public abstract partial class IncidentStoreContract
         Assert.DoesNotContain(Store.AuditLog(id), a => a.Outcome == "twice");
         Assert.Null(await Store.RetryParkedAsync(parked.Id + 1000, later, _ => Audit(id)));
     }
+
+    [Fact]
+    public async Task A_parked_message_put_back_goes_first_in_its_lane_ahead_of_what_was_decided_after_it()
+    {
+        var id = await DeclareAsync();
+        var now = Clock.GetCurrentInstant();
+        await Store.UpdateAsync(id, Audit(id), _ => IncidentChanges.Save(
+            true,
+            OutboxMessage.For(id, new Page("db"), now).InLane(OutboxMessage.PagerLane),
+            OutboxMessage.For(id, new Page("web"), now).InLane(OutboxMessage.PagerLane),
+            OutboxMessage.For(id, new Page("search"), now).InLane(OutboxMessage.PagerLane)));
+        var parked = Store.PendingInLane(id, OutboxMessage.PagerLane, 1)[0];
+        parked.Attempts = 5;
+        parked.State = OutboxState.Parked;
+        await Store.SaveOutboxAsync(parked);
+        Assert.NotNull(await Store.RetryParkedAsync(parked.Id, now, _ => Audit(id)));
+
+        var lane = Store.PendingInLane(id, OutboxMessage.PagerLane, 2);
+
+        Assert.Equal(["db", "web"], lane.Select(m => m.PayloadAs<Page>().Service));
+        Assert.Equal(3, Store.PendingInLane(id, OutboxMessage.PagerLane, 10).Count);
+    }
 }
