@@ -87,6 +87,41 @@ public sealed class SlackTokenTests : IAsyncLifetime
         Assert.Single(Bot.Store.PendingOutbox(), m => m.Kind == WarRooms.CreateWarRoom.Kind);
     }
 
+    /// <summary>While delivery waited, every change is said once and in order; the topic and the declaration go once, for the latest state.</summary>
+    [Fact]
+    public async Task A_lane_behind_three_severity_changes_posts_all_three_and_sets_the_topic_and_declaration_once()
+    {
+        await Bot.ReplyAsync("create Checkout down sev4");
+        await Bot.OutboxDrainedAsync();
+        var room = slack.Channels.Single(c => c.Name.StartsWith("inc-", StringComparison.Ordinal)).Id;
+        await Eventually.TrueAsync(() => slack.Calls("auth.test").Count > 0 && !Token.IsPaused, "the start's auth.test to succeed");
+        var topicsBefore = slack.Calls("conversations.setTopic").Count;
+        var roomEditsBefore = RoomEdits(room);
+
+        slack.RefuseToken("token_revoked");
+        await Bot.ReplyAsync("severity sev3", channel: room);
+        await Eventually.TrueAsync(() => Token.IsPaused, "delivery to pause");
+        await Bot.ReplyAsync("severity sev2", channel: room);
+        await Bot.ReplyAsync("severity sev1", channel: room);
+        slack.AcceptToken();
+        await time.AdvanceUntilAsync(() => !Token.IsPaused, "auth.test to succeed again", TimeSpan.FromSeconds(5));
+        await Bot.OutboxDrainedAsync();
+
+        Assert.Collection(
+            slack.Messages(room).Where(m => m.Text.Contains("Severity raised", StringComparison.Ordinal)).Select(m => m.Text),
+            first => Assert.Contains("SEV-4 → *SEV-3*", first, StringComparison.Ordinal),
+            second => Assert.Contains("SEV-3 → *SEV-2*", second, StringComparison.Ordinal),
+            third => Assert.Contains("SEV-2 → *SEV-1*", third, StringComparison.Ordinal));
+        var topics = slack.Calls("conversations.setTopic").Skip(topicsBefore).ToList();
+        Assert.Single(topics);
+        Assert.Contains("SEV-1", (string?)topics[0].Args["topic"], StringComparison.Ordinal);
+        Assert.Contains("SEV-1", slack.Channels.Single(c => c.Id == room).Topic, StringComparison.Ordinal);
+        Assert.Equal(roomEditsBefore + 1, RoomEdits(room));
+        Assert.Empty(Bot.Store.TroubledOutbox(10));
+    }
+
     private async Task<JsonNode> HealthAsync() =>
         JsonNode.Parse(await Bot.Unsigned.GetStringAsync(new Uri("/health", UriKind.Relative)))!;
+
+    private int RoomEdits(string room) => slack.Calls("chat.update").Count(c => (string?)c.Args["channel"] == room);
 }
