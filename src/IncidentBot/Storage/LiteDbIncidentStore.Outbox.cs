@@ -24,8 +24,8 @@ public sealed partial class LiteDbIncidentStore
             .ToList());
 
     // Ordered here, not by LiteDB: its sort sets up a container of about 900 KB for every query, whatever it sorts, and
-    // with a few lane reads per change that was most of what the bot allocated (and its collections' CPU). The index
-    // seek reads only the lane's pending messages, which LiteDB would have read in full before sorting anyway.
+    // with a few lane reads per change that was about half of what a change allocated, on the large-object heap. The
+    // index seek reads only the lane's pending messages, which LiteDB would have read in full before sorting anyway.
     public IReadOnlyList<OutboxMessage> PendingInLane(IncidentId incidentId, int lane, int max) =>
         LiteDbLimits.Read(() => outbox.Find(BsonExpression.Create(PendingLane + " = @0", string.Create(CultureInfo.InvariantCulture, $"{incidentId.Value}:{lane}")))
             .OrderBy(m => m.Id)
