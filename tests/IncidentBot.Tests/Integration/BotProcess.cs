@@ -1,4 +1,6 @@
+using System.Net;
 using System.Diagnostics;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace IncidentBot.Tests.Integration;
@@ -70,6 +72,23 @@ internal sealed partial class BotProcess : IDisposable
 
     /// <summary>Where the bot listens, once <see cref="StartAsync"/> returned.</summary>
     public Uri Address { get; private set; } = null!;
+
+    /// <summary>A client for the bot whose requests are signed with the tests' secret (<see cref="BotHost.SigningSecret"/>), as Slack signs them.</summary>
+    public HttpClient SignedClient() =>
+        new(new SigningHandler(BotHost.SigningSecret) { InnerHandler = new HttpClientHandler() }) { BaseAddress = Address };
+
+    /// <summary>Sends <c>/incident <paramref name="text"/></c> from the reporter in <paramref name="channel"/>; the answer's text, once it is a 200.</summary>
+    public static async Task<string> CommandAsync(HttpClient signed, string channel, string text)
+    {
+        ArgumentNullException.ThrowIfNull(signed);
+        using var form = new StringContent(
+            $"team_id=T0001&channel_id={channel}&user_id={BotHost.Reporter}&command=%2Fincident&text={Uri.EscapeDataString(text)}&trigger_id=1.2.3",
+            Encoding.UTF8,
+            "application/x-www-form-urlencoded");
+        using var ack = await signed.PostAsync(new Uri("/slack/commands", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        return await ack.Content.ReadAsStringAsync();
+    }
 
     /// <summary>Reads the log until Kestrel says where it listens.</summary>
     private async Task<Uri> ListeningAsync()

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using IncidentBot.Tests.Fakes;
 
@@ -22,20 +20,20 @@ public sealed class KilledMidLaneTests
         string room;
         using (var first = await BotProcess.StartAsync(environment))
         {
-            using var http = Client(first);
-            await CommandAsync(http, "C0GENERAL", "create Payments down sev2");
+            using var http = first.SignedClient();
+            await BotProcess.CommandAsync(http, "C0GENERAL", "create Payments down sev2");
             room = (await slack.WaitForCallAsync("pins.add", timeout: TimeSpan.FromSeconds(30))).Args["channel"]!.ToString();
             await PendingAsync(http, 0);
 
             slack.DelayNext("conversations.setTopic", TimeSpan.FromMinutes(10), applyBeforeDelay: true);
-            await CommandAsync(http, room, "severity sev1");
+            await BotProcess.CommandAsync(http, room, "severity sev1");
             await slack.WaitForCallAsync("conversations.setTopic", c => ((string?)c.Args["topic"] ?? "").Contains("SEV-1", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
             first.KillHard();
         }
 
         using (var second = await BotProcess.StartAsync(environment))
         {
-            using var http = Client(second);
+            using var http = second.SignedClient();
             await PendingAsync(http, 0);
             second.KillHard();
         }
@@ -54,19 +52,6 @@ public sealed class KilledMidLaneTests
         ["Slack__RetryBaseDelay"] = "00:00:00.050",
         ["Storage__Path"] = path,
     };
-
-    private static HttpClient Client(BotProcess bot) =>
-        new(new SigningHandler(BotHost.SigningSecret) { InnerHandler = new HttpClientHandler() }) { BaseAddress = bot.Address };
-
-    private static async Task CommandAsync(HttpClient bot, string channel, string text)
-    {
-        using var form = new StringContent(
-            $"team_id=T0001&channel_id={channel}&user_id=U0REPORTER&command=%2Fincident&text={Uri.EscapeDataString(text)}&trigger_id=1.2.3",
-            Encoding.UTF8,
-            "application/x-www-form-urlencoded");
-        using var ack = await bot.PostAsync(new Uri("/slack/commands", UriKind.Relative), form);
-        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-    }
 
     /// <summary>Waits (at most 30 s) until the bot's <c>/health</c> counts <paramref name="pending"/> outbox messages.</summary>
     private static Task PendingAsync(HttpClient bot, int pending) =>

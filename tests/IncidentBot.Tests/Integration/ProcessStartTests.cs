@@ -1,4 +1,3 @@
-using System.Text;
 using IncidentBot.Tests.Fakes;
 
 namespace IncidentBot.Tests.Integration;
@@ -72,10 +71,8 @@ public sealed class ProcessStartTests
 
         using (var first = await BotProcess.StartAsync(environment))
         {
-            using var http = new HttpClient(new SigningHandler(BotHost.SigningSecret) { InnerHandler = new HttpClientHandler() }) { BaseAddress = first.Address };
-            using var form = new StringContent("team_id=T0001&channel_id=C0GENERAL&user_id=U0REPORTER&command=%2Fincident&text=create+Checkout+down+sev1&trigger_id=1.2.3", Encoding.UTF8, "application/x-www-form-urlencoded");
-            using var ack = await http.PostAsync(new Uri("/slack/commands", UriKind.Relative), form);
-            Assert.Contains("Declaring *INC-1*", await ack.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var http = first.SignedClient();
+            Assert.Contains("Declaring *INC-1*", await BotProcess.CommandAsync(http, "C0GENERAL", "create Checkout down sev1"), StringComparison.Ordinal);
             await slack.WaitForCallAsync("conversations.create", timeout: TimeSpan.FromSeconds(30));
             first.KillHard();
         }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IncidentBot.Tests.Fakes;
@@ -29,10 +27,10 @@ public sealed class ReplicaTests
         var announce = slack.AddChannel("incidents").Id;
         var environment = Environment(slack, announce, PostgresServer.NewDatabase());
         using var first = await BotProcess.StartAsync(environment);
-        using var firstHttp = Client(first);
+        using var firstHttp = first.SignedClient();
         await LeaderAsync(firstHttp);
         using var second = await BotProcess.StartAsync(environment);
-        using var secondHttp = Client(second);
+        using var secondHttp = second.SignedClient();
         Assert.False(await Leads(secondHttp), "one leader at a time");
 
         // Ten declarations spread over both, all finished in Slack.
@@ -91,19 +89,10 @@ public sealed class ReplicaTests
         ["Incidents__Severities__1__UpdateInterval"] = "01:00:00",
     };
 
-    private static HttpClient Client(BotProcess bot) =>
-        new(new SigningHandler(BotHost.SigningSecret) { InnerHandler = new HttpClientHandler() }) { BaseAddress = bot.Address };
-
     /// <summary>Declares "Replica test n" through the replica and returns the incident number its answer names.</summary>
     private static async Task<int> DeclareAsync(HttpClient replica, int n)
     {
-        using var form = new StringContent(
-            $"team_id=T0001&channel_id=C0GENERAL&user_id=U0REPORTER&command=%2Fincident&text=create+Replica+test+{n}+sev1&trigger_id=1.2.{n}",
-            Encoding.UTF8,
-            "application/x-www-form-urlencoded");
-        using var ack = await replica.PostAsync(new Uri("/slack/commands", UriKind.Relative), form);
-        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        var text = await ack.Content.ReadAsStringAsync();
+        var text = await BotProcess.CommandAsync(replica, "C0GENERAL", $"create Replica test {n} sev1");
         var at = text.IndexOf("Declaring *INC-", StringComparison.Ordinal);
         Assert.True(at >= 0, text);
         var digits = text[(at + "Declaring *INC-".Length)..].TakeWhile(char.IsAsciiDigit).ToArray();
