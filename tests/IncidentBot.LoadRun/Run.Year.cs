@@ -63,6 +63,9 @@ internal sealed partial class Run
                 await retention.SendDueAsync();
             }
 
+            // As the bot's trimmer does every hour in every process.
+            NativeHeap.Trim();
+
             if (day == retentionFrom || day % 30 == 0 || day == days)
             {
                 var figures = YearFigures(path, store, database);

@@ -8,7 +8,7 @@ namespace IncidentBot.Retention;
 /// resident set grew by about 10 MB over a simulated year of retention runs that held the same data (docs/PERFORMANCE.md).
 /// Elsewhere than on glibc (musl, macOS, Windows) it does nothing.
 /// </summary>
-internal static class NativeHeap
+public static class NativeHeap
 {
     private static bool unavailable = !OperatingSystem.IsLinux();
 

@@ -1,10 +1,11 @@
 using IncidentBot.Scheduling;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IncidentBot.Retention;
 
 public static class RetentionExtensions
 {
-    /// <summary>Pruning of delivered outbox messages, old audit entries and finished war rooms' message copies, and the store's compaction, as scheduled work.</summary>
+    /// <summary>Pruning of delivered outbox messages, old audit entries and finished war rooms' message copies, and the store's compaction, as scheduled work; and in every process, the C heap's free memory given back each round.</summary>
     public static IHostApplicationBuilder AddRetention(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -16,6 +17,8 @@ public static class RetentionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<RetentionWork>();
         builder.Services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<RetentionWork>());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<NativeHeapTrimmer>();
         return builder;
     }
 }

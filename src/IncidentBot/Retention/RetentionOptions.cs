@@ -20,7 +20,7 @@ public sealed class RetentionOptions
     /// </summary>
     public TimeSpan MessageCopiesAfterClose { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>How often retention runs (on the replica that leads the scheduler). Default every hour.</summary>
+    /// <summary>How often retention runs (on the replica that leads the scheduler), and every process gives its C heap's free memory back. Default every hour.</summary>
     public TimeSpan Every { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Rows removed per transaction, so pruning never holds the writer for long. Default 500.</summary>

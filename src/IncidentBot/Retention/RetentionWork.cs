@@ -13,8 +13,8 @@ namespace IncidentBot.Retention;
 /// as scheduled work, so on PostgreSQL only the leading replica does it. Each batch is one short transaction; a turn
 /// runs at most <see cref="RetentionOptions.BatchesPerTurn"/> of them and leaves the rest for the next turn a moment
 /// later, so reminders and escalations due meanwhile are not held up. Pending outbox messages and open incidents'
-/// message copies are never touched. After a run that removed something the store is compacted (a LiteDB checkpoint),
-/// and after every run the C heap's free memory is given back to the system (<see cref="NativeHeap"/>).
+/// message copies are never touched. After a run that removed something the store is compacted (a LiteDB checkpoint);
+/// what the run freed in the C heap goes back to the system on the trimmer's next round (<see cref="NativeHeapTrimmer"/>).
 /// </summary>
 public sealed partial class RetentionWork(
     IIncidentStore incidents,
@@ -71,10 +71,6 @@ public sealed partial class RetentionWork(
             }
 
             pruned = default;
-
-            // What the run and the hour before it freed in the C heap goes back to the system, so the resident set
-            // follows what the bot holds, not the most it ever held.
-            _ = NativeHeap.Trim();
         }
 
         return 0;
