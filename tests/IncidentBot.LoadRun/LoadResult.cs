@@ -7,6 +7,9 @@ internal sealed record LoadResult(int Sent, int Failed, TimeSpan Elapsed, double
 {
     public double PerSecond => (Sent - Failed) / Elapsed.TotalSeconds;
 
+    /// <summary>At a fixed rate: how late the generator sent its requests (p99, ms), which the latencies above do not include.</summary>
+    public double? LateP99Ms { get; init; }
+
     public static LoadResult From(List<long> latencyTicks, int failed, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(latencyTicks);

@@ -45,6 +45,7 @@ internal sealed partial class Run
         var levels = settings.Rates.Select(r => (Name: $"{r} req/s", Rate: (int?)r)).Append(($"saturation, {settings.Connections} connections", null));
         long sent = 0;
         var readOnly = new List<string>();
+        var late = new List<string>();
         var wrk = Wrk.Find(directory);
         if (wrk is null)
         {
@@ -66,6 +67,11 @@ internal sealed partial class Run
                         ? await wrk.SaturateAsync(server.Address, signed, settings.Connections, settings.Measure)
                         : await load.SaturateAsync(server.Address, next, settings.Connections, settings.Measure, check);
                 ceiling ??= result;
+                if (result.LateP99Ms is { } lateMs)
+                {
+                    late.Add($"{lateMs:0.00}");
+                }
+
                 if (rate is null && name.Contains("bot: /incident", StringComparison.Ordinal) && !name.Contains("severity", StringComparison.Ordinal))
                 {
                     readOnly.Add($"{name[5..]} {result.PerSecond / ceiling.PerSecond:0.00}×");
@@ -84,6 +90,7 @@ internal sealed partial class Run
         }
 
         report.Add("Checks", "saturation generator", Wrk.Describe(wrk), "wrk");
+        report.Add("Checks", "fixed-rate generator: p99 of how late each request left (ms), each level and endpoint in the table's order", string.Join(", ", late), "not in the latencies above");
         report.Add("Checks", "read-only commands vs the bare endpoint at saturation", string.Join(", ", readOnly), "help ≥ 0.5×, list ≥ 0.35×");
         report.Add("Checks", "severity commands that changed the severity", $"{changed:N0} of {sent:N0}{(wrk is null ? "" : " at the fixed rates (wrk does not read the answers)")} (the rest found it already set by a request still queued)", "");
     }
