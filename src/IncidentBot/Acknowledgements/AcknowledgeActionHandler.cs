@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using IncidentBot.Changes;
 using IncidentBot.Escalation;
 using IncidentBot.Incidents;
@@ -13,7 +14,8 @@ namespace IncidentBot.Acknowledgements;
 
 /// <summary>
 /// The escalation DM's "Acknowledge" button: acknowledges as the person who clicked, with the same rules and answers as
-/// <c>/incident ack</c>; the answer comes back in the same DM.
+/// <c>/incident ack</c>; the answer comes back in the same DM. Once the incident is acknowledged (by this click or
+/// earlier), the clicked DM keeps its notice and shows who acknowledged in place of the button.
 /// </summary>
 public sealed class AcknowledgeActionHandler(IIncidentStore store, IncidentChanger changer, AcknowledgementMessages messages, IClock clock) : IBlockActionHandler
 {
@@ -38,9 +40,25 @@ public sealed class AcknowledgeActionHandler(IIncidentStore store, IncidentChang
             [
                 OutboxMessage.For(i.Id, new Post(messages.Acknowledged(i, now)), now),
                 Tell(i, who, AcknowledgementRules.Done(i), now),
+                .. CloseButton(i, payload, now),
             ],
-            OnRefused = (i, refusal) => [Tell(i, who, i.AcknowledgedAt is not null && refusal != AcknowledgementRules.Refusal(i) ? AcknowledgementRules.Already(i) : refusal, now)],
+            OnRefused = (i, refusal) => i.AcknowledgedAt is not null && refusal != AcknowledgementRules.Refusal(i)
+                ? [Tell(i, who, AcknowledgementRules.Already(i), now), .. CloseButton(i, payload, now)]
+                : [Tell(i, who, refusal, now)],
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>The clicked DM as Slack sent it, its button replaced by who acknowledged; nothing when Slack sent no message.</summary>
+    private static IEnumerable<OutboxMessage> CloseButton(Incident incident, BlockActionsPayload payload, Instant now)
+    {
+        if (payload is not { ChannelId: { } channel, MessageTs: { } ts, MessageBlocks: { } blocks })
+        {
+            yield break;
+        }
+
+        var kept = new JsonArray([.. blocks.Where(b => (string?)b?["block_id"] != EscalationActions.BlockId).Select(b => b?.DeepClone())]);
+        kept.Add(BlockKit.Context(AcknowledgementRules.Acknowledged(incident)));
+        yield return OutboxMessage.For(incident.Id, new CloseAcknowledgeButton(channel.Value, ts, new RenderedMessage(payload.MessageText ?? "", kept)), now);
     }
 
     /// <summary>An answer to the clicker in the bot's DM with them, where the button was.</summary>

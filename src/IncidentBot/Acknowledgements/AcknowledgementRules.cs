@@ -51,9 +51,21 @@ public static class AcknowledgementRules
     public static string Already(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        return $"{incident.Id} is already acknowledged, by {Who(incident)} at {When(incident)}: nothing to do, thank you.";
+    }
+
+    /// <summary>What an escalation DM shows in place of its button once the incident is acknowledged.</summary>
+    public static string Acknowledged(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return $"✅ Acknowledged by {Who(incident)} at {When(incident)}";
+    }
+
+    /// <summary>When it was acknowledged, in the reader's own time zone.</summary>
+    private static string When(Incident incident)
+    {
         var at = incident.AcknowledgedAt ?? incident.DeclaredAt;
-        var time = string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{{time}}|{UtcTime.Format(at)}>");
-        return $"{incident.Id} is already acknowledged, by {Who(incident)} at {time}: nothing to do, thank you.";
+        return string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{{time}}|{UtcTime.Format(at)}>");
     }
 
     public static string Done(Incident incident)

@@ -1,6 +1,7 @@
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Messaging;
+using IncidentBot.Outbox;
 using IncidentBot.Scheduling;
 using IncidentBot.Slack.Inbound;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public static class AcknowledgementsExtensions
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<ResponseTargetPolicy>());
         services.AddSingleton<IIncidentCommandHandler, AckHandler>();
         services.AddSingleton<IBlockActionHandler, AcknowledgeActionHandler>();
+        services.AddOutboxStep<CloseAcknowledgeButtonStep>();
         return builder;
     }
 }

@@ -107,6 +107,34 @@ public sealed class AcknowledgementTests : IAsyncLifetime
         Assert.StartsWith("Acknowledged INC-1, 2m after its declaration.", slack.DirectMessages(Lead)[1].Text, StringComparison.Ordinal);
         Assert.StartsWith("INC-1 is already acknowledged, by <@U0LEAD> at <!date^", slack.DirectMessages(Lead)[2].Text, StringComparison.Ordinal);
         Assert.Single(slack.Messages(room), m => m.Text.StartsWith("✅ *Acknowledged*", StringComparison.Ordinal));
+
+        // The notice stays, its button gone: nobody is left clicking a button that can do nothing more.
+        var closed = slack.DirectMessages(Lead)[0];
+        Assert.Equal(dm.Text, closed.Text);
+        Assert.Empty(Buttons(closed));
+        Assert.Equal(dm.Blocks!.Count, closed.Blocks!.Count);
+        Assert.StartsWith("✅ Acknowledged by <@U0LEAD> at <!date^", (string?)closed.Blocks[^1]!["elements"]![0]!["text"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_DM_button_clicked_after_someone_else_acknowledged_shows_who_did_and_a_refused_click_keeps_the_button()
+    {
+        var room = await DeclareSev1Async();
+        var dm = Assert.Single(slack.DirectMessages(Lead));
+        using var stranger = await bot.InteractionAsync(Click(dm, "U0STRANGER"));
+        await Eventually.TrueAsync(() => slack.DirectMessages("U0STRANGER").Count == 1, "the refusal in a DM");
+        await bot.OutboxDrainedAsync();
+        Assert.Single(Buttons(slack.DirectMessages(Lead)[0]));
+
+        await bot.ReplyAsync("ack", channel: room);
+        await bot.OutboxDrainedAsync();
+        using var late = await bot.InteractionAsync(Click(dm, Lead));
+        await Eventually.TrueAsync(() => slack.DirectMessages(Lead).Count == 2, "the answer in the DM");
+        await bot.OutboxDrainedAsync();
+
+        Assert.StartsWith("INC-1 is already acknowledged, by <@", slack.DirectMessages(Lead)[1].Text, StringComparison.Ordinal);
+        Assert.Empty(Buttons(slack.DirectMessages(Lead)[0]));
+        Assert.StartsWith($"✅ Acknowledged by <@{BotHost.Reporter}>", (string?)slack.DirectMessages(Lead)[0].Blocks![^1]!["elements"]![0]!["text"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -240,11 +268,12 @@ public sealed class AcknowledgementTests : IAsyncLifetime
     private static List<JsonObject> Buttons(FakeMessage message) =>
         (message.Blocks ?? []).Where(b => (string?)b!["type"] == "actions").SelectMany(b => b!["elements"]!.AsArray()).Select(e => e!.AsObject()).ToList();
 
-    /// <summary>A click on the DM's button as Slack sends it: Slack's own block_actions sample, with the DM's ids.</summary>
+    /// <summary>A click on the DM's button as Slack sends it: Slack's own block_actions sample, with the DM's ids and the DM itself.</summary>
     private static JsonObject Click(FakeMessage dm, string user)
     {
         var payload = ReminderTests.Click(dm.Channel, dm.Ts, EscalationActions.Acknowledge, user);
         payload["actions"]![0]!["block_id"] = EscalationActions.BlockId;
+        payload["message"] = new JsonObject { ["type"] = "message", ["ts"] = dm.Ts, ["text"] = dm.Text, ["blocks"] = dm.Blocks?.DeepClone() };
         return payload;
     }
 }

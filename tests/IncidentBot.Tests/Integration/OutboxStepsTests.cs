@@ -25,7 +25,7 @@ public sealed class OutboxStepsTests : IAsyncLifetime
         var kinds = payloads.Select(KindOf).Order(StringComparer.Ordinal).ToList();
         string[] stored =
         [
-            "AddBookmark", "Announce", "AnnouncementLine", "ArchiveWarRoom", "CloseAlertOffer", "CloseReminders", "ConfirmNote", "CreateWarRoom", "Ephemeral", "FetchNoteText", "Invite", "InviteResponders", "LinkNote", "Notify", "Page", "PinDeclaration", "Post",
+            "AddBookmark", "Announce", "AnnouncementLine", "ArchiveWarRoom", "CloseAcknowledgeButton", "CloseAlertOffer", "CloseReminders", "ConfirmNote", "CreateWarRoom", "Ephemeral", "FetchNoteText", "Invite", "InviteResponders", "LinkNote", "Notify", "Page", "PinDeclaration", "Post",
             "PostAlertOffer", "PostDeclaration", "PostReminder", "PostStatusPage", "RefreshAnnouncement", "RefreshDeclaration", "SetTopic", "UnconfirmNote", "Unpage", "UpdateMessage", "UploadPostmortem",
             "UploadReview", "Webhook",
         ];

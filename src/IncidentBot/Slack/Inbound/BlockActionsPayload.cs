@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace IncidentBot.Slack.Inbound;
 
@@ -13,6 +14,12 @@ public sealed record BlockActionsPayload(
 {
     /// <summary>The click's response_url as an address, which reaches the clicker even outside the channel; null when Slack sent none.</summary>
     public Uri? ResponseUri => Uri.TryCreate(ResponseUrl, UriKind.Absolute, out var url) ? url : null;
+
+    /// <summary>The text of the message whose button was clicked, as Slack sent it with the click; null when it sent none.</summary>
+    public string? MessageText { get; init; }
+
+    /// <summary>The blocks of the message whose button was clicked, as Slack sent them with the click; null when it sent none.</summary>
+    public JsonArray? MessageBlocks { get; init; }
 
     /// <summary>Throws <see cref="JsonException"/> when the payload has no user.</summary>
     public static BlockActionsPayload Parse(JsonElement root)
@@ -32,6 +39,10 @@ public sealed record BlockActionsPayload(
             string.IsNullOrEmpty(messageTs) ? null : messageTs,
             fields.TriggerId ?? "",
             fields.ResponseUrl,
-            actions);
+            actions)
+        {
+            MessageText = fields.Message?.Text,
+            MessageBlocks = fields.Message?.Blocks,
+        };
     }
 }

@@ -21,7 +21,11 @@ internal sealed record ReactionItem(string? Type, string? Channel, string? Ts);
 /// <summary>The <c>{"id": …}</c> objects Slack uses for a payload's user, channel and view.</summary>
 internal sealed record IdOnly(string? Id);
 
-internal sealed record BlockActionsFields(IdOnly? User, IdOnly? Channel, ActionContainer? Container, IReadOnlyList<ActionFields?>? Actions, string? TriggerId, string? ResponseUrl);
+internal sealed record BlockActionsFields(
+    IdOnly? User, IdOnly? Channel, ActionContainer? Container, IReadOnlyList<ActionFields?>? Actions, string? TriggerId, string? ResponseUrl, ClickedMessage? Message);
+
+/// <summary>The message whose button was clicked, as Slack sends it with the click.</summary>
+internal sealed record ClickedMessage(string? Text, JsonArray? Blocks);
 
 internal sealed record ActionContainer(string? MessageTs, string? ChannelId);
 
