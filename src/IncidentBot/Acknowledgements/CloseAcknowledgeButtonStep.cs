@@ -1,7 +1,6 @@
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
-using IncidentBot.Storage;
 
 namespace IncidentBot.Acknowledgements;
 
@@ -16,11 +15,5 @@ public sealed class CloseAcknowledgeButtonStep(ISlackApi slack) : TypedOutboxSte
         return OutboxSlack.IgnoringAsync(
             slack.UpdateMessageAsync(new SlackMessage(new SlackChannelId(payload.Channel), payload.Message.Text, payload.Message.Blocks), payload.Ts, cancellationToken),
             "message_not_found");
-    }
-
-    protected override CloseAcknowledgeButton Upgrade(OutboxMessageV1 stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        return new(stored.Target ?? "", stored.TargetTs ?? "", new Messaging.RenderedMessage(stored.Text ?? "", stored.Blocks));
     }
 }

@@ -1,8 +1,6 @@
-using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
-using IncidentBot.Storage;
 
 namespace IncidentBot.Alerts;
 
@@ -13,11 +11,5 @@ public sealed class CloseOfferStep(ISlackApi slack) : TypedOutboxStep<CloseOffer
     {
         ArgumentNullException.ThrowIfNull(payload);
         return slack.UpdateMessageAsync(new SlackMessage(new SlackChannelId(payload.Channel), payload.Message.Text, payload.Message.Blocks), payload.Ts, cancellationToken);
-    }
-
-    protected override CloseOffer Upgrade(OutboxMessageV1 stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        return new(stored.Target ?? "", stored.TargetTs ?? "", new RenderedMessage(stored.Text ?? "", stored.Blocks));
     }
 }

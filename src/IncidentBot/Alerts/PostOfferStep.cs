@@ -1,8 +1,6 @@
-using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
-using IncidentBot.Storage;
 
 namespace IncidentBot.Alerts;
 
@@ -29,11 +27,5 @@ public sealed class PostOfferStep(ISlackApi slack, AlertOffers offers) : TypedOu
         {
             await offers.PostedAsync(offered, offering, payload.Channel, posted.Ts).ConfigureAwait(false);
         }
-    }
-
-    protected override PostOffer Upgrade(OutboxMessageV1 stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        return new(stored.Target ?? "", new RenderedMessage(stored.Text ?? "", stored.Blocks));
     }
 }

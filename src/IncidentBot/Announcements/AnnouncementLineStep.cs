@@ -1,8 +1,6 @@
-using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
-using IncidentBot.Storage;
 
 namespace IncidentBot.Announcements;
 
@@ -42,11 +40,5 @@ public sealed class AnnouncementLineStep(OutboxSlack slack) : TypedOutboxStep<An
         {
             throw refused;
         }
-    }
-
-    protected override AnnouncementLine Upgrade(OutboxMessageV1 stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        return new(new RenderedMessage(stored.Text ?? "", stored.Blocks));
     }
 }

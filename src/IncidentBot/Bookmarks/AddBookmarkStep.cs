@@ -2,7 +2,6 @@ using IncidentBot.Incidents;
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
-using IncidentBot.Storage;
 
 namespace IncidentBot.Bookmarks;
 
@@ -21,11 +20,5 @@ public sealed class AddBookmarkStep(ISlackApi slack) : TypedOutboxStep<AddBookma
         ArgumentNullException.ThrowIfNull(payload);
         var link = IncidentLinks.Fill(payload.Url, attempt.Incident) ?? throw new SlackApiException("bookmarks.add", "invalid_link");
         await slack.AddBookmarkAsync(attempt.WarRoom, SlackText.Truncate(payload.Title, TitleMax), link, cancellationToken).ConfigureAwait(false);
-    }
-
-    protected override AddBookmark Upgrade(OutboxMessageV1 stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        return new(stored.Text ?? "", stored.Target ?? "");
     }
 }

@@ -2,7 +2,6 @@ using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Outbound;
-using IncidentBot.Storage;
 using IncidentBot.WarRooms;
 
 namespace IncidentBot.Escalation;
@@ -44,12 +43,6 @@ public sealed class InviteRespondersStep(ResponderLookup lookup, ISlackApi slack
 
         var message = renderer.Render(RespondersMessage.TemplateName, RespondersMessage.Model(incident.Id.ToString(), payload.Reason, reach, refused));
         await posts.PostOnceAsync(attempt, room, message, attempt.Resumed, cancellationToken).ConfigureAwait(false);
-    }
-
-    protected override InviteResponders Upgrade(OutboxMessageV1 stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        return new(stored.Users, "");
     }
 
     /// <summary>

@@ -39,6 +39,9 @@ public interface IOutboxStep
     /// <summary>Slack refused the step for good with <paramref name="slackError"/>: tell whoever should know.</summary>
     Task RefusedAsync(OutboxAttempt attempt, string slackError, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The payload, as JSON, of a message stored before steps had payloads (see <see cref="OutboxMessageV1"/>).</summary>
-    string UpgradePayload(OutboxMessageV1 stored);
+    /// <summary>
+    /// The payload, as JSON, of a message stored before steps had payloads (see <see cref="OutboxMessageV1"/>); null
+    /// for a kind added since, which that version never stored.
+    /// </summary>
+    string? UpgradePayload(OutboxMessageV1 stored);
 }

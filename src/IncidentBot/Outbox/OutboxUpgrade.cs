@@ -14,13 +14,13 @@ public sealed partial class OutboxUpgrade(IIncidentStore store, OutboxSteps step
     {
         var upgraded = await store.UpgradeOutboxAsync((message, stored) =>
         {
-            if (steps.Find(message.Kind) is not { } step)
+            if (steps.Find(message.Kind) is not { } step || step.UpgradePayload(stored) is not { } payload)
             {
                 // Left as it is: the delivery sets it aside as a kind no step carries out.
                 return false;
             }
 
-            message.Payload = step.UpgradePayload(stored);
+            message.Payload = payload;
             message.NeedsWarRoom = step.NeedsWarRoom;
             return true;
         }).ConfigureAwait(false);

@@ -30,12 +30,15 @@ public abstract class TypedOutboxStep<TPayload> : IOutboxStep
         return RefusedAsync(attempt, attempt.Message.PayloadAs<TPayload>(), slackError, cancellationToken);
     }
 
-    public string UpgradePayload(OutboxMessageV1 stored) => OutboxMessage.Serialize(Upgrade(stored));
+    public string? UpgradePayload(OutboxMessageV1 stored) => Upgrade(stored) is { } payload ? OutboxMessage.Serialize(payload) : null;
 
     protected abstract Task RunAsync(OutboxAttempt attempt, TPayload payload, CancellationToken cancellationToken);
 
     protected virtual Task RefusedAsync(OutboxAttempt attempt, TPayload payload, string slackError, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The payload of a message stored before payloads, from the shared fields it had then.</summary>
-    protected abstract TPayload Upgrade(OutboxMessageV1 stored);
+    /// <summary>
+    /// The payload of a message stored before payloads, from the shared fields it had then. Only the kinds of that
+    /// version override it: a kind added since was born with its payload, so no message of it was stored without one.
+    /// </summary>
+    protected virtual TPayload? Upgrade(OutboxMessageV1 stored) => default;
 }

@@ -29,10 +29,4 @@ public sealed class CloseRemindersStep(ISlackApi slack, IIncidentStore store) : 
 
         await store.LearnAsync(attempt.Incident.Id, i => i.ForgetReminders(reminders)).ConfigureAwait(false);
     }
-
-    protected override CloseReminders Upgrade(OutboxMessageV1 stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        return new(new Messaging.RenderedMessage(stored.Text ?? "", stored.Blocks), stored.TargetTs);
-    }
 }

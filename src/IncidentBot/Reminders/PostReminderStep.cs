@@ -1,4 +1,3 @@
-using IncidentBot.Messaging;
 using IncidentBot.Outbox;
 using IncidentBot.Storage;
 
@@ -15,11 +14,5 @@ public sealed class PostReminderStep(OutboxSlack slack, IIncidentStore store) : 
         ArgumentNullException.ThrowIfNull(payload);
         var ts = await slack.PostOnceAsync(attempt, attempt.WarRoom, payload.Message, attempt.Resumed, cancellationToken).ConfigureAwait(false);
         await store.LearnAsync(attempt.Incident.Id, i => i.RecordReminder(ts)).ConfigureAwait(false);
-    }
-
-    protected override PostReminder Upgrade(OutboxMessageV1 stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        return new(new RenderedMessage(stored.Text ?? "", stored.Blocks));
     }
 }

@@ -17,10 +17,4 @@ public sealed class LinkNoteStep(INoteStore notes, ISlackApi slack) : TypedOutbo
             await notes.UpdateAsync(payload.NoteKey, n => n.Permalink = permalink).ConfigureAwait(false);
         }
     }
-
-    protected override LinkNote Upgrade(OutboxMessageV1 stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        return new(stored.NoteKey ?? "", "", stored.TargetTs ?? "");
-    }
 }
