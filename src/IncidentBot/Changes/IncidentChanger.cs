@@ -1,6 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
+using IncidentBot.WarRooms;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Changes;
@@ -51,11 +52,12 @@ public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionE
                 return Refused(latest, tooMuch, unauthorized: false).Noting("refused: over a limit");
             }
 
-            OutboxMessage[] outbox =
-            [
-                .. effects.SelectMany(e => e.Follow(latest, decision, request.User, audit.At)),
-                .. request.Also?.Invoke(latest, decision) ?? [],
-            ];
+            // The archive goes last, after whatever any effect still posts or edits in the war room: the notice, the
+            // declaration and the topic that say how it ended, the reminders closed. Nothing can change there once it is read-only.
+            var outbox = effects.SelectMany(e => e.Follow(latest, decision, request.User, audit.At))
+                .Concat(request.Also?.Invoke(latest, decision) ?? [])
+                .OrderBy(m => m.Kind == ArchiveWarRoom.Kind)
+                .ToArray();
             return IncidentChanges.Save(new ChangeOutcome(latest, null, false), outbox).Noting("done");
         }).ConfigureAwait(false);
         return change?.Result ?? new ChangeOutcome(null, $"incident {request.Incident} no longer exists", false);

@@ -10,7 +10,7 @@ namespace IncidentBot.Changes;
 
 /// <summary>
 /// What the war room sees of a change: the message that announces it, the pinned declaration and the topic brought up
-/// to date, the new role holder invited, the war room archived on close when configured.
+/// to date, the new role holder invited, the war room archived on close or cancel when configured.
 /// </summary>
 public sealed class WarRoomEffects(IncidentMessages messages, IOptions<IncidentsOptions> options) : IDecisionEffects
 {
@@ -26,17 +26,15 @@ public sealed class WarRoomEffects(IncidentMessages messages, IOptions<Incidents
         {
             switch (fact)
             {
-                case StatusMoved { To: IncidentStatus.Cancelled }:
-                    outbox.Add(OutboxMessage.For(id, new Post(messages.Cancelled(incident, actor, now)), now));
-                    (refresh, topic) = (true, true);
-                    break;
-                case StatusMoved { To: IncidentStatus.Closed }:
+                case StatusMoved { To: IncidentStatus.Closed or IncidentStatus.Cancelled } ended:
+                    // A cancelled incident is as over as a closed one and is never closed, so its room goes the same way.
                     var archive = options.Value.ArchiveOnClose;
-                    outbox.Add(OutboxMessage.For(id, new Post(messages.Closed(incident, actor, archive, now)), now));
+                    var notice = ended.To == IncidentStatus.Closed ? messages.Closed(incident, actor, archive, now) : messages.Cancelled(incident, actor, archive, now);
+                    outbox.Add(OutboxMessage.For(id, new Post(notice), now));
                     (refresh, topic) = (true, true);
                     if (archive)
                     {
-                        // After the refresh and the topic below: both say "closed" before the channel goes read-only.
+                        // Sent after everything else the change shows in the war room (see IncidentChanger).
                         outbox.Add(OutboxMessage.For(id, new ArchiveWarRoom(), now));
                     }
 
@@ -69,15 +67,14 @@ public sealed class WarRoomEffects(IncidentMessages messages, IOptions<Incidents
         }
 
         // One refresh and one topic however many facts asked for them; both render the incident as it is when sent.
-        var at = outbox.FindIndex(m => m.Kind == ArchiveWarRoom.Kind) is var archiveAt and >= 0 ? archiveAt : outbox.Count;
-        if (topic)
-        {
-            outbox.Insert(at, OutboxMessage.For(id, new SetTopic(), now));
-        }
-
         if (refresh)
         {
-            outbox.Insert(at, OutboxMessage.For(id, new RefreshDeclaration(), now));
+            outbox.Add(OutboxMessage.For(id, new RefreshDeclaration(), now));
+        }
+
+        if (topic)
+        {
+            outbox.Add(OutboxMessage.For(id, new SetTopic(), now));
         }
 
         return outbox;

@@ -26,7 +26,7 @@ public sealed class IncidentsOptions
     /// <summary>Fire the escalation matrix's steps as time passes. Default true; false leaves only <c>/incident escalate</c> and <c>/incident page</c>.</summary>
     public bool AutoEscalation { get; set; } = true;
 
-    /// <summary>Archive the war room when the incident is closed. Default true.</summary>
+    /// <summary>Archive the war room when the incident is closed or cancelled. Default true.</summary>
     public bool ArchiveOnClose { get; set; } = true;
 
     /// <summary>

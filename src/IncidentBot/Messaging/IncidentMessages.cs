@@ -43,8 +43,8 @@ public sealed class IncidentMessages(MessageRenderer renderer, SeverityScheme sc
         renderer.Render("resolved", TemplateModels.Actor(Model(incident, now), actor.Value));
 
     /// <summary>The war room's notice that the commander called the incident off, with their reason.</summary>
-    public RenderedMessage Cancelled(Incident incident, ResponderId actor, Instant now) =>
-        renderer.Render("cancelled", TemplateModels.Update(Model(incident, now), actor.Value, incident.EndReason ?? ""));
+    public RenderedMessage Cancelled(Incident incident, ResponderId actor, bool archived, Instant now) =>
+        renderer.Render("cancelled", TemplateModels.Cancelled(Model(incident, now), actor.Value, incident.EndReason ?? "", archived));
 
     public RenderedMessage Closed(Incident incident, ResponderId actor, bool archived, Instant now) =>
         renderer.Render("closed", TemplateModels.Closed(Model(incident, now), actor.Value, archived));

@@ -27,7 +27,7 @@ public static class TemplateModels
         ["update"] = () => Update(Sample(), "UREPORTER", "Rolled back the deploy."),
         ["resolved"] = () => Actor(Sample(), "UREPORTER"),
         ["closed"] = () => Closed(Sample(), "UREPORTER", archived: true),
-        ["cancelled"] = () => Update(Sample(), "UREPORTER", "Declared by mistake"),
+        ["cancelled"] = () => Cancelled(Sample(), "UREPORTER", "Declared by mistake", archived: true),
         ["help"] = () => Help(new SeverityScheme(SeverityScheme.Defaults, "SEV-3"), "/incident"),
         ["list"] = () => List([ListItem(SampleIncident(), SampleNow)], [ListItem(SampleIncident(), SampleNow)]),
         ["timeline"] = () => Timeline(Sample(), [new TimelineLine(SampleNow, TimelineKind.Note, new ResponderId("USCRIBE"), "DB CPU at 100%", new ResponderId("UENG"), "https://example.slack.com/archives/C1/p1")], 0),
@@ -139,6 +139,14 @@ public static class TemplateModels
     public static ScriptObject Closed(ScriptObject model, string actor, bool archived)
     {
         Actor(model, actor);
+        model["archived"] = archived;
+        return model;
+    }
+
+    /// <summary>A cancellation: <paramref name="reason"/> is escaped here; <c>archived</c> whether the war room goes with it.</summary>
+    public static ScriptObject Cancelled(ScriptObject model, string actor, string reason, bool archived)
+    {
+        Update(model, actor, reason);
         model["archived"] = archived;
         return model;
     }

@@ -110,13 +110,16 @@ public sealed class IncidentEndTests : IAsyncLifetime
         await bot.OutboxDrainedAsync();
 
         Assert.Equal($"Only INC-1's incident commander <@{BotHost.Reporter}> can cancel it.", byLead);
-        Assert.Equal("INC-1 is cancelled: no more reminders, escalation or pages. Its timeline is kept.", done);
+        Assert.Equal("INC-1 is cancelled: no more reminders, escalation or pages. Its timeline is kept; the war room is being archived.", done);
         Assert.Equal("resolve", (string?)pagerDuty.Requests[1].Json["event_action"]);
         var texts = slack.Messages(room).Select(IncidentCommandTests.Flatten).ToList();
         Assert.Contains(texts, t => t.Contains("INC-1 cancelled", StringComparison.Ordinal) && t.Contains("declared by mistake", StringComparison.Ordinal));
         var declaration = slack.Messages(room).Single(m => m.Ts == slack.Pins(room)[0]);
         Assert.Contains("CANCELLED", IncidentCommandTests.Flatten(declaration), StringComparison.Ordinal);
         Assert.Contains("cancelled", slack.Channel(room).Topic, StringComparison.Ordinal);
+        Assert.Contains(texts, t => t.Contains("This channel is archived now", StringComparison.Ordinal));
+        Assert.True(slack.Channel(room).IsArchived, "a cancelled incident is never closed, so its room is archived at cancel");
+        Assert.True(slack.Calls("conversations.setTopic")[^1].At <= slack.Calls("conversations.archive")[^1].At, "the topic says cancelled before the channel goes read-only");
         var announced = slack.Messages(bot.AnnouncementChannel);
         var announcement = Assert.Single(announced, m => m.ThreadTs is null);
         Assert.Contains("INC-1 cancelled", IncidentCommandTests.Flatten(announcement), StringComparison.Ordinal);

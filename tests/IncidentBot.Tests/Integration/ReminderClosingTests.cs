@@ -88,6 +88,22 @@ public sealed class ReminderClosingTests : BotTest
         Assert.Empty(Buttons(reminder));
     }
 
+    [Fact]
+    public async Task Cancelling_closes_the_open_reminder_before_the_war_room_is_archived()
+    {
+        var room = await DeclareSev1Async();
+        await RemindAfterAsync(room, minutes: 16, expected: 1);
+
+        await Bot.ReplyAsync("cancel declared by mistake", channel: room);
+        await Bot.OutboxDrainedAsync();
+
+        var reminder = Assert.Single(Reminders(room));
+        Assert.Contains("marked INC-1 cancelled", reminder.Text, StringComparison.Ordinal);
+        Assert.Empty(Buttons(reminder));
+        Assert.True(Slack.Channel(room).IsArchived);
+        Assert.Empty(Bot.Store.Find(new IncidentId(1))!.OpenReminders);
+    }
+
     private async Task<string> DeclareSev1Async()
     {
         await Bot.ReplyAsync("create Checkout down sev1");
