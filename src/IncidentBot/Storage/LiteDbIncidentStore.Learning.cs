@@ -18,7 +18,7 @@ public sealed partial class LiteDbIncidentStore
 
             return true;
         }).ConfigureAwait(false);
-        Interlocked.Increment(ref incidentVersion);
+        Changed(id);
 
         // What is due may depend on it (an announcement to keep current): the scheduler plans again.
         signals.Incidents.Notify();

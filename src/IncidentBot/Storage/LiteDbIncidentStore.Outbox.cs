@@ -64,7 +64,7 @@ public sealed partial class LiteDbIncidentStore
         }).ConfigureAwait(false);
         if (warRoom is not null)
         {
-            Interlocked.Increment(ref incidentVersion);
+            Changed(message.IncidentId);
 
             // A war room just created makes its incident's reminder due: the scheduler must plan for it now.
             signals.Incidents.Notify();

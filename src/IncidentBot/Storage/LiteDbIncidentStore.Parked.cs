@@ -33,7 +33,7 @@ public sealed partial class LiteDbIncidentStore
         }).ConfigureAwait(false);
         if (retried is not null)
         {
-            Notify([retried], incidentChanged: false);
+            Notify([retried], changed: null);
         }
 
         return retried;

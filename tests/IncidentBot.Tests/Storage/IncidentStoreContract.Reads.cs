@@ -176,6 +176,25 @@ public abstract partial class IncidentStoreContract
         Assert.True(incidents.IsCompleted);
     }
 
+    [Fact]
+    public async Task The_open_list_read_between_changes_shows_each_as_it_lands()
+    {
+        var first = await DeclareAsync();
+        var second = await DeclareAsync();
+        Assert.Equal([second, first], Store.ListOpen().Select(i => i.Id));
+
+        await Store.UpdateAsync(first, Audit(first), i => IncidentChanges.Save(i.ChangeSeverity(IncidentFactory.Sev1, new ResponderId("UIC"), Clock.GetCurrentInstant())));
+        Assert.Equal(["SEV-3", "SEV-1"], Store.ListOpen().Select(i => i.Severity));
+
+        await Store.LearnAsync(second, i => i.RecordAnnouncement("CANNOUNCE", "1700000000.000100"));
+        Assert.Equal("1700000000.000100", Store.ListOpen().Single(i => i.Id == second).AnnouncementIn("CANNOUNCE")?.Ts);
+
+        await Store.UpdateAsync(second, Audit(second), i => IncidentChanges.Save(i.Cancel("false alarm", new ResponderId("UIC"), Clock.GetCurrentInstant())));
+        var third = await DeclareAsync();
+        Assert.Equal([third, first], Store.ListOpen().Select(i => i.Id));
+        Assert.Equal("SEV-1", Store.ListOpen().Single(i => i.Id == first).Severity);
+    }
+
     private protected async Task<IncidentId> DeclareAsync()
     {
         var incident = await Store.InsertAsync(id => new IncidentDeclaration(
