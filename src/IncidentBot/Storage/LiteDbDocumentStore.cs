@@ -22,7 +22,7 @@ public sealed class LiteDbDocumentStore(LiteDatabase database, GroupCommitter wr
         where TKey : notnull
         where T : class
     {
-        public T? Find(TKey id) => LiteDbLimits.Read(() => collection.FindById(mapper.Serialize(id)));
+        public T? Find(TKey id) => LiteDbLimits.Read(() => collection.ById(mapper.Serialize(id)));
 
         // One query seeking each id in the _id index; the ids are its parameter, so LiteDB compiles its text once (LiteDbQueries).
         public IReadOnlyList<T> FindMany(IReadOnlyCollection<TKey> ids) =>

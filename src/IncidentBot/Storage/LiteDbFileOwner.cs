@@ -21,7 +21,7 @@ internal static class LiteDbFileOwner
     public static void Claim(LiteDatabase database, string path, bool sandbox)
     {
         var meta = database.GetCollection(Collection);
-        var owner = meta.FindById(Key)?["value"].AsString ?? Legacy(database);
+        var owner = meta.ById(Key)?["value"].AsString ?? Legacy(database);
         var expected = sandbox ? SandboxOwner : BotOwner;
         if (owner is null)
         {

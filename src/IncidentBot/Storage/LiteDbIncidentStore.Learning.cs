@@ -10,7 +10,7 @@ public sealed partial class LiteDbIncidentStore
         ArgumentNullException.ThrowIfNull(learnt);
         await writer.WriteAsync(() =>
         {
-            if (incidents.FindById(id.Value) is { } latest)
+            if (incidents.ById(id.Value) is { } latest)
             {
                 learnt(latest);
                 incidents.Update(latest);

@@ -10,6 +10,7 @@ public sealed partial class LiteDbIncidentStore
     // The pending messages of one lane, keyed "incident:lane" (every other message is under null): a seek reads only
     // them, where seeking the incident read every message it ever had and filtered them.
     private const string PendingLane = "IIF($.State = 'Pending', STRING($.IncidentId) + ':' + STRING($.Lane), null)";
+    private const string PendingLaneEquals = PendingLane + " = @0";
 
     public IReadOnlyList<OutboxMessage> PendingOutbox() =>
         LiteDbLimits.Read(() => outbox.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id).ToList());
@@ -27,7 +28,7 @@ public sealed partial class LiteDbIncidentStore
     // with a few lane reads per change that was about half of what a change allocated, on the large-object heap. The
     // index seek reads only the lane's pending messages, which LiteDB would have read in full before sorting anyway.
     public IReadOnlyList<OutboxMessage> PendingInLane(IncidentId incidentId, int lane, int max) =>
-        LiteDbLimits.Read(() => outbox.Find(BsonExpression.Create(PendingLane + " = @0", string.Create(CultureInfo.InvariantCulture, $"{incidentId.Value}:{lane}")))
+        LiteDbLimits.Read(() => outbox.Where(PendingLaneEquals, string.Create(CultureInfo.InvariantCulture, $"{incidentId.Value}:{lane}"))
             .OrderBy(m => m.Id)
             .Take(max)
             .ToList());
@@ -54,7 +55,7 @@ public sealed partial class LiteDbIncidentStore
         await writer.WriteAsync(() =>
         {
             outbox.Update(message);
-            if (warRoom is not null && incidents.FindById(message.IncidentId.Value) is { } latest)
+            if (warRoom is not null && incidents.ById(message.IncidentId.Value) is { } latest)
             {
                 latest.UseWarRoom(warRoom);
                 incidents.Update(latest);

@@ -21,7 +21,7 @@ public sealed partial class LiteDbIncidentStore
         ArgumentNullException.ThrowIfNull(audit);
         var retried = await writer.WriteAsync<OutboxMessage?>(() =>
         {
-            if (outbox.FindById(id) is not { State: OutboxState.Parked } message)
+            if (outbox.ById(id) is not { State: OutboxState.Parked } message)
             {
                 return null;
             }

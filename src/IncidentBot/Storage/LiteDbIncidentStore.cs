@@ -71,7 +71,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
         ArgumentNullException.ThrowIfNull(build);
         var declaration = await writer.WriteAsync(() =>
         {
-            var counter = counters.FindById("incident") ?? new BsonDocument { ["_id"] = "incident", ["next"] = 1 };
+            var counter = counters.ById("incident") ?? new BsonDocument { ["_id"] = "incident", ["next"] = 1 };
             var id = new IncidentId(counter["next"].AsInt32);
             counter["next"] = id.Value + 1;
             counters.Upsert(counter);
@@ -93,7 +93,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
         ArgumentNullException.ThrowIfNull(entry);
         var result = await writer.WriteAsync(() =>
         {
-            var incident = incidents.FindById(id.Value);
+            var incident = incidents.ById(id.Value);
             if (incident is null)
             {
                 return (Decided: (IncidentChange<T>?)null, Added: (List<OutboxMessage>)[]);
@@ -126,10 +126,10 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
     }
 
     public Incident? Find(IncidentId id) =>
-        LiteDbLimits.Read(() => incidents.FindById(id.Value));
+        LiteDbLimits.Read(() => incidents.ById(id.Value));
 
     public Incident? FindByWarRoom(SlackChannelId channelId) =>
-        LiteDbLimits.Read(() => incidents.FindOne(LiteDbQueries.Equal("WarRoom.ChannelId", channelId.Value)));
+        LiteDbLimits.Read(() => incidents.Where("$.WarRoom.ChannelId = @0", channelId.Value).FirstOrDefault());
 
     /// <summary>
     /// The open incidents, newest first. Read once per change and shared until the next one: list, the escalation and
@@ -183,7 +183,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
         {
             foreach (var id in changed)
             {
-                if (incidents.FindById(id) is { } latest && !IncidentLifecycle.IsFinal(latest.Status))
+                if (incidents.ById(id) is { } latest && !IncidentLifecycle.IsFinal(latest.Status))
                 {
                     byId[id] = latest;
                 }
@@ -266,7 +266,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
     private void MoveEmbeddedTimelines(LiteDatabase database)
     {
         const string Marker = "timeline-collection";
-        if (counters.FindById(Marker) is not null)
+        if (counters.ById(Marker) is not null)
         {
             return;
         }

@@ -42,7 +42,7 @@ public sealed partial class LiteDbNoteStore : INoteStore
         var added = await writer.WriteAsync(() =>
         {
             var count = CountOf(note.IncidentId);
-            if (notes.FindById(note.Key) is not null || count >= maxNotes)
+            if (notes.ById(note.Key) is not null || count >= maxNotes)
             {
                 return false;
             }
@@ -66,7 +66,7 @@ public sealed partial class LiteDbNoteStore : INoteStore
         ArgumentNullException.ThrowIfNull(followUps);
         var removed = await writer.WriteAsync(() =>
         {
-            if (notes.FindById(key) is not { } latest)
+            if (notes.ById(key) is not { } latest)
             {
                 return false;
             }
@@ -90,7 +90,7 @@ public sealed partial class LiteDbNoteStore : INoteStore
     }
 
     public ScribeNote? Find(string key) =>
-        LiteDbLimits.Read(() => notes.FindById(key));
+        LiteDbLimits.Read(() => notes.ById(key));
 
     public IReadOnlyList<ScribeNote> ForIncident(IncidentId incident) =>
         LiteDbLimits.Read(() => notes.Find(n => n.IncidentId == incident).OrderBy(n => n.WrittenAt).ThenBy(n => n.MessageTs, StringComparer.Ordinal).ToList());
@@ -100,7 +100,7 @@ public sealed partial class LiteDbNoteStore : INoteStore
         ArgumentNullException.ThrowIfNull(change);
         return writer.WriteAsync(() =>
         {
-            if (notes.FindById(key) is not { } latest)
+            if (notes.ById(key) is not { } latest)
             {
                 return false;
             }
@@ -110,11 +110,11 @@ public sealed partial class LiteDbNoteStore : INoteStore
         });
     }
 
-    public Task RemoveAsync(string key) => writer.WriteAsync(() => notes.FindById(key) is { } note && Delete(note));
+    public Task RemoveAsync(string key) => writer.WriteAsync(() => notes.ById(key) is { } note && Delete(note));
 
     /// <summary>Under the writer: how many notes the incident has, counted from its index the first time it is asked.</summary>
     private int CountOf(IncidentId incident) =>
-        counts.FindById(incident.Value) is { } kept ? kept["notes"].AsInt32 : notes.Count(LiteDbQueries.Equal(nameof(ScribeNote.IncidentId), incident.Value));
+        counts.ById(incident.Value) is { } kept ? kept["notes"].AsInt32 : notes.Count(LiteDbQueries.Equal(nameof(ScribeNote.IncidentId), incident.Value));
 
     private void SetCount(IncidentId incident, int count) =>
         counts.Upsert(new BsonDocument { ["_id"] = incident.Value, ["notes"] = count });
@@ -136,7 +136,7 @@ public sealed partial class LiteDbNoteStore : INoteStore
     }
 
     public CachedMessage? FindMessage(SlackChannelId channel, string ts) =>
-        LiteDbLimits.Read(() => messages.FindById(CachedMessage.KeyOf(channel, ts)));
+        LiteDbLimits.Read(() => messages.ById(CachedMessage.KeyOf(channel, ts)));
 
     public Task ForgetMessageAsync(SlackChannelId channel, string ts) => writer.WriteAsync(() => messages.Delete(CachedMessage.KeyOf(channel, ts)));
 }

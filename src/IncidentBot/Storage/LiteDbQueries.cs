@@ -14,7 +14,49 @@ namespace IncidentBot.Storage;
 /// </summary>
 internal static class LiteDbQueries
 {
+    // This thread's parsed expressions, by text; see Reused.
+    [ThreadStatic]
+    private static Dictionary<string, BsonExpression>? parsed;
+
+    /// <summary>
+    /// The document whose key is <paramref name="id"/>, or null. LiteDB's own <c>FindById</c> parses <c>_id = @0</c>
+    /// again on every call; see <see cref="Reused"/>.
+    /// </summary>
+    public static T? ById<T>(this ILiteCollection<T> collection, BsonValue id)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        return collection.Find(Reused("_id = @0", id)).FirstOrDefault();
+    }
+
+    /// <summary>The documents for which <paramref name="text"/> holds with <c>@0</c> = <paramref name="value"/>, read to the end here; see <see cref="Reused"/>.</summary>
+    public static List<T> Where<T>(this ILiteCollection<T> collection, string text, BsonValue value)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        return [.. collection.Find(Reused(text, value))];
+    }
+
     public static BsonExpression Equal(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
+
+    /// <summary>
+    /// This thread's parsed expression of <paramref name="text"/>, with <c>@0</c> set to <paramref name="value"/>.
+    /// <c>BsonExpression.Create</c> parses its text on every call, building the expression tree again (only the compiled
+    /// delegate is cached); a key lookup, a lane read and a war-room lookup parsed theirs every time, about 1.5% of the
+    /// bot's CPU samples at 100 changes/s. One expression per text and thread parses each text once per thread. Its
+    /// parameter is set just before the query runs on that same thread, so only <see cref="ById"/> and
+    /// <see cref="Where"/> use it: each reads its query to the end before anything else on the thread can set it again.
+    /// </summary>
+    internal static BsonExpression Reused(string text, BsonValue value)
+    {
+        var mine = parsed ??= new Dictionary<string, BsonExpression>(StringComparer.Ordinal);
+        if (!mine.TryGetValue(text, out var expression))
+        {
+            expression = BsonExpression.Create(text, BsonValue.Null);
+            mine[text] = expression;
+        }
+
+        expression.Parameters["0"] = value;
+        return expression;
+    }
 
     /// <summary>
     /// Equal in one field and before a value in another: one expression, since <c>Query.And</c> of two parameterized
