@@ -16,7 +16,8 @@ public sealed partial class OutboxUpgrade(IIncidentStore store, OutboxSteps step
         {
             if (steps.Find(message.Kind) is not { } step || step.UpgradePayload(stored) is not { } payload)
             {
-                // Left as it is: the delivery sets it aside as a kind no step carries out.
+                // Left as it is: a kind no step carries out any more, which the delivery sets aside (a kind added since
+                // that version has a step but no upgrade, and no message of it was ever stored in that shape).
                 return false;
             }
 

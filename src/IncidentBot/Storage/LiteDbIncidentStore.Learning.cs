@@ -8,7 +8,7 @@ public sealed partial class LiteDbIncidentStore
     public async Task LearnAsync(IncidentId id, Action<Incident> learnt)
     {
         ArgumentNullException.ThrowIfNull(learnt);
-        await writer.WriteAsync(() =>
+        await ChangingAsync(() =>
         {
             if (incidents.ById(id.Value) is { } latest)
             {

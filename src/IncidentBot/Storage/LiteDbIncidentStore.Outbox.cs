@@ -52,7 +52,7 @@ public sealed partial class LiteDbIncidentStore
     public async Task SaveOutboxAsync(OutboxMessage message, WarRoom? warRoom = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await writer.WriteAsync(() =>
+        await ChangingAsync(() =>
         {
             outbox.Update(message);
             if (warRoom is not null && incidents.ById(message.IncidentId.Value) is { } latest)

@@ -28,6 +28,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
     private long incidentVersion;
     private OpenIncidents? open;
     private readonly HashSet<int> changedSince = [];
+    private bool readAll;
     private readonly Lock reading = new();
     private readonly IReadOnlyList<IIncidentChangeListener> listeners;
 
@@ -69,7 +70,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
     public async Task<Incident> InsertAsync(Func<IncidentId, IncidentDeclaration> build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var declaration = await writer.WriteAsync(() =>
+        var declaration = await ChangingAsync(() =>
         {
             var counter = counters.ById("incident") ?? new BsonDocument { ["_id"] = "incident", ["next"] = 1 };
             var id = new IncidentId(counter["next"].AsInt32);
@@ -91,7 +92,7 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(entry);
-        var result = await writer.WriteAsync(() =>
+        var result = await ChangingAsync(() =>
         {
             var incident = incidents.ById(id.Value);
             if (incident is null)
@@ -156,13 +157,26 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
 
             // Taken after the version: an id added later comes with a later version, so it is read on the next call.
             int[] changed;
+            bool all;
             lock (changedSince)
             {
                 changed = [.. changedSince];
                 changedSince.Clear();
+                all = readAll || previous is null;
+                readAll = false;
             }
 
-            var read = previous is null ? ReadOpen() : WithLatest(previous.Incidents, changed);
+            List<Incident> read;
+            try
+            {
+                read = all ? ReadOpen() : WithLatest(previous!.Incidents, changed);
+            }
+            catch
+            {
+                // The ids taken were not read: the next call reads every open incident instead.
+                ReadAllNext();
+                throw;
+            }
 
             // Kept under the version read before it: a change committed meanwhile bumps the version, so this copy is
             // never taken for newer than it is.
@@ -292,6 +306,33 @@ public sealed partial class LiteDbIncidentStore : IIncidentStore
             Changed(id);
             signals.Incidents.Notify();
         }
+    }
+
+    /// <summary>
+    /// A write that changes incidents. One that failed may still have committed (its sync failed after LiteDB's commit),
+    /// and then no caller marks what it changed: the next <see cref="ListOpen"/> reads every open incident afresh.
+    /// </summary>
+    private async Task<T> ChangingAsync<T>(Func<T> write)
+    {
+        try
+        {
+            return await writer.WriteAsync(write).ConfigureAwait(false);
+        }
+        catch
+        {
+            ReadAllNext();
+            throw;
+        }
+    }
+
+    private void ReadAllNext()
+    {
+        lock (changedSince)
+        {
+            readAll = true;
+        }
+
+        Interlocked.Increment(ref incidentVersion);
     }
 
     /// <summary>After the commit that changed <paramref name="id"/>: the next <see cref="ListOpen"/> reads it again.</summary>
