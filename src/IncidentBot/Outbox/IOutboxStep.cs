@@ -24,6 +24,9 @@ public interface IOutboxStep
     /// <summary>Whether the step shows the incident as it is when sent (see <see cref="IOutboxPayload.ShowsCurrentState"/>).</summary>
     bool ShowsCurrentState => false;
 
+    /// <summary>Whether the step leaves the war room read-only (see <see cref="IOutboxPayload.EndsWarRoom"/>).</summary>
+    bool EndsWarRoom => false;
+
     /// <summary>
     /// The step writes what it learnt into <see cref="Incidents.Incident.WarRoom"/> (its channel, its declaration), which
     /// is stored with the message as it finishes. Other steps never write the war room, so a stale copy cannot win.

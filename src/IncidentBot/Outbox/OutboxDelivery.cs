@@ -83,6 +83,9 @@ public sealed partial class OutboxDelivery(
         }
     }
 
+    /// <summary>Whether <paramref name="message"/>'s step leaves the war room read-only (see <see cref="IOutboxStep.EndsWarRoom"/>).</summary>
+    public bool EndsWarRoom(OutboxMessage message) => steps.Find(message.Kind) is { EndsWarRoom: true };
+
     /// <summary>
     /// What of <paramref name="batch"/>, one lane's pending messages in order, is still to be delivered. A lane that fell
     /// behind a run of changes (Slack slow or rate limiting, the token refused for a while) sends the topic and the edits of

@@ -175,6 +175,11 @@ public sealed partial class OutboxService(
 
             foreach (var next in toDeliver)
             {
+                if (delivery.EndsWarRoom(next) && !await AfterOtherLanesAsync(next, held, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
                 ready = ready || Ready(next);
                 if (next.NextAttemptAt > clock.GetCurrentInstant() || !ready || !held.IsCurrent || token.IsPaused
                     || await DeliverAsync(next, cancellationToken).ConfigureAwait(false) == OutboxStep.RetryLater)
@@ -206,6 +211,30 @@ public sealed partial class OutboxService(
         {
             telemetry.Delivered(activity, kind, "crashed", retry);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Holds <paramref name="ending"/>'s lane while another lane of its incident still has a message for the war room (an
+    /// invite, a bookmark, a topic of a declaration cancelled at once): done first, the archive would make each of them
+    /// fail. Looks again whenever a lane of this process ends, and each <see cref="IdlePoll"/> for lanes run elsewhere.
+    /// False when stopping or the lane's lease is lost.
+    /// </summary>
+    private async Task<bool> AfterOtherLanesAsync(OutboxMessage ending, HeldLease held, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task ended = laneEnded.Next;
+            if (!store.PendingLanes().Any(l => l.Incident == ending.IncidentId && l.Lane != ending.Lane && store.PendingInLane(l.Incident, l.Lane, 1) is [{ NeedsWarRoom: true }]))
+            {
+                return true;
+            }
+
+            await ended.WaitAsync(IdlePoll, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (cancellationToken.IsCancellationRequested || !held.IsCurrent)
+            {
+                return false;
+            }
         }
     }
 

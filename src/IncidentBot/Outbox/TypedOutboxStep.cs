@@ -14,6 +14,8 @@ public abstract class TypedOutboxStep<TPayload> : IOutboxStep
 
     public bool ShowsCurrentState => TPayload.ShowsCurrentState;
 
+    public bool EndsWarRoom => TPayload.EndsWarRoom;
+
     public virtual bool LearnsWarRoom => false;
 
     public virtual bool CreatesWarRoom => false;

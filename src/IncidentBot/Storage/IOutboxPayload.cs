@@ -18,4 +18,10 @@ public interface IOutboxPayload
     /// announcements), so that a later message of the same kind and payload in the lane does everything this one would.
     /// </summary>
     static virtual bool ShowsCurrentState => false;
+
+    /// <summary>
+    /// Whether the step leaves the war room read-only (its archive): it waits until no other lane of the incident has a
+    /// message for the war room, which would otherwise fail once it is done.
+    /// </summary>
+    static virtual bool EndsWarRoom => false;
 }

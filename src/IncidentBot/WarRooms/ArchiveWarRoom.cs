@@ -6,4 +6,6 @@ namespace IncidentBot.WarRooms;
 public sealed record ArchiveWarRoom : IOutboxPayload
 {
     public static string Kind => "ArchiveWarRoom";
+
+    public static bool EndsWarRoom => true;
 }
