@@ -1,7 +1,7 @@
 using IncidentBot.Incidents;
 using IncidentBot.Slack;
+using IncidentBot.Outbox;
 using IncidentBot.Storage;
-using IncidentBot.WarRooms;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Changes;
@@ -12,7 +12,7 @@ namespace IncidentBot.Changes;
 /// every <see cref="IDecisionEffects"/> derives from the decision and with the audit entry. A decision that would take
 /// the incident past one of its <see cref="IncidentLimits"/> is refused there, whatever path asked for it.
 /// </summary>
-public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionEffects> effects, IncidentAdmins admins, IOptions<IncidentsOptions> options, IOptions<IncidentLimits> limits)
+public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionEffects> effects, OutboxSteps steps, IncidentAdmins admins, IOptions<IncidentsOptions> options, IOptions<IncidentLimits> limits)
 {
     private readonly IReadOnlyList<IDecisionEffects> effects = [.. effects];
 
@@ -52,11 +52,12 @@ public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionE
                 return Refused(latest, tooMuch, unauthorized: false).Noting("refused: over a limit");
             }
 
-            // The archive goes last, after whatever any effect still posts or edits in the war room: the notice, the
-            // declaration and the topic that say how it ended, the reminders closed. Nothing can change there once it is read-only.
+            // A step that ends the war room (its archive) goes last, after whatever any effect still posts or edits there: the
+            // notice, the declaration and the topic that say how it ended, the reminders closed. Nothing can change there once
+            // it is read-only; the outbox holds it for the incident's other lanes too (IOutboxStep.EndsWarRoom).
             var outbox = effects.SelectMany(e => e.Follow(latest, decision, request.User, audit.At))
                 .Concat(request.Also?.Invoke(latest, decision) ?? [])
-                .OrderBy(m => m.Kind == ArchiveWarRoom.Kind)
+                .OrderBy(m => steps.Find(m.Kind) is { EndsWarRoom: true })
                 .ToArray();
             return IncidentChanges.Save(new ChangeOutcome(latest, null, false), outbox).Noting("done");
         }).ConfigureAwait(false);
