@@ -11,10 +11,15 @@ COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.tx
 COPY src/IncidentBot/IncidentBot.csproj src/IncidentBot/
 COPY src/IncidentBot.Emulator/IncidentBot.Emulator.csproj src/IncidentBot.Emulator/
 COPY src/IncidentBot.Sandbox/IncidentBot.Sandbox.csproj src/IncidentBot.Sandbox/
-RUN dotnet restore src/IncidentBot/IncidentBot.csproj
+# Published ReadyToRun for the machine's architecture (x64 or arm64): the bot's code and its libraries come precompiled,
+# so a restarted bot answers sooner (start to /health 0.72-0.83 s against 1.13-1.30 s JIT-compiled, docs/PERFORMANCE.md);
+# the JIT still recompiles what runs hot.
+RUN uname -m | sed 's/x86_64/linux-x64/;s/aarch64/linux-arm64/' > /tmp/rid \
+    && dotnet restore src/IncidentBot/IncidentBot.csproj -r "$(cat /tmp/rid)" -p:PublishReadyToRun=true
 COPY src/ src/
 COPY templates/ templates/
-RUN dotnet publish src/IncidentBot/IncidentBot.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/IncidentBot/IncidentBot.csproj -c Release -r "$(cat /tmp/rid)" --self-contained false \
+    -p:PublishReadyToRun=true -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl only serves the HEALTHCHECK below.

@@ -39,7 +39,7 @@ internal sealed class PostgresForRun : IDisposable
             return Created(new PostgresForRun(null, null, given));
         }
 
-        var script = FindScript() ?? throw new InvalidOperationException(
+        var script = RepositoryFile.Find(".ci/postgres") ?? throw new InvalidOperationException(
             "The engines phase needs PostgreSQL: give a server with --postgres CONNECTION-STRING, or run from the repository, where .ci/postgres starts one.");
         var folder = Directory.CreateTempSubdirectory("incidentbot-loadrun-pg-").FullName;
         var (code, output, error) = Script(script, "start", folder, "durable");
@@ -99,20 +99,6 @@ internal sealed class PostgresForRun : IDisposable
         using var source = NpgsqlDataSource.Create(connectionString);
         using var command = source.CreateCommand(sql);
         command.ExecuteNonQuery();
-    }
-
-    private static string? FindScript()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var script = Path.Combine(dir.FullName, ".ci", "postgres");
-            if (File.Exists(script))
-            {
-                return script;
-            }
-        }
-
-        return null;
     }
 
     private static (int Code, string Output, string Error) Script(string script, params string[] arguments)

@@ -27,6 +27,7 @@ internal sealed partial class Run : IAsyncDisposable
     private readonly Report report = new();
     private ServerProcess? bot;
     private ServerProcess? bare;
+    private string? botDll;
 
     private Run(RunSettings settings, FakeSlackApi slack)
     {
@@ -55,8 +56,11 @@ internal sealed partial class Run : IAsyncDisposable
             await YearAsync();
         }
 
+        Say("publishing the bot as the Docker image does (ReadyToRun)");
+        botDll = await PublishedBot.PublishAsync(Path.Combine(directory, "published"));
+        report.Machine += "; the bot published ReadyToRun, as the Docker image runs it";
         await FootprintAtStartAsync();
-        bare = await ServerProcess.StartAsync("IncidentBot.LoadRun.dll", "--bare", new Dictionary<string, string> { [SecretVariable] = secret });
+        bare = await ServerProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "IncidentBot.LoadRun.dll"), "--bare", new Dictionary<string, string> { [SecretVariable] = secret });
         Say($"bot pid {Bot.Id}");
         if (settings.Runs("ack"))
         {
@@ -120,7 +124,7 @@ internal sealed partial class Run : IAsyncDisposable
             // The severity phase counts the changes by their answer, which a war room's change only gets when asked for.
             ["Incidents__EchoWarRoomChanges"] = "true",
         };
-        return ServerProcess.StartAsync("IncidentBot.dll", "", environment);
+        return ServerProcess.StartAsync(botDll ?? throw new InvalidOperationException("The bot is not published yet."), "", environment);
     }
 
     /// <summary>Starts the bot three times on an empty database, keeps the last, and reads its memory once it is idle.</summary>

@@ -30,15 +30,16 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>The last lines the server wrote, for a failure's explanation.</summary>
     public string RecentLog => Tail(log);
 
+    /// <summary>Starts <c>dotnet <paramref name="dll"/></c> (a path) in the dll's folder and waits until it answers <c>/health</c>.</summary>
     public static async Task<ServerProcess> StartAsync(string dll, string arguments, IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        var info = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, dll)}\" --urls {address} {arguments}")
+        var info = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {address} {arguments}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(dll),
         };
         foreach (var (key, value) in environment)
         {
