@@ -14,7 +14,7 @@ public static class BsonMappings
 {
     public static BsonMapper Create()
     {
-        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false, EnumAsInteger = false };
+        var mapper = new ConcurrentBsonMapper { EmptyStringToNull = false, TrimWhitespace = false, EnumAsInteger = false };
         mapper.RegisterType(instant => new BsonValue(instant.ToUnixTimeMilliseconds()), bson => Instant.FromUnixTimeMilliseconds(bson.AsInt64));
         mapper.RegisterType(duration => new BsonValue(duration.BclCompatibleTicks), bson => Duration.FromTicks(bson.AsInt64));
         mapper.RegisterType(id => new BsonValue(id.Value), bson => new IncidentId(bson.AsInt32));

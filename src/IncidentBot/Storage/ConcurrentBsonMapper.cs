@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using LiteDB;
+
+namespace IncidentBot.Storage;
+
+/// <summary>
+/// LiteDB's <see cref="BsonMapper"/>, safe for the first use of a type from several threads at once. LiteDB 5.0.21 adds a
+/// type's mapper to its table before it fills in the members, and looks the table up without a lock, so a thread that
+/// comes in meanwhile maps the value with some or none of its members: a restarted bot's first declaration was stored as
+/// six outbox messages without a kind (set aside as unknown steps, so no war room) while the outbox read its first
+/// message. Here each type's mapper is built whole by a second mapper that nobody else uses, one type at a time, and only
+/// the finished one is handed out; LiteDB's own table stays empty, so nothing reads it while it changes.
+/// </summary>
+public sealed class ConcurrentBsonMapper : BsonMapper
+{
+    private static readonly Func<BsonMapper, Type, EntityMapper> BuildWhole = typeof(BsonMapper)
+        .GetMethod("GetEntityMapper", BindingFlags.Instance | BindingFlags.NonPublic, [typeof(Type)])?
+        .CreateDelegate<Func<BsonMapper, Type, EntityMapper>>()
+        ?? throw new InvalidOperationException("This LiteDB has no BsonMapper.GetEntityMapper(Type); see ConcurrentBsonMapper.");
+
+    private readonly ConcurrentDictionary<Type, EntityMapper> built = new();
+    private readonly BsonMapper builder = new();
+    private readonly Lock building = new();
+
+    protected override EntityMapper BuildAddEntityMapper(Type type)
+    {
+        if (built.TryGetValue(type, out var whole))
+        {
+            return whole;
+        }
+
+        lock (building)
+        {
+            if (!built.TryGetValue(type, out whole))
+            {
+                (builder.IncludeFields, builder.IncludeNonPublic) = (IncludeFields, IncludeNonPublic);
+                whole = BuildWhole(builder, type);
+                built[type] = whole;
+            }
+
+            return whole;
+        }
+    }
+}
