@@ -23,9 +23,22 @@ public sealed class IncidentActions(IIncidentStore store, IncidentChanger change
         ArgumentNullException.ThrowIfNull(context);
         var (first, rest) = IncidentCommandParser.FirstWord(context.Arguments);
         var isNamed = IncidentId.TryParse(first, out var id);
-        if (!isNamed && idMayComeLast && LastWord(context.Arguments) is var (last, before) && IncidentId.TryParse(last, out id))
+        if (!isNamed && IncidentCommandParser.FirstWord(rest) is var (number, after) && IncidentId.TryParse(first + number, out id))
         {
-            (isNamed, rest) = (true, before);
+            // "cancel inc 2": the id typed as two words still names INC-2, not the war room's incident with "inc 2" as the reason.
+            (isNamed, rest) = (true, after);
+        }
+
+        if (!isNamed && idMayComeLast && LastWord(context.Arguments) is var (last, before))
+        {
+            if (IncidentId.TryParse(last, out id))
+            {
+                (isNamed, rest) = (true, before);
+            }
+            else if (LastWord(before) is var (inc, ahead) && IncidentId.TryParse(inc + last, out id))
+            {
+                (isNamed, rest) = (true, ahead);
+            }
         }
 
         if (isNamed)
@@ -46,11 +59,12 @@ public sealed class IncidentActions(IIncidentStore store, IncidentChanger change
             : new IncidentTarget(here, context.Arguments, null);
     }
 
+    /// <summary>The last word and what comes before it (empty for a single word); null for empty text.</summary>
     private static (string Last, string Before)? LastWord(string text)
     {
         var trimmed = text.Trim();
         var space = trimmed.LastIndexOfAny([' ', '\t', '\n']);
-        return space < 0 ? null : (trimmed[(space + 1)..], trimmed[..space].Trim());
+        return trimmed.Length == 0 ? null : space < 0 ? (trimmed, "") : (trimmed[(space + 1)..], trimmed[..space].Trim());
     }
 
     /// <summary>

@@ -37,6 +37,35 @@ public sealed class IncidentReferenceTests : BotTest
         Assert.DoesNotContain(Bot.Store.Timeline(new IncidentId(1)), e => e.Kind == TimelineKind.Update);
     }
 
+    [Fact]
+    public async Task Cancel_inc_2_typed_in_another_war_room_cancels_INC_2_and_leaves_the_room_s_own_incident_open()
+    {
+        await DeclareAsync("create DB failover sev1");
+        await DeclareAsync("create Checkout errors sev2");
+        var first = Bot.Store.Find(new IncidentId(1))!.WarRoom.ChannelId!;
+
+        var reply = await Bot.ReplyAsync("cancel inc 2 declared twice", channel: first);
+
+        Assert.Contains("INC-2", reply, StringComparison.Ordinal);
+        Assert.Equal(IncidentStatus.Cancelled, Bot.Store.Find(new IncidentId(2))!.Status);
+        Assert.Contains(Bot.Store.Timeline(new IncidentId(2)), e => e.Text.Contains("declared twice", StringComparison.Ordinal));
+        Assert.Equal(IncidentStatus.Investigating, Bot.Store.Find(new IncidentId(1))!.Status);
+    }
+
+    [Fact]
+    public async Task An_id_typed_without_its_dash_or_as_two_words_names_the_incident_first_or_last()
+    {
+        await DeclareAsync("create DB failover sev1");
+
+        var severity = await Bot.ReplyAsync("severity sev2 inc 1");
+        var status = await Bot.ReplyAsync("status INC1 identified");
+
+        var incident = Bot.Store.Find(new IncidentId(1))!;
+        Assert.Equal("SEV-2", incident.Severity);
+        Assert.Equal(IncidentStatus.Identified, incident.Status);
+        Assert.DoesNotContain("not an incident's war room", severity + status, StringComparison.Ordinal);
+    }
+
     private async Task DeclareAsync(string text)
     {
         await Bot.ReplyAsync(text);
