@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using LiteDB;
 
@@ -10,7 +9,8 @@ namespace IncidentBot.Storage;
 /// comes in meanwhile maps the value with some or none of its members: a restarted bot's first declaration was stored as
 /// six outbox messages without a kind (set aside as unknown steps, so no war room) while the outbox read its first
 /// message. Here each type's mapper is built whole by a second mapper that nobody else uses, one type at a time, and only
-/// the finished one is handed out; LiteDB's own table stays empty, so nothing reads it while it changes.
+/// the finished one goes into LiteDB's table (LiteDB asks for a build under its table's lock), so later look-ups take
+/// LiteDB's own lock-free path as before.
 /// </summary>
 public sealed class ConcurrentBsonMapper : BsonMapper
 {
@@ -19,26 +19,19 @@ public sealed class ConcurrentBsonMapper : BsonMapper
         .CreateDelegate<Func<BsonMapper, Type, EntityMapper>>()
         ?? throw new InvalidOperationException("This LiteDB has no BsonMapper.GetEntityMapper(Type); see ConcurrentBsonMapper.");
 
-    private readonly ConcurrentDictionary<Type, EntityMapper> built = new();
+    private static readonly FieldInfo Table = typeof(BsonMapper).GetField("_entities", BindingFlags.Instance | BindingFlags.NonPublic)
+        ?? throw new InvalidOperationException("This LiteDB's BsonMapper has no _entities table; see ConcurrentBsonMapper.");
+
     private readonly BsonMapper builder = new();
     private readonly Lock building = new();
 
     protected override EntityMapper BuildAddEntityMapper(Type type)
     {
-        if (built.TryGetValue(type, out var whole))
-        {
-            return whole;
-        }
-
         lock (building)
         {
-            if (!built.TryGetValue(type, out whole))
-            {
-                (builder.IncludeFields, builder.IncludeNonPublic) = (IncludeFields, IncludeNonPublic);
-                whole = BuildWhole(builder, type);
-                built[type] = whole;
-            }
-
+            (builder.IncludeFields, builder.IncludeNonPublic) = (IncludeFields, IncludeNonPublic);
+            var whole = BuildWhole(builder, type);
+            ((Dictionary<Type, EntityMapper>)Table.GetValue(this)!)[type] = whole;
             return whole;
         }
     }
