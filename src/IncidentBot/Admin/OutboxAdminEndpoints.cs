@@ -11,7 +11,7 @@ using NodaTime.Text;
 namespace IncidentBot.Admin;
 
 /// <summary>
-/// The outbox for an operator: <c>GET /admin/outbox</c> lists the parked messages and the pending ones still failing
+/// The outbox for an operator: <c>GET /admin/outbox</c> lists the parked messages, those that failed for good and the pending ones still failing
 /// (incident, kind, lane, state, attempts, last error; never the payload, which holds user text and webhook bodies), and
 /// <c>POST /admin/outbox/{id}/retry</c> puts a parked message back to pending with a full allowance of attempts, audited
 /// as <c>outbox retry</c>. Both need <see cref="AdminOptions.Token"/> as a bearer token (401 otherwise, 404 when none is configured).

@@ -9,8 +9,9 @@ public partial interface IIncidentStore
     (int Pending, int Parked) OutboxCounts();
 
     /// <summary>
-    /// The messages that need an operator's eye, oldest first, at most <paramref name="max"/>: the parked ones, and the
-    /// pending ones whose attempts have failed so far (stuck, retrying with back-off).
+    /// The messages that need an operator's eye, oldest first, at most <paramref name="max"/>: the parked ones, the ones
+    /// that failed for good (Slack refused them, or no step carries out their kind) while they are kept, and the pending
+    /// ones whose attempts have failed so far (stuck, retrying with back-off).
     /// </summary>
     IReadOnlyList<OutboxMessage> TroubledOutbox(int max);
 

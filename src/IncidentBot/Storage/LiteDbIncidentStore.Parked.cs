@@ -11,7 +11,7 @@ public sealed partial class LiteDbIncidentStore
          rawOutbox.Count(Query.EQ(nameof(OutboxMessage.State), nameof(OutboxState.Parked)))));
 
     public IReadOnlyList<OutboxMessage> TroubledOutbox(int max) => LiteDbLimits.Read(() =>
-        outbox.Find(m => m.State == OutboxState.Parked || (m.State == OutboxState.Pending && m.Attempts > 0))
+        outbox.Find(m => m.State == OutboxState.Parked || m.State == OutboxState.Failed || (m.State == OutboxState.Pending && m.Attempts > 0))
             .OrderBy(m => m.Id)
             .Take(max)
             .ToList());

@@ -76,7 +76,7 @@ public sealed class PostgresHostTests : IAsyncLifetime
         Assert.Equal(Assert.Single(WarRooms(), r => r.Name.EndsWith("payments-down", StringComparison.Ordinal)).Id, incident.WarRoom.ChannelId);
         Assert.Contains(restarted.Store.Timeline(incident.Id), e => e.Kind == TimelineKind.SeverityChanged);
         Assert.Contains("*INC-2*", reply, StringComparison.Ordinal);
-        Assert.True(WarRooms().Count == 2, "INC-2's war room; failed or parked outbox messages: " + string.Join("; ", restarted.Store.TroubledOutbox(50).Select(m => $"INC-{m.IncidentId.Value} {m.Kind} {m.State} {m.Error}")));
+        Assert.True(WarRooms().Count == 2, "INC-2's war room; failed, parked or retrying outbox messages: " + string.Join("; ", restarted.Store.TroubledOutbox(50).Select(m => $"INC-{m.IncidentId.Value} {m.Kind} {m.State} {m.Error}")));
         var announced = slack.Messages(restarted.AnnouncementChannel);
         Assert.Equal(2, announced.Count(m => m.ThreadTs is null));
         Assert.Contains(announced, m => m.ThreadTs is not null && m.Text.Contains("SEV-1 → *SEV-2*", StringComparison.Ordinal));

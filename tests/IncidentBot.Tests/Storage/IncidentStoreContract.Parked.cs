@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace IncidentBot.Tests.Storage;
 
-/// <summary>The contract's parked outbox: set aside with its error, counted, listed beside the stuck ones, and put back once, audited.</summary>
+/// <summary>The contract's parked outbox: set aside with its error, counted, listed beside the stuck and the failed ones, and put back once, audited.</summary>
 public abstract partial class IncidentStoreContract
 {
     [Fact]
@@ -15,9 +15,11 @@ public abstract partial class IncidentStoreContract
         await Store.UpdateAsync(id, Audit(id), _ => IncidentChanges.Save(
             true,
             OutboxMessage.For(id, new Page("db"), now).InLane(OutboxMessage.PagerLane),
-            OutboxMessage.For(id, new Page("web"), now).InLane(OutboxMessage.PagerLane)));
-        var first = Store.PendingInLane(id, OutboxMessage.PagerLane, 2)[0];
-        var second = Store.PendingInLane(id, OutboxMessage.PagerLane, 2)[1];
+            OutboxMessage.For(id, new Page("web"), now).InLane(OutboxMessage.PagerLane),
+            OutboxMessage.For(id, new Page("api"), now).InLane(OutboxMessage.PagerLane)));
+        var first = Store.PendingInLane(id, OutboxMessage.PagerLane, 3)[0];
+        var second = Store.PendingInLane(id, OutboxMessage.PagerLane, 3)[1];
+        var third = Store.PendingInLane(id, OutboxMessage.PagerLane, 3)[2];
         first.Attempts = 3;
         first.State = OutboxState.Parked;
         first.Error = "http_500";
@@ -25,14 +27,18 @@ public abstract partial class IncidentStoreContract
         second.Attempts = 1;
         second.Error = "timeout";
         await Store.SaveOutboxAsync(second);
+        third.Attempts = 1;
+        third.State = OutboxState.Failed;
+        third.Error = "channel_not_found";
+        await Store.SaveOutboxAsync(third);
 
         Assert.Equal((2, 1), Store.OutboxCounts());
         Assert.Equal([second.Id], Store.PendingInLane(id, OutboxMessage.PagerLane, 10).Select(m => m.Id));
         Assert.DoesNotContain(Store.PendingOutbox(), m => m.Id == first.Id);
         var troubled = Store.TroubledOutbox(10);
-        Assert.Equal([first.Id, second.Id], troubled.Select(m => m.Id));
-        Assert.Equal([OutboxState.Parked, OutboxState.Pending], troubled.Select(m => m.State));
-        Assert.Equal(["http_500", "timeout"], troubled.Select(m => m.Error));
+        Assert.Equal([first.Id, second.Id, third.Id], troubled.Select(m => m.Id));
+        Assert.Equal([OutboxState.Parked, OutboxState.Pending, OutboxState.Failed], troubled.Select(m => m.State));
+        Assert.Equal(["http_500", "timeout", "channel_not_found"], troubled.Select(m => m.Error));
         Assert.Equal([first.Id], Store.TroubledOutbox(1).Select(m => m.Id));
 
         await ReopenAsync();

@@ -13,8 +13,8 @@ public sealed partial class PostgresIncidentStore
     }
 
     public IReadOnlyList<OutboxMessage> TroubledOutbox(int max) =>
-        [.. Rows("SELECT id, body FROM outbox WHERE state IN ('Pending', 'Parked') ORDER BY id", r => PostgresRows.ReadOutbox(mapper, r.GetInt64(0), r.GetString(1)))
-            .Where(m => m.State == OutboxState.Parked || m.Attempts > 0)
+        [.. Rows("SELECT id, body FROM outbox WHERE state IN ('Pending', 'Parked', 'Failed') ORDER BY id", r => PostgresRows.ReadOutbox(mapper, r.GetInt64(0), r.GetString(1)))
+            .Where(m => m.State != OutboxState.Pending || m.Attempts > 0)
             .Take(max)];
 
     public async Task<OutboxMessage?> RetryParkedAsync(long id, Instant now, Func<OutboxMessage, AuditEntry> audit)
