@@ -57,7 +57,7 @@ public sealed class IncidentChanger(IIncidentStore store, IEnumerable<IDecisionE
             // it is read-only; the outbox holds it for the incident's other lanes too (IOutboxStep.EndsWarRoom).
             var outbox = effects.SelectMany(e => e.Follow(latest, decision, request.User, audit.At))
                 .Concat(request.Also?.Invoke(latest, decision) ?? [])
-                .OrderBy(m => steps.Find(m.Kind) is { EndsWarRoom: true })
+                .OrderBy(m => steps.EndsWarRoom(m.Kind))
                 .ToArray();
             return IncidentChanges.Save(new ChangeOutcome(latest, null, false), outbox).Noting("done");
         }).ConfigureAwait(false);

@@ -84,7 +84,7 @@ public sealed partial class OutboxDelivery(
     }
 
     /// <summary>Whether <paramref name="message"/>'s step leaves the war room read-only (see <see cref="IOutboxStep.EndsWarRoom"/>).</summary>
-    public bool EndsWarRoom(OutboxMessage message) => steps.Find(message.Kind) is { EndsWarRoom: true };
+    public bool EndsWarRoom(OutboxMessage message) => steps.EndsWarRoom(message.Kind);
 
     /// <summary>
     /// What of <paramref name="batch"/>, one lane's pending messages in order, is still to be delivered. A lane that fell

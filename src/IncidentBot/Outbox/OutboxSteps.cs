@@ -20,4 +20,7 @@ public sealed class OutboxSteps
 
     /// <summary>The step for <paramref name="kind"/>; null for a kind nobody registered (a feature removed since).</summary>
     public IOutboxStep? Find(string kind) => steps.GetValueOrDefault(kind);
+
+    /// <summary>Whether the step for <paramref name="kind"/> leaves the war room read-only (see <see cref="IOutboxStep.EndsWarRoom"/>).</summary>
+    public bool EndsWarRoom(string kind) => Find(kind) is { EndsWarRoom: true };
 }
