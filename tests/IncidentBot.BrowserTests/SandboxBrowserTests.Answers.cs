@@ -49,6 +49,7 @@ public sealed partial class SandboxBrowserTests
             await page.SetViewportSizeAsync(1280, 560);
             await SendAsync(page, "Looking at the load balancer");
             var newest = page.Locator(".messages > .message").Last;
+            await Expect(newest).ToContainTextAsync("Looking at the load balancer");
             await newest.GetByLabel("Add a reaction").ClickAsync();
             var menu = newest.GetByRole(AriaRole.Group, new() { Name = "Reactions to add" });
             await Expect(menu).ToBeVisibleAsync();

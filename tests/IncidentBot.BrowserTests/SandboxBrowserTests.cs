@@ -122,9 +122,14 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
                 await page.ScreenshotAsync(new() { Path = screenshot });
             }
 
-            // Severity from the war room: the pinned declaration is edited in place.
+            // Severity from the war room: the pinned declaration is edited in place. The refreshes it brings redraw only
+            // what changed, so a click on anything else in the middle of one is not lost.
+            var general = await page.GetByRole(AriaRole.Button, new() { Name = "# general", Exact = true }).ElementHandleAsync();
+            var responders = await page.Locator(".message").Filter(new() { HasText = "Responders for INC-1" }).ElementHandleAsync();
             await SendAsync(page, "/incident severity sev1");
             await Expect(page.Locator(".message.pinned").Filter(new() { HasText = "INC-1 · SEV-1" })).ToBeVisibleAsync();
+            Assert.True(await general.EvaluateAsync<bool>("node => node.isConnected"), "the channel list was redrawn");
+            Assert.True(await responders.EvaluateAsync<bool>("node => node.isConnected"), "an unchanged message was redrawn");
 
             // No reminder before its time; skipping 30 minutes ahead passes SEV-1's 15-minute cadence and brings one.
             // Snooze is a signed block action and the reminder loses its buttons.

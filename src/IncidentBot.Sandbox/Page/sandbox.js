@@ -364,6 +364,30 @@ function startThread(message) {
 
 // ---- the page ----
 
+// Puts items ({ sig, make }) into container in order, keeping each node whose signature is unchanged where it is:
+// a refresh that changed nothing on screen leaves the nodes alone, so a click or an open menu in the middle of it is
+// not lost.
+function patch(container, items) {
+  const wanted = new Set(items.map((item) => item.sig));
+  const old = new Map();
+  for (const node of [...container.children]) {
+    if (wanted.has(node.dataset.sig) && !old.has(node.dataset.sig)) old.set(node.dataset.sig, node);
+    else node.remove();
+  }
+  let at = container.firstElementChild;
+  for (const item of items) {
+    let node = old.get(item.sig);
+    if (node) {
+      old.delete(item.sig);
+    } else {
+      node = item.make();
+      node.dataset.sig = item.sig;
+    }
+    if (node === at) at = at.nextElementSibling;
+    else container.insertBefore(node, at);
+  }
+}
+
 function render() {
   const state = page.state;
   page.me = state.me;
@@ -383,13 +407,16 @@ function render() {
   }
   who.value = state.me;
 
-  $('channels').replaceChildren(...state.channels.map((c) => el('li', { class: c.isArchived ? 'archived' : null },
-    el('button', {
-      type: 'button',
-      'aria-current': c.id === state.channel.id ? 'true' : 'false',
-      'data-key': 'channel:' + c.id,
-      onclick: () => { page.channel = c.id; page.home = false; page.threadTs = null; page.highlight = null; load().then(() => { $('messages').scrollTop = $('messages').scrollHeight; }); },
-    }, (c.isPrivate ? '🔒 ' : '# ') + c.name + (c.isArchived ? ' (archived)' : '')))));
+  patch($('channels'), state.channels.map((c) => ({
+    sig: JSON.stringify([c, c.id === state.channel.id]),
+    make: () => el('li', { class: c.isArchived ? 'archived' : null },
+      el('button', {
+        type: 'button',
+        'aria-current': c.id === state.channel.id ? 'true' : 'false',
+        'data-key': 'channel:' + c.id,
+        onclick: () => { page.channel = c.id; page.home = false; page.threadTs = null; page.highlight = null; load().then(() => { $('messages').scrollTop = $('messages').scrollHeight; }); },
+      }, (c.isPrivate ? '🔒 ' : '# ') + c.name + (c.isArchived ? ' (archived)' : ''))),
+  })));
 
   const channel = state.channel;
   $('channel-name').textContent = '#' + channel.name + (channel.isArchived ? ' (archived)' : '');
@@ -401,10 +428,16 @@ function render() {
   $('pins').replaceChildren(el('strong', {}, '📌 Pinned'), el('ul', {}, pinned.map((m) =>
     el('li', {}, el('a', { href: '#m' + m.ts.replace('.', '') }, excerpt(m))))));
 
-  const items = state.messages.map((m) => ({ ts: m.ts, node: renderMessage(m, channel, false) }))
-    .concat(state.ephemerals.map((e) => ({ ts: e.ts, node: renderMessage(e, channel, true) })))
-    .sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
-  list.replaceChildren(...items.map((i) => i.node));
+  // A message is drawn from itself, its channel and the names its text may mention.
+  const names = JSON.stringify([channel.id, channel.isArchived, state.users, state.channels.map((c) => c.name)]);
+  const item = (message, isEphemeral) => ({
+    ts: message.ts,
+    sig: names + JSON.stringify([message, isEphemeral]),
+    make: () => renderMessage(message, channel, isEphemeral),
+  });
+  patch(list, state.messages.map((m) => item(m, false))
+    .concat(state.ephemerals.map((e) => item(e, true)))
+    .sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0)));
   const highlighted = page.highlight && document.getElementById(page.highlight);
   if (highlighted) highlighted.classList.add('highlight');
   if (nearBottom) list.scrollTop = list.scrollHeight;
