@@ -8,7 +8,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files alone, so the package layer is cached across code changes.
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
-COPY src/IncidentBot/IncidentBot.csproj src/IncidentBot/
+COPY src/IncidentBot/IncidentBot.csproj src/IncidentBot/Runtime.props src/IncidentBot/
 COPY src/IncidentBot.Emulator/IncidentBot.Emulator.csproj src/IncidentBot.Emulator/
 COPY src/IncidentBot.Sandbox/IncidentBot.Sandbox.csproj src/IncidentBot.Sandbox/
 # Published ReadyToRun for the machine's architecture (x64 or arm64): the bot's code and its libraries come precompiled,
